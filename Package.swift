@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "motcua",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "motcua", targets: ["motcua"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The domain: calendar, deadlines, dossiers, statistics. No file, clock or terminal I/O.
+        .target(
+            name: "MotCuaCore",
+            resources: [
+                .embedInCode("Resources/official-holidays.json"),
+            ]
+        ),
+        // The system ncursesw library; only NcursesBackend may import it.
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .executableTarget(
+            name: "motcua",
+            dependencies: [
+                "MotCuaCore",
+                "CNcursesw",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

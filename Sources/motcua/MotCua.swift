@@ -1,0 +1,15 @@
+import ArgumentParser
+
+struct MotCua: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "motcua",
+        abstract: "Bộ phận Một cửa: tiếp nhận, theo dõi và trả kết quả hồ sơ thủ tục hành chính.",
+        discussion: """
+        Thời gian tính theo giờ Việt Nam (UTC+7) bất kể múi giờ của máy chủ. \
+        Thêm --json để nhận một tài liệu JSON trên stdout. Mã thoát: 0 thành công, \
+        2 dữ liệu nhập sai, 3 xung đột phiên bản, 1 lỗi khác.
+        """,
+        version: "0.1.0",
+        subcommands: [CalendarCommand.self, DemoCommand.self]
+    )
+}
