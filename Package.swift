@@ -16,8 +16,11 @@ let package = Package(
             name: "MotCuaCore",
             resources: [
                 .embedInCode("Resources/official-holidays.json"),
+                .embedInCode("Resources/sample-catalogue.json"),
             ]
         ),
+        // The multi-clerk store: journal, locking, durable appends, index snapshots.
+        .target(name: "MotCuaStore", dependencies: ["MotCuaCore"]),
         // The system ncursesw library; only NcursesBackend may import it.
         .systemLibrary(
             name: "CNcursesw",
@@ -27,11 +30,13 @@ let package = Package(
             name: "motcua",
             dependencies: [
                 "MotCuaCore",
+                "MotCuaStore",
                 "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"]),
+        .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MotCuaCore
+import MotCuaStore
 
 /// Runs `motcua` and turns every failure into the exit status scripts rely on:
 /// 2 bad input, 3 conflict, 1 anything else; messages on stderr, nothing on stdout.
@@ -13,6 +14,12 @@ enum Entry {
         } catch let error as CLIError {
             Console.error(error.message)
             exit(error.exitCode)
+        } catch let error as StoreError {
+            Console.error("lỗi: \(error)")
+            switch error {
+            case .conflict: exit(CLIError.conflictStatus)
+            default: exit(error.isBadInput ? CLIError.badInputStatus : 1)
+            }
         } catch {
             let code = MotCua.exitCode(for: error)
             if code == .success { MotCua.exit(withError: error) }   // --help, --version

@@ -10,6 +10,12 @@ struct MotCua: ParsableCommand {
         2 dữ liệu nhập sai, 3 xung đột phiên bản, 1 lỗi khác.
         """,
         version: "0.1.0",
-        subcommands: [CalendarCommand.self, DemoCommand.self]
+        subcommands: [
+            DemoCommand.self, InitCommand.self, ReceiveCommand.self, ShowCommand.self, ListCommand.self,
+            TransferCommand.self, RequestSupplementCommand.self, SupplementReceivedCommand.self, SuspendCommand.self,
+            ResumeCommand.self, ResultReadyCommand.self, ReturnCommand.self, RefuseCommand.self, WithdrawCommand.self,
+            ExtendCommand.self, NoteCommand.self, CatalogueCommand.self, UsersCommand.self, CalendarCommand.self,
+            CheckCommand.self,
+        ]
     )
 }

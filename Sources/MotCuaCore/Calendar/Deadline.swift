@@ -120,8 +120,10 @@ extension WorkCalendar {
 
     /// The instant at which `seconds` of working time have elapsed from `start`, skipping pauses,
     /// with one explanation line per day passed.
+    /// Zero or negative time leaves `start` unchanged.
     public func adding(workingSeconds seconds: Int64, to start: Instant, pauses: [InstantRange] = []) -> (due: Instant, explanation: [ExplainLine]) {
-        walk(from: effectiveStart(start), seconds: seconds, pauses: pauses)
+        guard seconds > 0 else { return (start, []) }
+        return walk(from: effectiveStart(start), seconds: seconds, pauses: pauses)
     }
 
     private func walk(from start: Instant, seconds: Int64, pauses: [InstantRange]) -> (Instant, [ExplainLine]) {
@@ -219,6 +221,17 @@ extension WorkCalendar {
         case (0, _): return "\(m) phút"
         case (_, 0): return "\(h) giờ"
         default: return "\(h) giờ \(m) phút"
+        }
+    }
+}
+
+extension WorkCalendar {
+    /// The working time a route step's budget grants; nil for same-day budgets.
+    public func workingSeconds(of budget: ProcessingTime) -> Int64? {
+        switch budget {
+        case .workingDays(let n): return Int64((n * Double(hours.dayLength)).rounded())
+        case .workingHours(let h): return Int64((h * 3600).rounded())
+        case .sameDay: return nil
         }
     }
 }

@@ -110,7 +110,9 @@ struct MonthTable: Sendable {
 
     init() {
         // k = 0 is the new moon of 6 January 2000; this range runs from mid-1897 to early 2102.
-        let newMoonDays = (-1270...1265).map { Astronomy.localDay(ofJDE: Astronomy.newMoonJDE(k: Double($0))) }
+        let newMoonDays = (-1270...1265).map { k in
+            Astronomy.newMoonDayCorrections[k] ?? Astronomy.localDay(ofJDE: Astronomy.newMoonJDE(k: Double(k)))
+        }
         // The Sun's longitude as each month begins (local midnight) tells which terms it holds.
         let longitudes = newMoonDays.map {
             Astronomy.apparentSolarLongitude(jde: Astronomy.jde(atStartOfLocalDay: $0))
@@ -190,6 +192,11 @@ struct MonthTable: Sendable {
 /// Meeus' formulas. Times are Julian days: JDE in Terrestrial Time, JD in Universal Time.
 enum Astronomy {
     static let vietnamOffsetDays = 7.0 / 24.0
+
+    /// Meeus' series is good to a few seconds, so a new moon that close to local midnight can land
+    /// on the wrong day. Checked against JPL's DE421 ephemeris for 1900–2053, only one does:
+    /// k = -402 falls at 00:00:04 on 8 July 1967 (UTC+7), where the series gives 23:59:57 on the 7th.
+    static let newMoonDayCorrections: [Int: Int] = [-402: CivilDate(1967, 7, 8).julianDay]
 
     /// Local (UTC+7) Julian day number of the civil day containing the instant `jde`.
     static func localDay(ofJDE jde: Double) -> Int {

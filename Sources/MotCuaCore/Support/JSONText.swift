@@ -8,6 +8,8 @@ public indirect enum JSONText: Equatable, Sendable {
     case string(String)
     case array([JSONText])
     case object([(String, JSONText)])
+    /// Already-encoded JSON, inserted as is.
+    case raw(String)
 
     public static func == (lhs: JSONText, rhs: JSONText) -> Bool { lhs.compact == rhs.compact }
 
@@ -33,6 +35,7 @@ public indirect enum JSONText: Equatable, Sendable {
         case .double(let d):
             if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out += String(Int64(d)) } else if d.isFinite { out += String(d) } else { out += "null" }
         case .string(let s): JSONText.quote(s, into: &out)
+        case .raw(let json): out += json
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
             out += "["

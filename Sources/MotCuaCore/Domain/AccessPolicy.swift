@@ -1,0 +1,79 @@
+/// The roles of the users file.
+public enum Role: String, Codable, Sendable, CaseIterable, Comparable {
+    /// Desk clerk (cán bộ một cửa).
+    case clerk
+    /// Department official (cán bộ chuyên môn).
+    case officer
+    /// Head of the centre or of a department.
+    case supervisor
+    /// Maintains users, catalogue and calendar.
+    case admin
+
+    public var vietnamese: String {
+        switch self {
+        case .clerk: return "Cán bộ một cửa"
+        case .officer: return "Cán bộ chuyên môn"
+        case .supervisor: return "Lãnh đạo"
+        case .admin: return "Quản trị"
+        }
+    }
+
+    private var rank: Int { Role.allCases.firstIndex(of: self)! }
+    public static func < (lhs: Role, rhs: Role) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// Everything a user can ask motcua to do, for the role check.
+public enum Permission: Hashable, Sendable {
+    case view
+    case receive
+    case dossier(DossierAction)
+    case viewReports
+    /// Reports and lists of other offices than the user's own.
+    case viewAllOffices
+    case viewPersonalData
+    case manageUsers
+    case manageCatalogue
+    case manageCalendar
+    /// `--as LOGIN`: act on another official's behalf.
+    case actAs
+
+    public var vietnamese: String {
+        switch self {
+        case .view: return "xem hồ sơ"
+        case .receive: return "tiếp nhận hồ sơ"
+        case .dossier(let action): return action.vietnamese
+        case .viewReports: return "xem báo cáo thống kê"
+        case .viewAllOffices: return "xem số liệu của các đơn vị khác"
+        case .viewPersonalData: return "xem đầy đủ số định danh, điện thoại"
+        case .manageUsers: return "quản lý người dùng"
+        case .manageCatalogue: return "sửa danh mục thủ tục"
+        case .manageCalendar: return "sửa lịch nghỉ"
+        case .actAs: return "thao tác thay người khác (--as)"
+        }
+    }
+}
+
+/// The role matrix, in one place, for every command of the CLI and the TUI.
+public enum AccessPolicy {
+    public static func allows(_ role: Role, _ operation: Permission) -> Bool {
+        switch operation {
+        case .view, .viewPersonalData:
+            return true
+        case .receive:
+            return role != .officer
+        case .dossier(let action):
+            switch action {
+            case .returnResult, .supplementReceived, .withdraw:
+                return role != .officer        // happen at the desk, face to face with the citizen
+            default:
+                return true
+            }
+        case .viewReports:
+            return true
+        case .viewAllOffices:
+            return role >= .supervisor
+        case .manageUsers, .manageCatalogue, .manageCalendar, .actAs:
+            return role == .admin
+        }
+    }
+}

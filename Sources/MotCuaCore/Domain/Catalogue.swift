@@ -1,0 +1,123 @@
+import Foundation
+
+/// A department (phòng, bộ phận) that holds dossiers along a route.
+public struct Department: Codable, Hashable, Sendable {
+    public let code: String
+    public let name: String
+
+    public init(code: String, name: String) {
+        self.code = code
+        self.name = name
+    }
+}
+
+public struct Fee: Codable, Hashable, Sendable {
+    public let name: String
+    /// VND.
+    public let amount: Int
+    public let note: String?
+}
+
+/// One paper of the thành phần hồ sơ.
+public struct RequiredDocument: Codable, Hashable, Sendable {
+    public let name: String
+    public let originals: Int
+    public let copies: Int
+    public let required: Bool
+}
+
+/// One step of a procedure's route with its share of the processing time.
+public struct RouteStep: Codable, Hashable, Sendable {
+    public let department: String
+    public let budget: ProcessingTime
+}
+
+/// An administrative procedure (thủ tục hành chính) as the catalogue defines it.
+public struct Procedure: Codable, Hashable, Sendable {
+    public let code: String
+    public let name: String
+    public let shortName: String
+    public let field: String
+    public let level: String
+    public let processing: ProcessingTime
+    public let legalBasis: String?
+    public let fees: [Fee]
+    public let documents: [RequiredDocument]
+    public let route: [RouteStep]
+    /// True when the national code was not checked against the national TTHC database.
+    public let codeUnverified: Bool?
+
+    /// The budget of the route's step at `department`, if the route has one.
+    public func budget(for department: String) -> ProcessingTime? {
+        route.first { $0.department == department }?.budget
+    }
+}
+
+/// The versioned procedure catalogue (danh mục thủ tục hành chính).
+public struct Catalogue: Codable, Sendable, Equatable {
+    public let schema: Int
+    public let version: Int
+    public let effective: CivilDate
+    public let note: String?
+    public let departments: [Department]
+    public let procedures: [Procedure]
+
+    /// The desk's own department code: dossiers start and end there.
+    public static let deskCode = "MC"
+
+    /// The sample catalogue compiled into motcua (37 commune/ward-level procedures).
+    public static let sample: Catalogue = {
+        do {
+            return try Catalogue(json: Data(PackageResources.sample_catalogue_json))
+        } catch {
+            preconditionFailure("the shipped sample-catalogue.json is invalid: \(error)")
+        }
+    }()
+
+    /// Decodes and checks a catalogue: unique codes, known departments, the desk present,
+    /// budgets of a route within the procedure's total.
+    public init(json: Data) throws {
+        let decoded = try JSONDecoder().decode(Catalogue.self, from: json)
+        try decoded.check()
+        self = decoded
+    }
+
+    func check() throws {
+        guard schema == 1 else { throw CatalogueError("phiên bản danh mục \(schema) không được hỗ trợ") }
+        let departmentCodes = Set(departments.map(\.code))
+        guard departmentCodes.count == departments.count else { throw CatalogueError("mã phòng ban bị trùng") }
+        guard departmentCodes.contains(Catalogue.deskCode) else {
+            throw CatalogueError("danh mục thiếu bộ phận một cửa (mã \(Catalogue.deskCode))")
+        }
+        var seen = Set<String>()
+        for p in procedures {
+            guard seen.insert(p.code).inserted else { throw CatalogueError("mã thủ tục \(p.code) bị trùng") }
+            guard !p.name.isEmpty, !p.shortName.isEmpty else { throw CatalogueError("thủ tục \(p.code) thiếu tên") }
+            for step in p.route where !departmentCodes.contains(step.department) {
+                throw CatalogueError("thủ tục \(p.code): phòng ban \(step.department) không có trong danh mục")
+            }
+            if case .sameDay = p.processing {} else if case .sameDay = p.route.first?.budget {
+                throw CatalogueError("thủ tục \(p.code): bước xử lý không thể là 'trong ngày'")
+            }
+        }
+    }
+
+    public func procedure(_ code: String) -> Procedure? { procedures.first { $0.code == code } }
+    public func department(_ code: String) -> Department? { departments.first { $0.code == code } }
+
+    /// Procedures whose code, name, short name or field contains every word of `query`,
+    /// ignoring case and Vietnamese diacritics ("khai sinh", "ho tich", "1.0011").
+    public func search(_ query: String) -> [Procedure] {
+        let terms = SearchFolding.terms(query)
+        guard !terms.isEmpty else { return procedures }
+        return procedures.filter { p in
+            let key = SearchFolding.fold("\(p.code) \(p.name) \(p.shortName) \(p.field)")
+            return terms.allSatisfy { key.contains($0) }
+        }
+    }
+}
+
+public struct CatalogueError: Error, CustomStringConvertible, Equatable {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

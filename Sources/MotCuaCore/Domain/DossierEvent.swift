@@ -1,0 +1,175 @@
+import Foundation
+
+/// The procedure as it stood in the catalogue when the dossier was received: later catalogue
+/// edits never move an old dossier's deadlines.
+public struct ProcedureSnapshot: Codable, Hashable, Sendable {
+    public let code: String
+    public let name: String
+    public let shortName: String
+    public let field: String
+    public let processing: ProcessingTime
+    public let route: [RouteStep]
+    public let catalogueVersion: Int
+
+    public init(_ procedure: Procedure, catalogueVersion: Int) {
+        code = procedure.code
+        name = procedure.name
+        shortName = procedure.shortName
+        field = procedure.field
+        processing = procedure.processing
+        route = procedure.route
+        self.catalogueVersion = catalogueVersion
+    }
+
+    public func budget(for department: String) -> ProcessingTime? {
+        route.first { $0.department == department }?.budget
+    }
+}
+
+/// What was recorded at the desk when the dossier was accepted.
+public struct Reception: Codable, Hashable, Sendable {
+    public var applicant: Person
+    public var proxy: Proxy?
+    public var channel: Channel
+    public var documents: [ReceivedDocument]
+    public var procedure: ProcedureSnapshot
+    /// The agency identifier the code was issued under.
+    public var agency: String
+    public var effectiveStart: Instant
+}
+
+/// How a result was handed back.
+public enum ReturnMethod: Hashable, Sendable {
+    case applicant
+    case proxy(name: String)
+    case post(waybill: String)
+
+    public var vietnamese: String {
+        switch self {
+        case .applicant: return "trả trực tiếp cho người nộp"
+        case .proxy(let name): return "trả cho người được ủy quyền \(name)"
+        case .post(let waybill): return "gửi qua bưu chính, vận đơn \(waybill)"
+        }
+    }
+}
+
+/// A flag the rules ask to keep on a dossier for statistics and supervisors.
+public enum DossierFlag: String, Codable, Hashable, Sendable, CaseIterable {
+    /// A supplement asked for more than 3 working days after receipt (the agency's delay).
+    case lateSupplementRequest = "late-supplement-request"
+    /// A second supplement request: national statistics count the dossier as late.
+    case repeatedSupplementRequest = "repeated-supplement-request"
+    /// An apology issued less than 1 working day before the appointment.
+    case lateApology = "late-apology"
+    /// A 9-digit CMND recorded instead of a 12-digit personal ID.
+    case legacyID = "legacy-id"
+
+    public var vietnamese: String {
+        switch self {
+        case .lateSupplementRequest: return "Yêu cầu bổ sung quá 3 ngày làm việc (lỗi cơ quan)"
+        case .repeatedSupplementRequest: return "Yêu cầu bổ sung lần 2 (tính là trễ hạn)"
+        case .lateApology: return "Văn bản xin lỗi gửi muộn (dưới 1 ngày làm việc trước hạn)"
+        case .legacyID: return "Dùng số CMND 9 số cũ"
+        }
+    }
+}
+
+/// One change to a dossier. Fields not used by a kind stay nil (and absent from the JSON).
+public struct DossierEvent: Codable, Hashable, Sendable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case received, transferred, supplementRequested, supplementReceived, suspended, resumed
+        case resultReady, returned, refused, withdrawn, extended, note
+    }
+
+    public var kind: Kind
+    public var reception: Reception?
+    /// transferred: destination; extended: the department responsible for the delay.
+    public var department: String?
+    /// transferred: the official (login) who will handle it, if named.
+    public var official: String?
+    public var reason: String?
+    /// supplementRequested: the papers asked for.
+    public var documents: [String]?
+    /// The appointment after this event (received, supplementReceived, resumed, extended).
+    public var due: Instant?
+    /// The appointment statistics judge against (not moved by an extension).
+    public var statsDue: Instant?
+    /// transferred, received: when the new holder's step should be done.
+    public var stepDue: Instant?
+    /// returned: who collected, or the waybill.
+    public var returnedTo: String?
+    public var proxyName: String?
+    public var waybill: String?
+    /// note: the text.
+    public var text: String?
+    public var flags: [DossierFlag]?
+
+    enum CodingKeys: String, CodingKey {
+        case kind = "k", reception, department, official, reason, documents, due, statsDue, stepDue
+        case returnedTo, proxyName, waybill, text, flags
+    }
+
+    public init(kind: Kind) { self.kind = kind }
+
+    public var returnMethod: ReturnMethod? {
+        guard kind == .returned else { return nil }
+        switch returnedTo {
+        case "proxy": return .proxy(name: proxyName ?? "")
+        case "post": return .post(waybill: waybill ?? "")
+        default: return .applicant
+        }
+    }
+
+    /// Checks that a decoded event carries what its kind needs, so a hand-edited journal line
+    /// that lacks them is reported instead of half-applied.
+    public func validate() throws {
+        func require(_ condition: Bool, _ what: String) throws {
+            guard condition else { throw EventDecodingError("sự kiện \(kind.rawValue) thiếu \(what)") }
+        }
+        switch kind {
+        case .received: try require(reception != nil && due != nil, "thông tin tiếp nhận/hạn trả")
+        case .transferred: try require(department != nil, "phòng ban nhận")
+        case .supplementReceived, .resumed: try require(due != nil, "hạn trả mới")
+        case .extended: try require(due != nil && reason != nil, "hạn mới/lý do")
+        case .note: try require(text != nil, "nội dung")
+        case .refused, .suspended: try require(reason != nil, "lý do")
+        case .supplementRequested, .resultReady, .returned, .withdrawn: break
+        }
+    }
+}
+
+public struct EventDecodingError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// An event as the journal recorded it: who, when, from where, and the dossier version it produced.
+public struct RecordedEvent: Hashable, Sendable {
+    public let seq: Int64
+    public let at: Instant
+    /// The acting official's login.
+    public let by: String
+    /// The admin who acted with `--as`, when not the official.
+    public let actingAdmin: String?
+    /// The terminal (tty) or SSH client.
+    public let terminal: String?
+    public let dossier: UUID
+    /// The dossier's human code (its date says which year's index holds it).
+    public let code: String
+    /// The dossier's version after this event (1 for `received`).
+    public let version: Int
+    public let event: DossierEvent
+
+    public init(seq: Int64, at: Instant, by: String, actingAdmin: String? = nil, terminal: String? = nil,
+                dossier: UUID, code: String, version: Int, event: DossierEvent) {
+        self.seq = seq
+        self.at = at
+        self.by = by
+        self.actingAdmin = actingAdmin
+        self.terminal = terminal
+        self.dossier = dossier
+        self.code = code
+        self.version = version
+        self.event = event
+    }
+}

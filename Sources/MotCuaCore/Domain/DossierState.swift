@@ -1,0 +1,77 @@
+/// Where a dossier stands.
+public enum DossierState: String, Codable, Sendable, CaseIterable {
+    /// Received at the desk (Mới tiếp nhận).
+    case received
+    /// At a department (Đang xử lý).
+    case inProgress = "in-progress"
+    /// Waiting for the applicant's supplement; the clock is stopped.
+    case awaitingSupplement = "awaiting-supplement"
+    /// Suspended; the clock is stopped.
+    case suspended
+    /// The result is at the desk, waiting to be handed back.
+    case resultReady = "result-ready"
+    case returned
+    case refused
+    /// Withdrawn or stopped at the applicant's request.
+    case withdrawn
+
+    public var vietnamese: String {
+        switch self {
+        case .received: return "Mới tiếp nhận"
+        case .inProgress: return "Đang xử lý"
+        case .awaitingSupplement: return "Chờ bổ sung"
+        case .suspended: return "Tạm dừng"
+        case .resultReady: return "Có kết quả"
+        case .returned: return "Đã trả"
+        case .refused: return "Từ chối"
+        case .withdrawn: return "Đã rút/dừng"
+        }
+    }
+
+    /// No more processing: returned, refused or withdrawn.
+    public var isClosed: Bool { self == .returned || self == .refused || self == .withdrawn }
+
+    /// The clock is stopped.
+    public var isPaused: Bool { self == .awaitingSupplement || self == .suspended }
+
+    /// Still being processed (the deadline matters): not paused, not resolved, not closed.
+    public var isRunning: Bool { self == .received || self == .inProgress }
+}
+
+/// What a clerk, officer or supervisor can do to a dossier.
+public enum DossierAction: String, Codable, Sendable, CaseIterable {
+    case transfer, requestSupplement = "request-supplement", supplementReceived = "supplement-received"
+    case suspend, resume, resultReady = "result-ready", returnResult = "return", refuse, withdraw, extend, note
+
+    public var vietnamese: String {
+        switch self {
+        case .transfer: return "chuyển xử lý"
+        case .requestSupplement: return "yêu cầu bổ sung"
+        case .supplementReceived: return "nhận hồ sơ bổ sung"
+        case .suspend: return "tạm dừng"
+        case .resume: return "tiếp tục xử lý"
+        case .resultReady: return "ghi nhận có kết quả"
+        case .returnResult: return "trả kết quả"
+        case .refuse: return "từ chối"
+        case .withdraw: return "rút/dừng hồ sơ"
+        case .extend: return "gia hạn (xin lỗi)"
+        case .note: return "ghi chú"
+        }
+    }
+
+    /// The transition table: the actions allowed in each state.
+    public static let allowed: [DossierState: Set<DossierAction>] = [
+        .received: [.transfer, .requestSupplement, .suspend, .resultReady, .refuse, .withdraw, .extend, .note],
+        .inProgress: [.transfer, .requestSupplement, .suspend, .resultReady, .refuse, .withdraw, .extend, .note],
+        .awaitingSupplement: [.supplementReceived, .refuse, .withdraw, .note],
+        .suspended: [.resume, .withdraw, .note],
+        .resultReady: [.returnResult, .note],
+        .returned: [.note],
+        .refused: [.note],
+        .withdrawn: [.note],
+    ]
+
+    public func isAllowed(in state: DossierState) -> Bool {
+        DossierAction.allowed[state]?.contains(self) ?? false
+    }
+}

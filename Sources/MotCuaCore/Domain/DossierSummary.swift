@@ -1,0 +1,204 @@
+import Foundation
+
+/// The department (and official) holding a dossier at some step.
+public struct Holder: Hashable, Sendable, Codable {
+    public var department: String
+    public var official: String?
+
+    public init(department: String, official: String? = nil) {
+        self.department = department
+        self.official = official
+    }
+}
+
+/// Everything the queue, the deadline rules and the state machine need about a dossier,
+/// folded from its events. The index keeps one per dossier; the full history stays in the journal.
+public struct DossierSummary: Hashable, Sendable {
+    public let id: UUID
+    public let code: String
+    public var applicantName: String
+    public var idNumber: String?
+    public var phone: String?
+    public var channel: Channel
+    public var procedure: ProcedureSnapshot
+    public var state: DossierState
+    public var holder: Holder
+    public var receivedAt: Instant
+    /// The instant the current processing time counts from (restarted by a supplement).
+    public var clockStart: Instant
+    /// The citizen's current appointment.
+    public var due: Instant
+    /// The appointment statistics judge against: moved by supplements and pauses, not by an extension.
+    public var statsDue: Instant
+    /// The first appointment given on the receipt.
+    public var originalDue: Instant
+    /// When the current holder's step should be done.
+    public var stepDue: Instant?
+    public var stepStartedAt: Instant
+    /// Set while the clock is stopped.
+    public var pausedAt: Instant?
+    /// Pauses since `clockStart`, for the explanation of the appointment.
+    public var pauses: [InstantRange]
+    public var supplementCount: Int
+    public var extended: Bool
+    public var flags: Set<DossierFlag>
+    /// The first step that finished after its budget (lateness is attributed to it).
+    public var lateStep: Holder?
+    /// Result ready or refused: the instant processing ended.
+    public var resolvedAt: Instant?
+    /// Returned, refused or withdrawn.
+    public var closedAt: Instant?
+    public var version: Int
+    public var lastEventAt: Instant
+    public var lastBy: String
+    public var lastKind: DossierEvent.Kind
+    /// Folded name, code, ID number and phone, for accent-insensitive search.
+    public var searchKey: String
+
+    /// A new dossier from its `received` event.
+    public init(received rec: RecordedEvent) throws {
+        guard rec.event.kind == .received, let reception = rec.event.reception, let due = rec.event.due else {
+            throw EventDecodingError("hồ sơ \(rec.code) không bắt đầu bằng sự kiện tiếp nhận")
+        }
+        id = rec.dossier
+        code = rec.code
+        applicantName = reception.applicant.name
+        idNumber = reception.applicant.idNumber
+        phone = reception.applicant.phone
+        channel = reception.channel
+        procedure = reception.procedure
+        state = .received
+        holder = Holder(department: Catalogue.deskCode, official: rec.by)
+        receivedAt = rec.at
+        clockStart = reception.effectiveStart
+        self.due = due
+        statsDue = rec.event.statsDue ?? due
+        originalDue = due
+        stepDue = rec.event.stepDue
+        stepStartedAt = rec.at
+        pausedAt = nil
+        pauses = []
+        supplementCount = 0
+        extended = false
+        flags = Set(rec.event.flags ?? [])
+        lateStep = nil
+        resolvedAt = nil
+        closedAt = nil
+        version = rec.version
+        lastEventAt = rec.at
+        lastBy = rec.by
+        lastKind = .received
+        searchKey = DossierSummary.searchKey(name: applicantName, code: code, idNumber: idNumber, phone: phone)
+    }
+
+    public static func searchKey(name: String, code: String, idNumber: String?, phone: String?) -> String {
+        SearchFolding.fold([name, code, idNumber ?? "", phone ?? ""].joined(separator: " | "))
+    }
+
+    /// Folds one later event in. The caller has checked the version sequence and the transition.
+    public mutating func apply(_ rec: RecordedEvent) {
+        let e = rec.event
+        switch e.kind {
+        case .received:
+            return
+        case .transferred:
+            noteOverrun(at: rec.at)
+            holder = Holder(department: e.department ?? holder.department, official: e.official)
+            stepDue = e.stepDue
+            stepStartedAt = rec.at
+            state = .inProgress
+        case .supplementRequested:
+            state = .awaitingSupplement
+            pausedAt = rec.at
+            supplementCount += 1
+        case .supplementReceived:
+            clockStart = rec.at
+            pauses = []
+            pausedAt = nil
+            setAppointment(e)
+            stepStartedAt = rec.at
+            state = runningState
+        case .suspended:
+            state = .suspended
+            pausedAt = rec.at
+        case .resumed:
+            if let start = pausedAt { pauses.append(InstantRange(start: start, end: rec.at)) }
+            pausedAt = nil
+            setAppointment(e)
+            state = runningState
+        case .resultReady:
+            noteOverrun(at: rec.at)
+            resolvedAt = rec.at
+            holder = Holder(department: Catalogue.deskCode, official: rec.by)
+            stepDue = nil
+            state = .resultReady
+        case .returned:
+            closedAt = rec.at
+            state = .returned
+        case .refused:
+            if resolvedAt == nil { resolvedAt = rec.at }
+            closedAt = rec.at
+            pausedAt = nil
+            state = .refused
+        case .withdrawn:
+            closedAt = rec.at
+            pausedAt = nil
+            state = .withdrawn
+        case .extended:
+            extended = true
+            if let newDue = e.due { due = newDue }
+        case .note:
+            break
+        }
+        flags.formUnion(e.flags ?? [])
+        version = rec.version
+        lastEventAt = rec.at
+        lastBy = rec.by
+        lastKind = e.kind
+    }
+
+    private var runningState: DossierState {
+        holder.department == Catalogue.deskCode ? .received : .inProgress
+    }
+
+    private mutating func setAppointment(_ e: DossierEvent) {
+        if let newDue = e.due { due = newDue }
+        statsDue = e.statsDue ?? e.due ?? statsDue
+        if let step = e.stepDue { stepDue = step }
+    }
+
+    /// Remembers the first step that ran past its budget when it hands the dossier on.
+    private mutating func noteOverrun(at instant: Instant) {
+        if lateStep == nil, let stepDue, instant > stepDue { lateStep = holder }
+    }
+
+    /// The step lateness is attributed to at `now`: the first that overran, else the current one when late.
+    public func responsibleStep(at now: Instant) -> Holder? {
+        if let lateStep { return lateStep }
+        if let stepDue, now > stepDue, !state.isClosed, state != .resultReady { return holder }
+        return nil
+    }
+}
+
+extension DossierSummary {
+    /// How the current appointment was reached: the count from the current clock start with its
+    /// pauses, then the extension if one was given.
+    public func appointmentExplanation(calendar: WorkCalendar) -> [ExplainLine] {
+        var lines = calendar.due(from: clockStart, processing: procedure.processing, pauses: pauses).explanation
+        if supplementCount > 0 && lastSupplementRestarted {
+            lines.insert(ExplainLine(kind: .start, date: clockStart.date, seconds: 0, reason: "supplement", name: nil,
+                                     text: "Đã nhận đủ hồ sơ bổ sung: thời hạn tính lại từ đầu"), at: 0)
+        }
+        if extended {
+            lines.append(ExplainLine(kind: .due, date: due.date, seconds: 0, reason: "extended", name: nil,
+                                     text: "Gia hạn (văn bản xin lỗi): hẹn mới \(due.vietnameseShort); hẹn gốc \(statsDue.vietnameseShort) vẫn dùng cho thống kê"))
+        }
+        if let pausedAt {
+            lines.append(ExplainLine(kind: .paused, date: pausedAt.date, seconds: 0, reason: "pause", name: nil,
+                                     text: "Đang dừng tính thời gian từ \(pausedAt.vietnameseShort) (\(state.vietnamese))"))
+        }
+        return lines
+    }
+
+    private var lastSupplementRestarted: Bool { clockStart != receivedAt }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// A problem with what a clerk typed, in Vietnamese, tied to the field it concerns.
+public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public let field: String
+    public let severity: Severity
+    public let message: String
+
+    public var description: String { message }
+}
+
+/// Checks of applicant data; every text is normalised to NFC first.
+public enum Validation {
+    /// Province codes that may open a 12-digit personal ID (001–096, the 63 pre-2025 provinces).
+    public static let provinceCodes: Set<String> = [
+        "001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020", "022", "024",
+        "025", "026", "027", "030", "031", "033", "034", "035", "036", "037", "038", "040", "042", "044", "045",
+        "046", "048", "049", "051", "052", "054", "056", "058", "060", "062", "064", "066", "067", "068", "070",
+        "072", "074", "075", "077", "079", "080", "082", "083", "084", "086", "087", "089", "091", "092", "093",
+        "094", "095", "096",
+    ]
+
+    /// Mobile network prefixes after the leading 0 (03x, 05x, 07x, 08x, 09x as allocated).
+    static let mobilePrefixes: Set<String> = [
+        "32", "33", "34", "35", "36", "37", "38", "39", "52", "55", "56", "58", "59", "70", "76", "77", "78", "79",
+        "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "96", "97", "98", "99",
+    ]
+
+    public static let maxNameLength = 200
+    /// Notes and reasons may be long (pasted letters); 100,000 characters bounds the journal line.
+    public static let maxTextLength = 100_000
+
+    public static func nfc(_ text: String) -> String { text.precomposedStringWithCanonicalMapping }
+
+    /// Trims, collapses inner runs of spaces and normalises to NFC.
+    public static func clean(_ text: String) -> String {
+        nfc(text).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    public static func name(_ raw: String, field: String = "name") -> [ValidationIssue] {
+        let name = clean(raw)
+        if name.isEmpty { return [ValidationIssue(field: field, severity: .error, message: "Họ tên không được để trống")] }
+        if name.count > maxNameLength {
+            return [ValidationIssue(field: field, severity: .error, message: "Họ tên dài quá \(maxNameLength) ký tự")]
+        }
+        return []
+    }
+
+    /// 12-digit personal ID with a valid province prefix; a 9-digit CMND is accepted with a warning.
+    public static func idNumber(_ raw: String, field: String = "id") -> [ValidationIssue] {
+        let id = raw.filter { !$0.isWhitespace }
+        guard id.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return [ValidationIssue(field: field, severity: .error, message: "Số định danh chỉ gồm chữ số")]
+        }
+        switch id.count {
+        case 12:
+            guard provinceCodes.contains(String(id.prefix(3))) else {
+                return [ValidationIssue(field: field, severity: .error,
+                                        message: "Số định danh \(id): mã tỉnh \(id.prefix(3)) không hợp lệ")]
+            }
+            return []
+        case 9:
+            return [ValidationIssue(field: field, severity: .warning,
+                                    message: "Số CMND 9 số cũ (đã hết hiệu lực từ 01/01/2025): chỉ dùng để đối chiếu")]
+        default:
+            return [ValidationIssue(field: field, severity: .error,
+                                    message: "Số định danh phải có 12 chữ số (CMND cũ: 9 chữ số)")]
+        }
+    }
+
+    /// A Vietnamese mobile (10 digits, valid prefix; +84/84 accepted) or a landline (02… 11 digits).
+    public static func phone(_ raw: String, field: String = "phone") -> [ValidationIssue] {
+        guard let normalised = normalisedPhone(raw) else {
+            return [ValidationIssue(field: field, severity: .error, message: "Số điện thoại chỉ gồm chữ số (có thể bắt đầu bằng +84)")]
+        }
+        if normalised.count == 10, mobilePrefixes.contains(String(normalised.dropFirst().prefix(2))) { return [] }
+        if normalised.count == 11, normalised.hasPrefix("02") { return [] }
+        return [ValidationIssue(field: field, severity: .error,
+                                message: "Số điện thoại \(raw) không hợp lệ: di động 10 số (03x, 05x, 07x, 08x, 09x) hoặc cố định 11 số (02…)")]
+    }
+
+    /// `0912345678` from `+84 912 345 678`, `84912345678`, `0912.345.678`; nil when not digits.
+    public static func normalisedPhone(_ raw: String) -> String? {
+        var digits = raw.filter { !$0.isWhitespace && $0 != "." && $0 != "-" }
+        if digits.hasPrefix("+") { digits.removeFirst() }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        if digits.hasPrefix("84"), digits.count == 11 { digits = "0" + digits.dropFirst(2) }
+        return digits
+    }
+
+    /// A free text (reason, note, address): NFC, not empty when required, bounded.
+    public static func text(_ raw: String, field: String, label: String, required: Bool) -> [ValidationIssue] {
+        let text = nfc(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        if required && text.isEmpty { return [ValidationIssue(field: field, severity: .error, message: "\(label) không được để trống")] }
+        if text.count > maxTextLength {
+            return [ValidationIssue(field: field, severity: .error, message: "\(label) dài quá \(maxTextLength) ký tự")]
+        }
+        return []
+    }
+}

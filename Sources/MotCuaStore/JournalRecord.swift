@@ -1,0 +1,164 @@
+import Foundation
+import MotCuaCore
+
+/// A change to the store itself, kept in the journal for the audit trail.
+public struct AdminEvent: Codable, Hashable, Sendable {
+    public enum Kind: String, Codable, Sendable {
+        case storeCreated, userAdded, userRemoved, catalogueInstalled, calendarInstalled
+    }
+
+    public var kind: Kind
+    public var login: String?
+    public var name: String?
+    public var role: Role?
+    public var agency: String?
+    public var version: Int?
+    public var detail: String?
+
+    enum CodingKeys: String, CodingKey { case kind = "k", login, name, role, agency, version, detail }
+
+    public init(kind: Kind) { self.kind = kind }
+}
+
+/// One line of the journal: one command, atomically.
+public struct JournalRecord: Sendable, Equatable {
+    public enum Body: Sendable, Equatable {
+        case dossier(id: UUID, code: String, base: Int, event: DossierEvent)
+        case admin(AdminEvent)
+    }
+
+    public let seq: Int64
+    public let at: Instant
+    public let by: String
+    public let actingAdmin: String?
+    public let terminal: String?
+    /// The client's idempotency key.
+    public let op: String?
+    public let body: Body
+
+    public var recordedEvent: RecordedEvent? {
+        guard case .dossier(let id, let code, let base, let event) = body else { return nil }
+        return RecordedEvent(seq: seq, at: at, by: by, actingAdmin: actingAdmin, terminal: terminal,
+                             dossier: id, code: code, version: base + 1, event: event)
+    }
+}
+
+/// The exact bytes of journal lines, and their hash chain.
+///
+/// `{"seq":…,"at":…,"by":…,…,"ev":{…},"h":"…"}`: `h` is the first 32 hex digits of
+/// SHA-256(previous line's h + this line up to `,"h":"`). The first line of each segment also
+/// carries `prev`, so a segment can be verified on its own; editing any line breaks the chain.
+enum JournalCodec {
+    static let schemaVersion = 1
+    static let hashMarker = Array(#","h":""#.utf8)
+
+    private static let eventEncoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
+    static func encode(_ r: JournalRecord, previousHash: String, carryPrevious: Bool) -> (line: [UInt8], hash: String) {
+        var pairs: [(String, JSONText)] = [
+            ("seq", .int(r.seq)), ("at", .string(r.at.iso8601)), ("by", .string(r.by)),
+        ]
+        if let admin = r.actingAdmin { pairs.append(("as", .string(admin))) }
+        if let tty = r.terminal { pairs.append(("tty", .string(tty))) }
+        if let op = r.op { pairs.append(("op", .string(op))) }
+        let payload: Data
+        switch r.body {
+        case .dossier(let id, let code, let base, let event):
+            pairs += [("d", .string(id.uuidString.lowercased())), ("code", .string(code)), ("base", .int(Int64(base)))]
+            payload = (try? eventEncoder.encode(event)) ?? Data("{}".utf8)
+            pairs.append(("sv", .int(Int64(schemaVersion))))
+            pairs.append(("ev", .raw(String(decoding: payload, as: UTF8.self))))
+        case .admin(let event):
+            payload = (try? eventEncoder.encode(event)) ?? Data("{}".utf8)
+            pairs.append(("sv", .int(Int64(schemaVersion))))
+            pairs.append(("admin", .raw(String(decoding: payload, as: UTF8.self))))
+        }
+        if carryPrevious { pairs.append(("prev", .string(previousHash))) }
+        var text = JSONText.object(pairs).compact
+        text.removeLast()                                   // the closing brace: the hash goes before it
+        let hash = chainHash(previous: previousHash, content: Array(text.utf8))
+        text += #","h":"\#(hash)"}"# + "\n"
+        return (Array(text.utf8), hash)
+    }
+
+    static func chainHash(previous: String, content: ArraySlice<UInt8>) -> String {
+        var sha = SHA256()
+        sha.update(previous)
+        content.withUnsafeBytes { sha.update($0) }
+        return String(SHA256.hex(sha.finalize()).prefix(32))
+    }
+
+    static func chainHash(previous: String, content: [UInt8]) -> String { chainHash(previous: previous, content: content[...]) }
+
+    struct Decoded {
+        let record: JournalRecord
+        let hash: String
+        /// The `prev` a segment's first line carries.
+        let carriedPrevious: String?
+        /// Whether the stored hash matches `previous` + content.
+        let chainValid: Bool
+        let schema: Int
+    }
+
+    private struct RawLine: Decodable {
+        let seq: Int64
+        let at: Instant
+        let by: String
+        let `as`: String?
+        let tty: String?
+        let op: String?
+        let d: UUID?
+        let code: String?
+        let base: Int?
+        let sv: Int
+        let ev: DossierEvent?
+        let admin: AdminEvent?
+        let prev: String?
+        let h: String
+    }
+
+    enum DecodeFailure: Error { case notJSON(String), missingHash, unknownSchema(Int), incomplete(String) }
+
+    /// Decodes one line (without its newline) and checks its hash against `previousHash`
+    /// (nil: use the line's own `prev`, or skip the chain check if it has none).
+    static func decode(_ line: ArraySlice<UInt8>, previousHash: String?) throws(DecodeFailure) -> Decoded {
+        guard let markerIndex = lastIndex(of: hashMarker, in: line) else { throw .missingHash }
+        let raw: RawLine
+        do {
+            raw = try JSONDecoder().decode(RawLine.self, from: Data(line))
+        } catch {
+            throw .notJSON(String(describing: error).prefix(200).description)
+        }
+        guard raw.sv <= schemaVersion else { throw .unknownSchema(raw.sv) }
+        let body: JournalRecord.Body
+        if let id = raw.d, let code = raw.code, let base = raw.base, let event = raw.ev {
+            do { try event.validate() } catch let error as EventDecodingError { throw .incomplete(error.description) } catch {
+                throw .incomplete("\(error)")
+            }
+            body = .dossier(id: id, code: code, base: base, event: event)
+        } else if let admin = raw.admin {
+            body = .admin(admin)
+        } else {
+            throw .incomplete("dòng không có sự kiện")
+        }
+        let record = JournalRecord(seq: raw.seq, at: raw.at, by: raw.by, actingAdmin: raw.as, terminal: raw.tty,
+                                   op: raw.op, body: body)
+        let previous = previousHash ?? raw.prev
+        let valid = previous.map { chainHash(previous: $0, content: line[line.startIndex..<markerIndex]) == raw.h } ?? true
+        return Decoded(record: record, hash: raw.h, carriedPrevious: raw.prev, chainValid: valid, schema: raw.sv)
+    }
+
+    static func lastIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        var i = haystack.endIndex - needle.count
+        while i >= haystack.startIndex {
+            if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i -= 1
+        }
+        return nil
+    }
+}

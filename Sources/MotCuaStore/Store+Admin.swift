@@ -1,0 +1,105 @@
+import Foundation
+import MotCuaCore
+
+/// Changes to the store's own files (users, catalogue, calendar): admins only, under the writer
+/// lock, each recorded in the journal for the audit trail.
+extension Store {
+    public func addUser(_ user: User, actor: Actor, now: Instant) throws {
+        try require(actor, may: .manageUsers)
+        guard UserDirectory.isValidLogin(user.login) else {
+            throw StoreError.badInput("Tên đăng nhập '\(user.login)' không hợp lệ (chữ, số, dấu chấm, gạch)")
+        }
+        let name = Validation.clean(user.name)
+        guard !name.isEmpty else { throw StoreError.badInput("Họ tên người dùng không được để trống") }
+        try ensureWritable()
+        try withWriteLock {
+            try catchUpUnderLock()
+            try reloadUsers()
+            var directory = users
+            var cleaned = user
+            cleaned.name = name
+            if let existing = directory.users.firstIndex(where: { $0.login == user.login }) {
+                directory.users[existing] = cleaned
+            } else {
+                directory.users.append(cleaned)
+            }
+            try JSONFiles(fs: fs).write(directory, at: files.users, mode: config.fileModeBits, group: groupID)
+            users = directory
+            var event = AdminEvent(kind: .userAdded)
+            event.login = cleaned.login
+            event.name = cleaned.name
+            event.role = cleaned.role
+            event.detail = [cleaned.office, cleaned.department].compactMap { $0 }.joined(separator: " ")
+            try appendAdmin(event, by: actor.login, at: now, actingAdmin: actor.actingAdmin, terminal: actor.terminal)
+        }
+    }
+
+    public func removeUser(login: String, actor: Actor, now: Instant) throws {
+        try require(actor, may: .manageUsers)
+        guard login != actor.login else { throw StoreError.badInput("Không thể tự xóa tài khoản của mình") }
+        try ensureWritable()
+        try withWriteLock {
+            try catchUpUnderLock()
+            try reloadUsers()
+            guard users.user(login) != nil else { throw StoreError.badInput("Không có người dùng \(login)") }
+            var directory = users
+            directory.users.removeAll { $0.login == login }
+            guard directory.users.contains(where: { $0.role == .admin }) else {
+                throw StoreError.badInput("Kho phải còn ít nhất một quản trị")
+            }
+            try JSONFiles(fs: fs).write(directory, at: files.users, mode: config.fileModeBits, group: groupID)
+            users = directory
+            var event = AdminEvent(kind: .userRemoved)
+            event.login = login
+            try appendAdmin(event, by: actor.login, at: now, actingAdmin: actor.actingAdmin, terminal: actor.terminal)
+        }
+    }
+
+    /// Installs a new catalogue version (must be higher than the current one); the old one stays
+    /// in `catalogue/` and old dossiers keep the procedure they were received under.
+    public func installCatalogue(_ new: Catalogue, actor: Actor, now: Instant) throws {
+        try require(actor, may: .manageCatalogue)
+        try ensureWritable()
+        try withWriteLock {
+            try catchUpUnderLock()
+            let current = try Store.readCatalogue(files: files, fs: fs)
+            guard new.version > current.version else {
+                throw StoreError.badInput("Phiên bản danh mục mới (\(new.version)) phải lớn hơn phiên bản hiện tại (\(current.version))")
+            }
+            let json = JSONFiles(fs: fs)
+            try json.write(new, at: "\(files.catalogueVersions)/v\(new.version).json", mode: config.fileModeBits, group: groupID)
+            try json.write(new, at: files.catalogue, mode: config.fileModeBits, group: groupID)
+            catalogue = new
+            var event = AdminEvent(kind: .catalogueInstalled)
+            event.version = new.version
+            event.detail = "\(new.procedures.count) thủ tục, hiệu lực \(new.effective.vietnamese)"
+            try appendAdmin(event, by: actor.login, at: now, actingAdmin: actor.actingAdmin, terminal: actor.terminal)
+        }
+    }
+
+    /// Installs the store's own holiday schedule file (years in it replace the shipped ones).
+    public func installCalendar(json bytes: [UInt8], actor: Actor, now: Instant) throws {
+        try require(actor, may: .manageCalendar)
+        let schedule: HolidaySchedule
+        do { schedule = try HolidaySchedule(json: Data(bytes)) } catch {
+            throw StoreError.badInput("Tệp lịch nghỉ không hợp lệ: \(error)")
+        }
+        try ensureWritable()
+        try withWriteLock {
+            try catchUpUnderLock()
+            do {
+                try fs.atomicReplace(files.holidays, with: bytes, mode: config.fileModeBits, group: groupID)
+            } catch let error as SystemError {
+                throw error.isDiskFull ? StoreError.diskFull(error) : StoreError.io(error)
+            }
+            calendar = WorkCalendar(schedule: HolidaySchedule.shipped.overridden(by: schedule), hours: calendar.hours, model: calendar.model)
+            var event = AdminEvent(kind: .calendarInstalled)
+            event.detail = "năm " + schedule.years.keys.sorted().map(String.init).joined(separator: ", ")
+            try appendAdmin(event, by: actor.login, at: now, actingAdmin: actor.actingAdmin, terminal: actor.terminal)
+        }
+    }
+
+    func reloadUsers() throws {
+        if let fresh = try JSONFiles(fs: fs).read(UserDirectory.self, at: files.users) { users = fresh }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import MotCuaCore
+
+/// The outcome of `motcua check`.
+public struct CheckReport: Sendable {
+    public let lines: Int64
+    public let dossiers: Int
+    public let lastSeq: Int64
+    public let problems: [String]
+    public var ok: Bool { problems.isEmpty }
+}
+
+extension Store {
+    /// Full verification: every line's hash and chain, seq continuity, the sealed months' digests,
+    /// codes unique and gap-free per agency and day, and a full replay equal to the loaded index.
+    public func verify() throws -> CheckReport {
+        var problems: [String] = []
+        var fresh = DossierIndex()
+        var replayCursor = JournalCursor(segment: SegmentName(year: 1970, month: 1), offset: 0, line: 0, lastSeq: 0, lastHash: "")
+        var lines: Int64 = 0
+        try journal.read(from: &replayCursor, apply: { line in
+            lines += 1
+            if let problem = fresh.apply(line.record, at: line.position) {
+                problems.append("\(line.fileName), dòng \(line.lineNumber), byte \(line.position.offset): \(problem)")
+            }
+        }, damaged: { damage, _ in problems.append(damage.description) })
+
+        let loaded = Dictionary(index.rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let replayed = Dictionary(fresh.rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        if loaded.count != replayed.count {
+            problems.append("chỉ mục có \(loaded.count) hồ sơ, phát lại nhật ký có \(replayed.count)")
+        }
+        for (id, summary) in replayed where loaded[id] != summary {
+            problems.append("hồ sơ \(summary.code): chỉ mục khác với kết quả phát lại nhật ký")
+        }
+        problems += codeGaps(in: fresh.rows)
+        problems += try sealedDigestProblems()
+        return CheckReport(lines: lines, dossiers: fresh.count, lastSeq: replayCursor.lastSeq, problems: problems)
+    }
+
+    /// Numbers issued per agency and day must run 1…n with no gap and no repeat.
+    func codeGaps(in rows: [DossierSummary]) -> [String] {
+        var numbers: [String: [Int]] = [:]
+        for row in rows {
+            guard let (day, number) = DossierCode.dayAndNumber(row.code) else {
+                continue
+            }
+            numbers[DossierCode.counterKey(agency: DossierCode.agency(of: row.code), day: day), default: []].append(number)
+        }
+        var problems: [String] = []
+        for (key, list) in numbers.sorted(by: { $0.key < $1.key }) {
+            let sorted = list.sorted()
+            if sorted != Array(1...sorted.count) {
+                problems.append("mã hồ sơ ngày \(key): số thứ tự không liên tục hoặc trùng (\(sorted.prefix(10).map(String.init).joined(separator: ","))…)")
+            }
+        }
+        return problems
+    }
+
+    func sealedDigestProblems() throws -> [String] {
+        guard let bytes = try Store.readBytes(files.sealed, fs: fs) else { return [] }
+        var problems: [String] = []
+        struct Entry: Decodable { let segment: String; let bytes: Int64; let sha256: String }
+        for (n, line) in bytes.split(separator: 10).enumerated() {
+            guard let entry = try? JSONDecoder().decode(Entry.self, from: Data(line)) else {
+                problems.append("\(files.sealed), dòng \(n + 1): không đọc được")
+                continue
+            }
+            let path = "\(files.journal)/\(entry.segment)"
+            guard let content = try Store.readBytes(path, fs: fs) else {
+                problems.append("\(path): tệp đã đóng bị mất")
+                continue
+            }
+            if Int64(content.count) != entry.bytes || SHA256.hex(SHA256.hash(content)) != entry.sha256 {
+                problems.append("\(path): nội dung khác với bản ghi trong SEALED (tệp đã đóng bị sửa)")
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,215 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+import Foundation
+import MotCuaCore
+
+/// What a write produced.
+public struct Commit: Sendable, Equatable {
+    public let code: String
+    public let id: UUID
+    public let version: Int
+    public let seq: Int64
+    public let at: Instant
+    /// True when the idempotency key had already been applied: nothing new was written.
+    public let replayed: Bool
+}
+
+extension Store {
+    /// How long a writer waits for another clerk's write before giving up.
+    static let lockTimeoutSeconds = 10
+
+    // MARK: - Creating
+
+    /// Creates a store: directories, config, users file (with `admin` as administrator), the
+    /// sample catalogue, and the first journal line. FORMAT is written last, so a half-created
+    /// directory is never taken for a store.
+    public static func create(at path: String, config: StoreConfig, admin: User,
+                              catalogue: Catalogue = .sample, fs: FileSystem = PosixFileSystem()) throws -> Store {
+        let files = StoreFiles(root: path)
+        if (try? fs.stat(files.format)) != nil { throw StoreError.alreadyAStore(path) }
+        let group = config.group.flatMap(ProcessIdentity.groupID(named:))
+        if config.group != nil && group == nil {
+            throw StoreError.badInput("Nhóm Unix \(config.group!) không tồn tại")
+        }
+        do {
+            for dir in files.directories {
+                try fs.mkdir(dir, mode: config.directoryModeBits)
+                let fd = try fs.open(dir, flags: O_RDONLY | O_DIRECTORY, mode: 0)
+                defer { fs.close(fd) }
+                try? fs.fchmod(fd, mode: config.directoryModeBits, path: dir)
+                if let group { try? fs.fchown(fd, group: group, path: dir) }
+            }
+        } catch {
+            throw StoreError.io(error)
+        }
+        let store = Store(path: path, fs: fs, config: config, users: UserDirectory(users: [admin]), catalogue: catalogue,
+                          schedule: .shipped)
+        try store.withWriteLock {
+            if (try? fs.stat(files.format)) != nil { throw StoreError.alreadyAStore(path) }
+            let json = JSONFiles(fs: fs)
+            let mode = config.fileModeBits
+            try json.write(config, at: files.config, mode: mode, group: group)
+            try json.write(store.users, at: files.users, mode: mode, group: group)
+            try json.write(catalogue, at: files.catalogue, mode: mode, group: group)
+            try json.write(catalogue, at: "\(files.catalogueVersions)/v\(catalogue.version).json", mode: mode, group: group)
+            try store.refresh()
+            if store.cursor.lastSeq == 0 {
+                var event = AdminEvent(kind: .storeCreated)
+                event.agency = config.agency
+                event.name = config.name
+                event.login = admin.login
+                event.detail = config.training ? "training" : "production"
+                try store.appendAdmin(event, by: admin.login, at: config.createdAt)
+            }
+            try json.write(FormatFile(store: "motcua", format: StoreFiles.formatVersion), at: files.format, mode: mode, group: group)
+        }
+        return store
+    }
+
+    // MARK: - Dossier writes
+
+    /// Accepts a dossier: validates the intake, allocates the day's next code, appends, syncs.
+    public func receive(_ intake: Intake, actor: Actor, op: String? = nil, now: Instant) throws -> Commit {
+        try require(actor, may: .receive)
+        return try write(op: op, actor: actor) {
+            let lifecycle = Lifecycle(calendar: calendar, catalogue: catalogue)
+            let event: DossierEvent
+            do { event = try lifecycle.receive(intake, agency: config.agency, at: now) } catch let error as LifecycleError {
+                throw StoreError.lifecycle(error)
+            }
+            let receivedAt = intake.receivedAt ?? now
+            let code = index.nextCode(agency: config.agency, date: receivedAt.date)
+            return (UUID(), code, 0, event, receivedAt)
+        }
+    }
+
+    /// Applies `command` to the dossier `code`. With `expectedVersion`, a dossier changed meanwhile
+    /// by someone else is a conflict that names who changed what; nothing is written.
+    public func perform(_ command: DossierCommand, on code: String, expectedVersion: Int? = nil,
+                        actor: Actor, op: String? = nil, now: Instant) throws -> Commit {
+        try require(actor, may: .dossier(command.action))
+        return try write(op: op, actor: actor) {
+            guard let summary = index.summary(code: code) else { throw StoreError.notFound(code) }
+            guard !index.damaged.contains(summary.id) else { throw StoreError.damagedDossier(code) }
+            if let expected = expectedVersion, expected != summary.version {
+                throw StoreError.conflict(Conflict(code: code, expectedVersion: expected, currentVersion: summary.version,
+                                                   by: summary.lastBy, at: summary.lastEventAt, kind: summary.lastKind))
+            }
+            let lifecycle = Lifecycle(calendar: calendar, catalogue: catalogue)
+            let event: DossierEvent
+            do { event = try lifecycle.decide(command, for: summary, at: now) } catch let error as LifecycleError {
+                throw StoreError.lifecycle(error)
+            }
+            return (summary.id, code, summary.version, event, now)
+        }
+    }
+
+    /// The write protocol: lock, catch up, idempotency check, decide, append + fdatasync, apply, unlock.
+    private func write(op: String?, actor: Actor, decide: () throws -> (UUID, String, Int, DossierEvent, Instant)) throws -> Commit {
+        try ensureWritable()
+        return try withWriteLock {
+            try catchUpUnderLock()
+            if let op, let done = index.ops[op] {
+                return Commit(code: done.code, id: done.dossier, version: done.version, seq: done.seq, at: done.at, replayed: true)
+            }
+            let (id, code, base, event, at) = try decide()
+            let record = JournalRecord(seq: cursor.lastSeq + 1, at: at, by: actor.login,
+                                       actingAdmin: actor.actingAdmin, terminal: actor.terminal, op: op,
+                                       body: .dossier(id: id, code: code, base: base, event: event))
+            try appendRecord(record)
+            return Commit(code: code, id: id, version: base + 1, seq: record.seq, at: at, replayed: false)
+        }
+    }
+
+    func ensureWritable() throws {
+        if let poisoned { throw StoreError.poisoned(poisoned) }
+        if !readOnlyDamage.isEmpty { throw StoreError.readOnly(readOnlyDamage) }
+    }
+
+    /// Reads what others wrote, and cuts a torn last line a crashed writer left (only the lock holder may).
+    func catchUpUnderLock() throws {
+        do {
+            let segments = try journal.segments()
+            if let last = segments.last {
+                let cut = try journal.truncateTornTail(last)
+                if cut > 0, last == cursor.segment, cursor.offset > (try fs.stat(journal.path(last))?.size ?? 0) {
+                    try reloadFromScratch()
+                }
+            }
+        } catch let error as SystemError {
+            throw StoreError.io(error)
+        }
+        try refresh()
+        try ensureWritable()
+    }
+
+    /// Encodes, appends and applies one record; seals the previous month's segment on a month change.
+    func appendRecord(_ record: JournalRecord) throws {
+        let segment = max(cursor.segment, SegmentName(record.at.date))
+        let startsSegment = segment != cursor.segment || cursor.offset == 0
+        let (line, hash) = JournalCodec.encode(record, previousHash: cursor.lastHash, carryPrevious: startsSegment)
+        if segment != cursor.segment && cursor.offset > 0 { try seal(cursor.segment) }
+        let position: JournalPosition
+        do {
+            position = try journal.append(line, to: segment)
+        } catch let error as StoreError {
+            if case .syncFailed(let e) = error { poisoned = e }
+            throw error
+        }
+        cursor = JournalCursor(segment: segment, offset: position.offset + Int64(line.count),
+                               line: startsSegment ? 1 : cursor.line + 1, lastSeq: record.seq, lastHash: hash)
+        applyLine(ReadLine(record: record, position: position, fileName: journal.path(segment), lineNumber: cursor.line))
+    }
+
+    func appendAdmin(_ event: AdminEvent, by login: String, at: Instant, actingAdmin: String? = nil, terminal: String? = nil) throws {
+        let record = JournalRecord(seq: cursor.lastSeq + 1, at: at, by: login, actingAdmin: actingAdmin, terminal: terminal,
+                                   op: nil, body: .admin(event))
+        try appendRecord(record)
+    }
+
+    /// Records a finished month in `journal/SEALED` (bytes, lines, last seq, SHA-256) and makes
+    /// the file read-only, so a backup can copy it once and verify it.
+    func seal(_ segment: SegmentName) throws {
+        let path = journal.path(segment)
+        do {
+            guard let bytes = try fs.readFile(path) else { return }
+            let entry = JSONText.object([
+                ("segment", .string(segment.fileName)), ("bytes", .int(Int64(bytes.count))),
+                ("lines", .int(Int64(cursor.line))), ("lastSeq", .int(cursor.lastSeq)),
+                ("sha256", .string(SHA256.hex(SHA256.hash(bytes)))),
+            ]).compact + "\n"
+            let fd = try fs.open(files.sealed, flags: O_WRONLY | O_CREAT | O_APPEND, mode: config.fileModeBits)
+            defer { fs.close(fd) }
+            let end = try fs.fstat(fd, path: files.sealed).size
+            try fs.writeAll(fd, Array(entry.utf8), at: end, path: files.sealed)
+            try fs.fdatasync(fd, path: files.sealed)
+            let segmentFD = try fs.open(path, flags: O_RDONLY, mode: 0)
+            defer { fs.close(segmentFD) }
+            try? fs.fchmod(segmentFD, mode: config.fileModeBits & 0o444, path: path)
+        } catch {
+            throw error.isDiskFull ? StoreError.diskFull(error) : StoreError.io(error)
+        }
+    }
+
+    // MARK: - The writer lock
+
+    /// Runs `body` holding `flock(store.lock)`; waits up to `lockTimeoutSeconds` for other writers.
+    func withWriteLock<T>(_ body: () throws -> T) throws -> T {
+        let fd: Int32
+        do { fd = try fs.open(files.lock, flags: O_RDWR | O_CREAT, mode: config.fileModeBits) } catch {
+            throw StoreError.io(error)
+        }
+        defer { fs.close(fd) }
+        let deadline = Date().addingTimeInterval(Double(Self.lockTimeoutSeconds))
+        while true {
+            let locked: Bool
+            do { locked = try fs.tryLock(fd, exclusive: true, path: files.lock) } catch { throw StoreError.io(error) }
+            if locked { break }
+            if Date() > deadline { throw StoreError.lockTimeout(seconds: Self.lockTimeoutSeconds) }
+            usleep(UInt32.random(in: 1_000...5_000))
+        }
+        defer { fs.unlock(fd) }
+        return try body()
+    }
+}

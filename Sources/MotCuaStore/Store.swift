@@ -1,0 +1,176 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+import Foundation
+import MotCuaCore
+
+/// The multi-clerk JSON store: an append-only journal (the truth) plus derived index snapshots.
+///
+/// Many processes use one store directory at once. Writers serialise on `flock(store.lock)`,
+/// catch up on the journal under the lock, validate, append one line, `fdatasync`, and only then
+/// acknowledge. Readers take no lock: `refresh()` stats the journal and reads the new lines.
+/// One `Store` value belongs to one thread (the CLI's, or the TUI's loop).
+public final class Store {
+    public let path: String
+    let fs: FileSystem
+    let files: StoreFiles
+    public private(set) var config: StoreConfig
+    public internal(set) var users: UserDirectory
+    public internal(set) var catalogue: Catalogue
+    public internal(set) var calendar: WorkCalendar
+    var index = DossierIndex()
+    let journal: Journal
+    var cursor = JournalCursor(segment: SegmentName(year: 1970, month: 1), offset: 0, line: 0, lastSeq: 0, lastHash: "")
+    /// Damage found while reading, never skipped silently.
+    public private(set) var damage: [Damage] = []
+    /// Set when the active journal segment is damaged: reading works, writing is refused.
+    public private(set) var readOnlyDamage: [Damage] = []
+    /// Set after a failed fsync: this process writes no more (fsyncgate).
+    var poisoned: SystemError?
+    /// Journal lines applied since the last snapshot.
+    var linesSinceSnapshot = 0
+    let groupID: UInt32?
+
+    init(path: String, fs: FileSystem, config: StoreConfig, users: UserDirectory, catalogue: Catalogue, schedule: HolidaySchedule) {
+        self.path = path
+        self.fs = fs
+        files = StoreFiles(root: path)
+        self.config = config
+        self.users = users
+        self.catalogue = catalogue
+        groupID = config.group.flatMap(ProcessIdentity.groupID(named:))
+        let hours = WorkingHours(validating: config.sessions) ?? .standard
+        calendar = WorkCalendar(schedule: schedule, hours: hours, model: config.deadlineModel)
+        journal = Journal(fs: fs, directory: files.journal, fileMode: config.fileModeBits, group: groupID)
+    }
+
+    // MARK: - Opening
+
+    /// Opens an existing store: checks its format and permissions, loads the latest index snapshot
+    /// and replays the journal after it.
+    public static func open(at path: String, fs: FileSystem = PosixFileSystem()) throws -> Store {
+        let files = StoreFiles(root: path)
+        let json = JSONFiles(fs: fs)
+        guard let format = try json.read(FormatFile.self, at: files.format) else { throw StoreError.notAStore(path) }
+        guard format.store == "motcua" else { throw StoreError.invalidFile(path: files.format, reason: "không phải kho motcua") }
+        guard format.format <= StoreFiles.formatVersion else {
+            throw StoreError.newerFormat(path: path, found: format.format, supported: StoreFiles.formatVersion)
+        }
+        try checkPermissions(files: files, fs: fs)
+        guard let config = try json.read(StoreConfig.self, at: files.config) else {
+            throw StoreError.invalidFile(path: files.config, reason: "tệp không tồn tại")
+        }
+        let users = try json.read(UserDirectory.self, at: files.users) ?? UserDirectory(users: [])
+        let catalogue = try readCatalogue(files: files, fs: fs)
+        var schedule = HolidaySchedule.shipped
+        if let bytes = try readBytes(files.holidays, fs: fs) {
+            do { schedule = schedule.overridden(by: try HolidaySchedule(json: Data(bytes))) } catch {
+                throw StoreError.invalidFile(path: files.holidays, reason: "\(error)")
+            }
+        }
+        let store = Store(path: path, fs: fs, config: config, users: users, catalogue: catalogue, schedule: schedule)
+        try store.loadSnapshotAndReplay()
+        return store
+    }
+
+    static func readBytes(_ path: String, fs: FileSystem) throws -> [UInt8]? {
+        do { return try fs.readFile(path) } catch { throw StoreError.io(error) }
+    }
+
+    static func readCatalogue(files: StoreFiles, fs: FileSystem) throws -> Catalogue {
+        guard let bytes = try readBytes(files.catalogue, fs: fs) else {
+            throw StoreError.invalidFile(path: files.catalogue, reason: "tệp không tồn tại")
+        }
+        do { return try Catalogue(json: Data(bytes)) } catch {
+            throw StoreError.invalidFile(path: files.catalogue, reason: (error as? CatalogueError)?.description ?? JSONFiles.describe(error))
+        }
+    }
+
+    /// A store any local user can write to can be forged: refuse it, and say how to fix it.
+    static func checkPermissions(files: StoreFiles, fs: FileSystem) throws {
+        var paths = [files.root, files.journal, files.format, files.config, files.users, files.catalogue]
+        if let segments = try? fs.listDirectory(files.journal) { paths += segments.map { "\(files.journal)/\($0)" } }
+        for p in paths {
+            guard let st = try? fs.stat(p) else { continue }
+            let stickyDir = st.isDirectory && (st.mode & 0o1000) != 0
+            if st.mode & 0o002 != 0 && !stickyDir { throw StoreError.insecurePermissions(path: p, mode: st.mode) }
+        }
+    }
+
+    // MARK: - Reading
+
+    /// Picks up other processes' changes: a stat, and the new lines if any. True when something changed.
+    @discardableResult
+    public func refresh() throws -> Bool {
+        let before = cursor
+        do {
+            try journal.read(from: &cursor, apply: applyLine, damaged: noteDamage)
+        } catch is JournalShrank {
+            try reloadFromScratch()
+            return true
+        }
+        return cursor != before
+    }
+
+    func applyLine(_ line: ReadLine) {
+        if let problem = index.apply(line.record, at: line.position) {
+            noteDamage(Damage(file: line.fileName, line: line.lineNumber, offset: line.position.offset, reason: problem), inActive: false)
+        }
+        linesSinceSnapshot += 1
+    }
+
+    func noteDamage(_ d: Damage, inActive: Bool) {
+        if !damage.contains(d) { damage.append(d) }
+        if inActive && !readOnlyDamage.contains(d) { readOnlyDamage.append(d) }
+    }
+
+    func reloadFromScratch() throws {
+        index = DossierIndex()
+        cursor = JournalCursor(segment: SegmentName(year: 1970, month: 1), offset: 0, line: 0, lastSeq: 0, lastHash: "")
+        damage = []
+        readOnlyDamage = []
+        try journal.read(from: &cursor, apply: applyLine, damaged: noteDamage)
+    }
+
+    /// Every loaded dossier, in receipt order.
+    public var summaries: [DossierSummary] { index.rows }
+    public var dossierCount: Int { index.count }
+    public var lastSeq: Int64 { cursor.lastSeq }
+
+    public func summary(code: String) -> DossierSummary? { index.summary(code: code) }
+
+    /// A dossier with its whole history, read back from the journal.
+    public func dossier(code: String) throws -> Dossier {
+        guard let row = index.row(code: code) else { throw StoreError.notFound(code) }
+        let records = try index.positions[row].map { try journal.readLine($0) }
+        let events = records.compactMap(\.recordedEvent)
+        do { return try Dossier(events: events) } catch {
+            throw StoreError.damagedDossier(code)
+        }
+    }
+
+    public func isDamaged(_ summary: DossierSummary) -> Bool { index.damaged.contains(summary.id) }
+
+    /// The official behind `login`, or why they may not use the store.
+    public func actor(login: String, actingAs: String? = nil, terminal: String?) throws -> Actor {
+        guard let user = users.user(login) else { throw StoreError.unknownUser(login) }
+        guard let other = actingAs, other != login else { return Actor(user: user, terminal: terminal) }
+        guard AccessPolicy.allows(user.role, .actAs) else {
+            throw StoreError.forbidden(login: login, role: user.role, operation: .actAs)
+        }
+        guard let target = users.user(other) else { throw StoreError.unknownUser(other) }
+        return Actor(user: target, terminal: terminal, actingAdmin: login)
+    }
+
+    /// The clock and login overrides exist for training and tests only.
+    public func checkOverrides(clock: Bool, user: Bool) throws {
+        if clock && !config.training { throw StoreError.clockOverrideRefused }
+        if user && !config.training { throw StoreError.userOverrideRefused }
+    }
+
+    public func require(_ actor: Actor, may operation: Permission) throws {
+        guard AccessPolicy.allows(actor.role, operation) else {
+            throw StoreError.forbidden(login: actor.login, role: actor.role, operation: operation)
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import MotCuaCore
+
+/// Where a journal or index file is damaged.
+public struct Damage: Hashable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public let offset: Int64
+    public let reason: String
+
+    public var description: String { "\(file), dòng \(line), byte \(offset): \(reason)" }
+}
+
+/// Another official changed the dossier since the version the command was based on.
+public struct Conflict: Hashable, Sendable {
+    public let code: String
+    public let expectedVersion: Int
+    public let currentVersion: Int
+    public let by: String
+    public let at: Instant
+    public let kind: DossierEvent.Kind
+}
+
+/// Everything that can go wrong in the store: a Vietnamese message for the clerk and,
+/// where it helps, the file and the cause for the administrator.
+public enum StoreError: Error, CustomStringConvertible {
+    case notAStore(String)
+    case alreadyAStore(String)
+    case newerFormat(path: String, found: Int, supported: Int)
+    case invalidFile(path: String, reason: String)
+    case io(SystemError)
+    case diskFull(SystemError)
+    case syncFailed(SystemError)
+    case poisoned(SystemError)
+    case lockTimeout(seconds: Int)
+    case unknownUser(String)
+    case forbidden(login: String, role: Role, operation: Permission)
+    case notFound(String)
+    case conflict(Conflict)
+    case lifecycle(LifecycleError)
+    case readOnly([Damage])
+    case damagedDossier(String)
+    case clockOverrideRefused
+    case userOverrideRefused
+    case insecurePermissions(path: String, mode: UInt32)
+    case badInput(String)
+
+    /// The message shown to the clerk.
+    public var description: String {
+        switch self {
+        case .notAStore(let path):
+            return "Không tìm thấy kho dữ liệu motcua tại \(path) (thiếu tệp FORMAT). Tạo kho bằng: motcua init --data \(path) --agency MÃ --name \"Tên\""
+        case .alreadyAStore(let path):
+            return "Đã có kho dữ liệu tại \(path); không tạo lại"
+        case .newerFormat(let path, let found, let supported):
+            return "Kho dữ liệu \(path) có định dạng \(found), mới hơn bản motcua này (hỗ trợ \(supported)). Hãy cập nhật motcua."
+        case .invalidFile(let path, let reason):
+            return "Tệp \(path) không hợp lệ: \(reason)"
+        case .io(let e):
+            return "Lỗi đọc/ghi dữ liệu: \(e)"
+        case .diskFull(let e):
+            return "Ổ đĩa đầy: chưa lưu gì. Báo quản trị giải phóng dung lượng rồi thử lại. (\(e))"
+        case .syncFailed(let e):
+            return "Không ghi bền được xuống đĩa: thao tác KHÔNG được lưu. Báo quản trị ngay. (\(e))"
+        case .poisoned(let e):
+            return "Phiên này đã gặp lỗi ghi đĩa trước đó nên ngừng ghi; hãy thoát và mở lại motcua. (\(e))"
+        case .lockTimeout(let seconds):
+            return "Cán bộ khác đang lưu quá \(seconds) giây; chưa lưu gì, hãy thử lại"
+        case .unknownUser(let login):
+            return "Tài khoản \(login) chưa có trong danh sách người dùng của kho; đề nghị quản trị thêm bằng: motcua users add \(login) --name \"…\" --role clerk"
+        case .forbidden(let login, let role, let operation):
+            return "\(login) (\(role.vietnamese)) không có quyền \(operation.vietnamese)"
+        case .notFound(let code):
+            return "Không tìm thấy hồ sơ \(code)"
+        case .conflict(let c):
+            return "Xung đột: hồ sơ \(c.code) đã được \(c.by) thay đổi lúc \(c.at.vietnameseShort) (\(EventText.kindName(c.kind)), phiên bản \(c.currentVersion)); bạn đang sửa phiên bản \(c.expectedVersion). Chưa lưu gì: hãy xem lại hồ sơ rồi thao tác lại."
+        case .lifecycle(let e):
+            return e.description
+        case .readOnly(let damage):
+            return "Tệp nhật ký đang dùng bị hỏng nên kho chỉ cho xem, không cho ghi. Báo quản trị chạy motcua check. Chỗ hỏng: \(damage.map(\.description).joined(separator: "; "))"
+        case .damagedDossier(let code):
+            return "Lịch sử hồ sơ \(code) bị hỏng trong nhật ký: chỉ xem, không sửa được. Báo quản trị chạy motcua check."
+        case .clockOverrideRefused:
+            return "MOTCUA_NOW chỉ dùng được với kho đào tạo (training); kho thật luôn dùng đồng hồ hệ thống"
+        case .userOverrideRefused:
+            return "MOTCUA_USER chỉ dùng được với kho đào tạo (training)"
+        case .insecurePermissions(let path, let mode):
+            return "\(path) cho phép mọi người ghi (quyền \(String(mode & 0o7777, radix: 8))): kho từ chối mở. Sửa bằng: chmod o-w \(path)"
+        case .badInput(let message):
+            return message
+        }
+    }
+
+    /// Input the caller got wrong (exit status 2), as opposed to conflicts (3) and failures (1).
+    public var isBadInput: Bool {
+        switch self {
+        case .lifecycle, .notFound, .badInput: return true
+        default: return false
+        }
+    }
+}
+
+/// Vietnamese names of event kinds, for messages and history.
+public enum EventText {
+    public static func kindName(_ kind: DossierEvent.Kind) -> String {
+        switch kind {
+        case .received: return "tiếp nhận"
+        case .transferred: return "chuyển xử lý"
+        case .supplementRequested: return "yêu cầu bổ sung"
+        case .supplementReceived: return "nhận bổ sung"
+        case .suspended: return "tạm dừng"
+        case .resumed: return "tiếp tục"
+        case .resultReady: return "có kết quả"
+        case .returned: return "trả kết quả"
+        case .refused: return "từ chối"
+        case .withdrawn: return "rút/dừng"
+        case .extended: return "gia hạn"
+        case .note: return "ghi chú"
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import MotCuaCore
+import MotCuaStore
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Xem một hồ sơ: người nộp, thủ tục, giấy tờ, người giữ, hạn trả và diễn giải, lịch sử.")
+
+    @Argument(help: "Mã hồ sơ.") var code: String
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let context = try StoreContext.open(store)
+        let dossier = try context.store.dossier(code: code)
+        let clock = context.deadlineClock
+        let explanation = dossier.summary.appointmentExplanation(calendar: context.store.calendar)
+        if store.json {
+            guard case .object(var pairs) = DossierJSON.summary(dossier.summary, clock: clock, catalogue: context.store.catalogue) else { return }
+            let r = dossier.reception
+            pairs.append(("address", .optional(r.applicant.address)))
+            pairs.append(("proxy", r.proxy.map { .object([("name", .string($0.name)), ("idNumber", .optional($0.idNumber))]) } ?? .null))
+            pairs.append(("documents", .array(r.documents.map {
+                .object([("name", .string($0.name)), ("originals", .int(Int64($0.originals))), ("copies", .int(Int64($0.copies)))])
+            })))
+            pairs.append(("explain", CalendarJSON.explanation(explanation)))
+            pairs.append(("events", .array(dossier.history.map(DossierJSON.event))))
+            Console.json(.object(pairs))
+        } else {
+            print(DossierText.detail(dossier, clock: clock, catalogue: context.store.catalogue, explanation: explanation), terminator: "")
+        }
+    }
+}
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Danh sách hồ sơ, sắp theo hạn trả.")
+
+    @Option(help: "Trạng thái: received, in-progress, awaiting-supplement, suspended, result-ready, returned, refused, withdrawn.")
+    var state: String?
+    @Flag(help: "Chỉ hồ sơ đang xử lý đã quá hạn.") var overdue = false
+    @Option(name: .customLong("due-within"), help: "Hồ sơ đang xử lý đến hạn trong N ngày làm việc (kể cả hôm nay).")
+    var dueWithin: Int?
+    @Option(help: "Tìm theo tên, mã, số định danh, điện thoại (không phân biệt dấu).") var search: String?
+    @Option(help: "Mã phòng ban đang giữ hồ sơ.") var holder: String?
+    @Option(help: "Số dòng tối đa.") var limit: Int?
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let context = try StoreContext.open(store)
+        var filter = DossierFilter()
+        if let state {
+            guard let s = DossierState(rawValue: state) else { throw CLIError.badInput("--state: '\(state)' không hợp lệ") }
+            filter.states = [s]
+        }
+        filter.overdueOnly = overdue
+        if let dueWithin {
+            guard dueWithin >= 0 else { throw CLIError.badInput("--due-within phải ≥ 0") }
+            filter.dueWithinWorkingDays = dueWithin
+        }
+        filter.search = search
+        filter.holder = holder
+        if let limit, limit < 0 { throw CLIError.badInput("--limit phải ≥ 0") }
+        let clock = context.deadlineClock
+        var rows = filter.apply(context.store.summaries, clock: clock)
+        if let limit { rows = Array(rows.prefix(limit)) }
+        if store.json {
+            Console.json(.object([
+                ("schema", .int(Int64(DossierJSON.schemaVersion))), ("now", .string(context.now.iso8601)),
+                ("count", .int(Int64(rows.count))),
+                ("dossiers", .array(rows.map { DossierJSON.summary($0, clock: clock, catalogue: context.store.catalogue) })),
+            ]))
+        } else {
+            print(DossierText.table(rows, clock: clock), terminator: "")
+        }
+    }
+}
