@@ -1,13 +1,64 @@
 import ArgumentParser
+import Foundation
 import MotCuaCore
+import MotCuaStore
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "Chạy thử motcua trên dữ liệu mẫu.")
+        commandName: "demo",
+        abstract: "Chạy thử motcua trên một kho đào tạo có sẵn dữ liệu mẫu (tạo nếu chưa có).",
+        discussion: "Kho mặc định: ~/.local/share/motcua/demo. Dữ liệu trải đều các tháng gần đây, đủ mọi trạng thái, có hồ sơ quá hạn.")
+
+    @Option(name: .customLong("data"), help: "Thư mục kho đào tạo.") var data: String?
+    @Option(help: "Số hồ sơ mẫu khi tạo kho.") var dossiers = 400
+    @Option(help: "Hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu).") var seed: UInt64 = 2026
+    @Option(help: "Số ngày lịch sử trước hôm nay.") var days = 120
+    @Flag(help: "Chỉ tạo kho rồi in danh sách quá hạn, không mở giao diện.") var noTUI = false
+
+    var directory: String {
+        if let data { return data }
+        let home = Environment.values["HOME"] ?? "/tmp"
+        return "\(home)/.local/share/motcua/demo"
+    }
 
     func run() throws {
-        let today = Clock.system.now.date
-        let calendar = WorkCalendar()
-        print(CalendarText.month(year: today.year, month: today.month, calendar: calendar, today: today), terminator: "")
+        guard dossiers >= 0, dossiers <= 1_000_000 else { throw CLIError.badInput("--dossiers phải từ 0 đến 1000000") }
+        guard days >= 1, days <= 3660 else { throw CLIError.badInput("--days phải từ 1 đến 3660") }
+        let store = try DemoStore.openOrCreate(at: directory, dossiers: dossiers, seed: seed, days: days)
+        let context = try StoreContext(store: store, actAs: nil)
+        let clock = context.deadlineClock
+        var filter = DossierFilter()
+        filter.overdueOnly = true
+        let overdue = filter.apply(store.summaries, clock: clock)
+        print("Kho đào tạo \(store.path): \(store.dossierCount) hồ sơ. Quá hạn: \(overdue.count)")
+        print(DossierText.table(overdue, clock: clock), terminator: "")
+    }
+}
+
+/// Creating the demo store: a training store with the demo staff and a generated history.
+enum DemoStore {
+    static func openOrCreate(at directory: String, dossiers: Int, seed: UInt64, days: Int) throws -> Store {
+        if FileManager.default.fileExists(atPath: "\(directory)/FORMAT") { return try Store.open(at: directory) }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let now = try Environment.clockOverride.map { text -> Instant in
+            guard let instant = Instant(iso8601: text) else { throw CLIError.badInput("MOTCUA_NOW: '\(text)' không hợp lệ") }
+            return instant
+        } ?? Clock.system.now
+        let login = Environment.userOverride ?? ProcessIdentity.login ?? "admin"
+        let start = Instant(date: now.date.adding(days: -days))
+        var config = StoreConfig(agency: "000.00.xx.H57", name: "Trung tâm Phục vụ hành chính công phường Hương Trà (đào tạo)",
+                                 training: true, createdAt: start)
+        config.fileMode = "0660"
+        let admin = User(login: login, name: "Quản trị (\(login))", role: .admin)
+        let store = try Store.create(at: directory, config: config, admin: admin)
+        let actor = try store.actor(login: login, terminal: "demo")
+        for member in DemoStaff.members where member.login != login {
+            try store.addUser(User(login: member.login, name: member.name, role: member.role, department: member.department),
+                              actor: actor, now: start)
+        }
+        var options = DemoGenerator.Options(count: dossiers, seed: seed, start: start, end: now)
+        options.stalledShare = 0.2
+        try store.importPlan(DemoGenerator(options: options, catalogue: store.catalogue, calendar: store.calendar), actor: actor)
+        return store
     }
 }

@@ -108,7 +108,7 @@ extension DossierText {
                 safe(d.procedure.shortName).truncated(to: 18).padding(toWidth: 19),
                 d.holder.department.padding(toWidth: 5),
                 d.due.vietnameseShort.padding(toWidth: 17),
-                clock.status(of: d).marker.padding(toWidth: 18),
+                clock.status(of: d).marker.padding(toWidth: 20),
                 d.state.vietnamese,
             ]
             out += cells.joined().trimmingTrailingSpaces() + "\n"
