@@ -22,6 +22,8 @@ struct DossierIndex {
     private(set) var ops: [String: OpOutcome] = [:]
     /// Dossiers whose history has a gap (a damaged line): read-only.
     private(set) var damaged: Set<UUID> = []
+    /// Receipt years whose rows changed since the snapshot this index was loaded from.
+    var dirtyYears: Set<Int> = []
 
     var count: Int { rows.count }
 
@@ -44,6 +46,7 @@ struct DossierIndex {
             do {
                 let summary = try DossierSummary(received: rec)
                 insert(summary, positions: [position])
+                dirtyYears.insert(DossierCode.year(of: rec.code) ?? 0)
                 return nil
             } catch {
                 damaged.insert(rec.dossier)
@@ -61,6 +64,7 @@ struct DossierIndex {
         }
         rows[row].apply(rec)
         positions[row].append(position)
+        dirtyYears.insert(DossierCode.year(of: rec.code) ?? 0)
         return nil
     }
 

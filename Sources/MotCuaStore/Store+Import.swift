@@ -56,6 +56,7 @@ extension Store {
                     if written % 10_000 == 0 { progress?(written) }
                 }
                 try writer.flush(sync: true)
+                try? checkpoint()
             } catch {
                 // What was applied in memory may not be on disk: start again from what is.
                 try? reloadFromScratch()

@@ -69,6 +69,7 @@ extension Store {
 
     // MARK: - Dossier writes
 
+    @discardableResult
     /// Accepts a dossier: validates the intake, allocates the day's next code, appends, syncs.
     public func receive(_ intake: Intake, actor: Actor, op: String? = nil, now: Instant) throws -> Commit {
         try require(actor, may: .receive)
@@ -84,6 +85,7 @@ extension Store {
         }
     }
 
+    @discardableResult
     /// Applies `command` to the dossier `code`. With `expectedVersion`, a dossier changed meanwhile
     /// by someone else is a conflict that names who changed what; nothing is written.
     public func perform(_ command: DossierCommand, on code: String, expectedVersion: Int? = nil,
@@ -118,6 +120,7 @@ extension Store {
                                        actingAdmin: actor.actingAdmin, terminal: actor.terminal, op: op,
                                        body: .dossier(id: id, code: code, base: base, event: event))
             try appendRecord(record)
+            checkpointIfDue()
             return Commit(code: code, id: id, version: base + 1, seq: record.seq, at: at, replayed: false)
         }
     }
@@ -201,6 +204,7 @@ extension Store {
             throw StoreError.io(error)
         }
         defer { fs.close(fd) }
+        try? fs.fchmod(fd, mode: config.fileModeBits, path: files.lock)
         let deadline = Date().addingTimeInterval(Double(Self.lockTimeoutSeconds))
         while true {
             let locked: Bool

@@ -29,6 +29,10 @@ public final class Store {
     var poisoned: SystemError?
     /// Journal lines applied since the last snapshot.
     var linesSinceSnapshot = 0
+    /// The snapshot this index was loaded from or last wrote.
+    var baseHead: SnapshotHead?
+    /// Things worth telling an administrator that are not errors (an index rebuilt, …).
+    public internal(set) var notices: [String] = []
     let groupID: UInt32?
 
     init(path: String, fs: FileSystem, config: StoreConfig, users: UserDirectory, catalogue: Catalogue, schedule: HolidaySchedule) {
@@ -127,6 +131,8 @@ public final class Store {
     func reloadFromScratch() throws {
         index = DossierIndex()
         cursor = JournalCursor(segment: SegmentName(year: 1970, month: 1), offset: 0, line: 0, lastSeq: 0, lastHash: "")
+        baseHead = nil
+        linesSinceSnapshot = 0
         damage = []
         readOnlyDamage = []
         try journal.read(from: &cursor, apply: applyLine, damaged: noteDamage)

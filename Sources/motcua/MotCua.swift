@@ -15,7 +15,7 @@ struct MotCua: ParsableCommand {
             TransferCommand.self, RequestSupplementCommand.self, SupplementReceivedCommand.self, SuspendCommand.self,
             ResumeCommand.self, ResultReadyCommand.self, ReturnCommand.self, RefuseCommand.self, WithdrawCommand.self,
             ExtendCommand.self, NoteCommand.self, CatalogueCommand.self, UsersCommand.self, CalendarCommand.self,
-            CheckCommand.self,
+            CheckCommand.self, StressCommand.self,
         ]
     )
 }

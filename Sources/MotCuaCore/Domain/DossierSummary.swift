@@ -202,3 +202,43 @@ extension DossierSummary {
 
     private var lastSupplementRestarted: Bool { clockStart != receivedAt }
 }
+
+extension DossierSummary {
+    /// Rebuilds a summary from an index snapshot row (every field as it was saved).
+    public init(id: UUID, code: String, applicantName: String, idNumber: String?, phone: String?, channel: Channel,
+                procedure: ProcedureSnapshot, state: DossierState, holder: Holder, receivedAt: Instant, clockStart: Instant,
+                due: Instant, statsDue: Instant, originalDue: Instant, stepDue: Instant?, stepStartedAt: Instant,
+                pausedAt: Instant?, pauses: [InstantRange], supplementCount: Int, extended: Bool, flags: Set<DossierFlag>,
+                lateStep: Holder?, resolvedAt: Instant?, closedAt: Instant?, version: Int, lastEventAt: Instant,
+                lastBy: String, lastKind: DossierEvent.Kind, searchKey: String) {
+        self.id = id
+        self.code = code
+        self.applicantName = applicantName
+        self.idNumber = idNumber
+        self.phone = phone
+        self.channel = channel
+        self.procedure = procedure
+        self.state = state
+        self.holder = holder
+        self.receivedAt = receivedAt
+        self.clockStart = clockStart
+        self.due = due
+        self.statsDue = statsDue
+        self.originalDue = originalDue
+        self.stepDue = stepDue
+        self.stepStartedAt = stepStartedAt
+        self.pausedAt = pausedAt
+        self.pauses = pauses
+        self.supplementCount = supplementCount
+        self.extended = extended
+        self.flags = flags
+        self.lateStep = lateStep
+        self.resolvedAt = resolvedAt
+        self.closedAt = closedAt
+        self.version = version
+        self.lastEventAt = lastEventAt
+        self.lastBy = lastBy
+        self.lastKind = lastKind
+        self.searchKey = searchKey
+    }
+}

@@ -1,0 +1,23 @@
+/// CRC-32 (IEEE), to detect damage in derived index files quickly.
+public enum CRC32 {
+    private static let table: [UInt32] = (0..<256).map { n in
+        var c = UInt32(n)
+        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+        return c
+    }
+
+    public static func checksum(_ bytes: UnsafeRawBufferPointer, seed: UInt32 = 0) -> UInt32 {
+        var c = ~seed
+        table.withUnsafeBufferPointer { t in
+            for byte in bytes { c = t[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8) }
+        }
+        return ~c
+    }
+
+    public static func checksum(_ bytes: [UInt8]) -> UInt32 { bytes.withUnsafeBytes { checksum($0) } }
+
+    public static func hex(_ value: UInt32) -> String {
+        let s = String(value, radix: 16)
+        return String(repeating: "0", count: 8 - s.count) + s
+    }
+}
