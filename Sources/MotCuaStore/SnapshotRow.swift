@@ -5,7 +5,8 @@ import MotCuaCore
 /// `[id, code, name, idNumber, phone, channel, procedure#, state, holderDept, holderOfficial,
 ///   receivedAt, clockStart, due, statsDue, originalDue, stepDue, stepStartedAt, pausedAt, [[pauseStart, pauseEnd]…],
 ///   supplementCount, extended, [flags], lateStep [dept, official] | null, resolvedAt, closedAt,
-///   version, lastEventAt, lastBy, lastKind, searchKey, [segment, offset, length, …]]`, instants as epoch seconds.
+///   version, lastEventAt, lastBy, lastKind, searchKey, [[pauseStart, pauseEnd|null, kind]…], resolvedBy,
+///   [segment, offset, length, …]]`, instants as epoch seconds.
 enum SnapshotRow {
     static func encode(_ d: DossierSummary, positions: [JournalPosition], procedure: Int) -> String {
         func t(_ i: Instant) -> JSONText { .int(i.seconds) }
@@ -21,6 +22,8 @@ enum SnapshotRow {
             d.lateStep.map { .array([.string($0.department), .optional($0.official)]) } ?? .null,
             t(d.resolvedAt), t(d.closedAt),
             .int(Int64(d.version)), t(d.lastEventAt), .string(d.lastBy), .string(d.lastKind.rawValue), .string(d.searchKey),
+            .array(d.pauseHistory.map { .array([t($0.start), t($0.end), .string($0.kind.rawValue)]) }),
+            .optional(d.resolvedBy),
             .array(positions.flatMap { [JSONText.int(Int64($0.segment)), .int($0.offset), .int(Int64($0.length))] }),
         ]).compact
     }
@@ -85,6 +88,18 @@ enum SnapshotRow {
         next(); guard let lastKind = DossierEvent.Kind(rawValue: try s.string()) else { throw bad("loại sự kiện") }
         next(); let searchKey = try s.string()
         next(); try s.expect(91)
+        var pauseHistory: [PausePeriod] = []
+        while !s.endOfArray() {
+            try s.expect(91)
+            let start = try instant(); next()
+            let end = try optionalInstant(); next()
+            guard let kind = DossierState(rawValue: try s.string()) else { throw bad("loại tạm dừng") }
+            try s.expect(93)
+            pauseHistory.append(PausePeriod(start: start, end: end, kind: kind))
+            next()
+        }
+        next(); let resolvedBy = try s.optionalString()
+        next(); try s.expect(91)
         var positions: [JournalPosition] = []
         while !s.endOfArray() {
             let segment = Int(try s.int()); next()
@@ -98,7 +113,8 @@ enum SnapshotRow {
             state: state, holder: Holder(department: holderDepartment, official: holderOfficial), receivedAt: receivedAt,
             clockStart: clockStart, due: due, statsDue: statsDue, originalDue: originalDue, stepDue: stepDue,
             stepStartedAt: stepStartedAt, pausedAt: pausedAt, pauses: pauses, supplementCount: supplementCount, extended: extended,
-            flags: flags, lateStep: lateStep, resolvedAt: resolvedAt, closedAt: closedAt, version: version,
+            flags: flags, lateStep: lateStep, pauseHistory: pauseHistory, resolvedAt: resolvedAt, resolvedBy: resolvedBy,
+            closedAt: closedAt, version: version,
             lastEventAt: lastEventAt, lastBy: lastBy, lastKind: lastKind, searchKey: searchKey)
         return (summary, positions)
     }

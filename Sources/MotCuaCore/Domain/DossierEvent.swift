@@ -24,6 +24,21 @@ public struct ProcedureSnapshot: Codable, Hashable, Sendable {
     public func budget(for department: String) -> ProcessingTime? {
         route.first { $0.department == department }?.budget
     }
+
+    /// The department in charge (cơ quan chủ trì): the non-desk step with the largest budget, first on ties.
+    public var leadDepartment: String {
+        var best: (String, Double)?
+        for step in route where step.department != Catalogue.deskCode {
+            let weight: Double
+            switch step.budget {
+            case .workingDays(let n): weight = n * 8
+            case .workingHours(let h): weight = h
+            case .sameDay: weight = 8
+            }
+            if best == nil || weight > best!.1 { best = (step.department, weight) }
+        }
+        return best?.0 ?? Catalogue.deskCode
+    }
 }
 
 /// What was recorded at the desk when the dossier was accepted.

@@ -1,5 +1,21 @@
 import Foundation
 
+/// A time the clock was stopped, and why.
+public struct PausePeriod: Hashable, Sendable {
+    public let start: Instant
+    public var end: Instant?
+    /// `.awaitingSupplement` or `.suspended`.
+    public let kind: DossierState
+
+    public init(start: Instant, end: Instant?, kind: DossierState) {
+        self.start = start
+        self.end = end
+        self.kind = kind
+    }
+
+    public func contains(_ instant: Instant) -> Bool { start <= instant && (end.map { instant < $0 } ?? true) }
+}
+
 /// The department (and official) holding a dossier at some step.
 public struct Holder: Hashable, Sendable, Codable {
     public var department: String
@@ -44,8 +60,12 @@ public struct DossierSummary: Hashable, Sendable {
     public var flags: Set<DossierFlag>
     /// The first step that finished after its budget (lateness is attributed to it).
     public var lateStep: Holder?
+    /// Every stop of the clock since receipt (supplement waits included), for period statistics.
+    public var pauseHistory: [PausePeriod]
     /// Result ready or refused: the instant processing ended.
     public var resolvedAt: Instant?
+    /// Who recorded the result (or the refusal).
+    public var resolvedBy: String?
     /// Returned, refused or withdrawn.
     public var closedAt: Instant?
     public var version: Int
@@ -82,7 +102,9 @@ public struct DossierSummary: Hashable, Sendable {
         extended = false
         flags = Set(rec.event.flags ?? [])
         lateStep = nil
+        pauseHistory = []
         resolvedAt = nil
+        resolvedBy = nil
         closedAt = nil
         version = rec.version
         lastEventAt = rec.at
@@ -111,7 +133,9 @@ public struct DossierSummary: Hashable, Sendable {
             state = .awaitingSupplement
             pausedAt = rec.at
             supplementCount += 1
+            pauseHistory.append(PausePeriod(start: rec.at, end: nil, kind: .awaitingSupplement))
         case .supplementReceived:
+            endPause(at: rec.at)
             clockStart = rec.at
             pauses = []
             pausedAt = nil
@@ -121,7 +145,9 @@ public struct DossierSummary: Hashable, Sendable {
         case .suspended:
             state = .suspended
             pausedAt = rec.at
+            pauseHistory.append(PausePeriod(start: rec.at, end: nil, kind: .suspended))
         case .resumed:
+            endPause(at: rec.at)
             if let start = pausedAt { pauses.append(InstantRange(start: start, end: rec.at)) }
             pausedAt = nil
             setAppointment(e)
@@ -129,6 +155,7 @@ public struct DossierSummary: Hashable, Sendable {
         case .resultReady:
             noteOverrun(at: rec.at)
             resolvedAt = rec.at
+            resolvedBy = rec.by
             holder = Holder(department: Catalogue.deskCode, official: rec.by)
             stepDue = nil
             state = .resultReady
@@ -136,11 +163,13 @@ public struct DossierSummary: Hashable, Sendable {
             closedAt = rec.at
             state = .returned
         case .refused:
-            if resolvedAt == nil { resolvedAt = rec.at }
+            endPause(at: rec.at)
+            if resolvedAt == nil { resolvedAt = rec.at; resolvedBy = rec.by }
             closedAt = rec.at
             pausedAt = nil
             state = .refused
         case .withdrawn:
+            endPause(at: rec.at)
             closedAt = rec.at
             pausedAt = nil
             state = .withdrawn
@@ -155,6 +184,10 @@ public struct DossierSummary: Hashable, Sendable {
         lastEventAt = rec.at
         lastBy = rec.by
         lastKind = e.kind
+    }
+
+    private mutating func endPause(at instant: Instant) {
+        if let last = pauseHistory.indices.last, pauseHistory[last].end == nil { pauseHistory[last].end = instant }
     }
 
     private var runningState: DossierState {
@@ -209,7 +242,8 @@ extension DossierSummary {
                 procedure: ProcedureSnapshot, state: DossierState, holder: Holder, receivedAt: Instant, clockStart: Instant,
                 due: Instant, statsDue: Instant, originalDue: Instant, stepDue: Instant?, stepStartedAt: Instant,
                 pausedAt: Instant?, pauses: [InstantRange], supplementCount: Int, extended: Bool, flags: Set<DossierFlag>,
-                lateStep: Holder?, resolvedAt: Instant?, closedAt: Instant?, version: Int, lastEventAt: Instant,
+                lateStep: Holder?, pauseHistory: [PausePeriod], resolvedAt: Instant?, resolvedBy: String?,
+                closedAt: Instant?, version: Int, lastEventAt: Instant,
                 lastBy: String, lastKind: DossierEvent.Kind, searchKey: String) {
         self.id = id
         self.code = code
@@ -233,7 +267,9 @@ extension DossierSummary {
         self.extended = extended
         self.flags = flags
         self.lateStep = lateStep
+        self.pauseHistory = pauseHistory
         self.resolvedAt = resolvedAt
+        self.resolvedBy = resolvedBy
         self.closedAt = closedAt
         self.version = version
         self.lastEventAt = lastEventAt
