@@ -17,6 +17,12 @@ let package = Package(
             resources: [
                 .embedInCode("Resources/official-holidays.json"),
                 .embedInCode("Resources/sample-catalogue.json"),
+                .embedInCode("Resources/forms/form-receipt.json"),
+                .embedInCode("Resources/forms/form-supplement-request.json"),
+                .embedInCode("Resources/forms/form-refusal.json"),
+                .embedInCode("Resources/forms/form-apology.json"),
+                .embedInCode("Resources/forms/form-control-slip.json"),
+                .embedInCode("Resources/forms/form-register.json"),
             ]
         ),
         // The multi-clerk store: journal, locking, durable appends, index snapshots.
@@ -35,7 +41,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"]),
+        .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"], exclude: ["Golden"]),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -211,7 +211,7 @@ public struct DemoGenerator: Sequence, IteratorProtocol {
                 steps.append((t, actor, .command(.resume)))
             }
         }
-        if extend {
+        if extend && !supplement && !suspend {
             let apology = later(t, 1800)
             if apology < due {
                 let newDue = calendar.adding(workingSeconds: Int64.random(in: 2...6, using: &rng) * calendar.hours.dayLength, to: due).due
