@@ -27,6 +27,12 @@ let package = Package(
         ),
         // The multi-clerk store: journal, locking, durable appends, index snapshots.
         .target(name: "MotCuaStore", dependencies: ["MotCuaCore"]),
+        // Pure terminal UI toolkit: cells, widths, screen buffer, keys, text fields, theme roles.
+        .target(name: "TerminalUI"),
+        // The only module that imports ncurses.
+        .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcursesw"]),
+        // The clerk's terminal app: state, update, render, key maps, runtime loop.
+        .target(name: "MotCuaTUI", dependencies: ["MotCuaCore", "MotCuaStore", "TerminalUI"]),
         // The system ncursesw library; only NcursesBackend may import it.
         .systemLibrary(
             name: "CNcursesw",
@@ -37,12 +43,17 @@ let package = Package(
             dependencies: [
                 "MotCuaCore",
                 "MotCuaStore",
-                "CNcursesw",
+                "TerminalUI",
+                "NcursesBackend",
+                "MotCuaTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"], exclude: ["Golden"]),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "MotCuaTUITests", dependencies: ["MotCuaTUI", "MotCuaCore", "MotCuaStore", "TerminalUI", "NcursesBackend"],
+                    exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

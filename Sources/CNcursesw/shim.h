@@ -31,6 +31,7 @@ static inline int     nc_colors(void)              { return COLORS; }
 static inline int     nc_color_pairs(void)         { return COLOR_PAIRS; }
 static inline int     nc_escdelay(void)            { return ESCDELAY; }
 static inline const char *nc_codeset(void)         { return nl_langinfo(CODESET); }
+static inline attr_t  nc_color_pair_mask(void)   { return A_COLOR; }
 /* Whether the terminal can address the cursor (TERM=dumb cannot). */
 static inline int     nc_has_cup(void) {
     const char *cup = tigetstr("cup");

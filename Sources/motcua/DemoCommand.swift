@@ -26,6 +26,10 @@ struct DemoCommand: ParsableCommand {
         guard days >= 1, days <= 3660 else { throw CLIError.badInput("--days phải từ 1 đến 3660") }
         let store = try DemoStore.openOrCreate(at: directory, dossiers: dossiers, seed: seed, days: days)
         let context = try StoreContext(store: store, actAs: nil)
+        if !noTUI && isatty(0) == 1 && isatty(1) == 1 {
+            try TerminalSession.run(context)
+            return
+        }
         let clock = context.deadlineClock
         var filter = DossierFilter()
         filter.overdueOnly = true
@@ -49,7 +53,7 @@ enum DemoStore {
         var config = StoreConfig(agency: "000.00.xx.H57", name: "Trung tâm Phục vụ hành chính công phường Hương Trà (đào tạo)",
                                  training: true, createdAt: start)
         config.fileMode = "0660"
-        let admin = User(login: login, name: "Quản trị (\(login))", role: .admin)
+        let admin = User(login: login, name: "Quản trị viên", role: .admin)
         let store = try Store.create(at: directory, config: config, admin: admin)
         let actor = try store.actor(login: login, terminal: "demo")
         for member in DemoStaff.members where member.login != login {

@@ -11,11 +11,12 @@ struct MotCua: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [
-            DemoCommand.self, InitCommand.self, ReceiveCommand.self, ShowCommand.self, ListCommand.self,
+            TUICommand.self, DemoCommand.self, InitCommand.self, ReceiveCommand.self, ShowCommand.self, ListCommand.self,
             TransferCommand.self, RequestSupplementCommand.self, SupplementReceivedCommand.self, SuspendCommand.self,
             ResumeCommand.self, ResultReadyCommand.self, ReturnCommand.self, RefuseCommand.self, WithdrawCommand.self,
             ExtendCommand.self, NoteCommand.self, CatalogueCommand.self, UsersCommand.self, CalendarCommand.self,
             CheckCommand.self, StressCommand.self,
-        ]
+        ],
+        defaultSubcommand: TUICommand.self
     )
 }

@@ -91,6 +91,12 @@ extension Instant: CustomStringConvertible, Codable {
 
     public var description: String { iso8601 }
 
+    /// `HH:MM` in Vietnam time.
+    public var clockText: String {
+        let s = secondOfDay
+        return "\(CivilDate.pad(s / 3600, 2)):\(CivilDate.pad(s / 60 % 60, 2))"
+    }
+
     /// `HH:MM dd/MM/yyyy`, the way a receipt states an appointment.
     public var vietnameseShort: String {
         let s = secondOfDay

@@ -9,6 +9,12 @@ public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
     public let message: String
 
     public var description: String { message }
+
+    public init(field: String, severity: Severity, message: String) {
+        self.field = field
+        self.severity = severity
+        self.message = message
+    }
 }
 
 /// Checks of applicant data; every text is normalised to NFC first.

@@ -1,0 +1,193 @@
+import Foundation
+import MotCuaCore
+import TerminalUI
+
+/// F6: the actions the transition table and the user's role allow on the selected dossier.
+public struct ActionMenu: Equatable, Sendable {
+    public var code: String
+    public var actions: [DossierAction]
+    public var index = 0
+
+    /// Each action's letter in the menu.
+    public static func letter(_ action: DossierAction) -> Character {
+        switch action {
+        case .transfer: return "c"
+        case .requestSupplement: return "b"
+        case .supplementReceived: return "n"
+        case .suspend: return "d"
+        case .resume: return "t"
+        case .resultReady: return "k"
+        case .returnResult: return "r"
+        case .refuse: return "f"
+        case .withdraw: return "u"
+        case .extend: return "g"
+        case .note: return "h"
+        }
+    }
+}
+
+/// A confirmation dialog for one action: the inputs it needs and a sentence saying what will happen.
+public struct ActionDialog: Equatable, Sendable {
+    public enum Field: Hashable, Sendable { case department, official, reason, documents, until, returnMethod, proxyName, waybill, note }
+
+    public let action: DossierAction
+    public let code: String
+    public var version: Int
+    public let applicant: String
+    public let due: Instant
+    public var departments: [String] = []
+    public var departmentIndex = 0
+    public var official = TextField(limit: 32)
+    public var reason = TextField(limit: 2000)
+    public var documents = TextField(limit: 1000)
+    public var until = TextField(limit: 16)
+    public var returnMethod = 0
+    public var proxyName = TextField(limit: 200)
+    public var waybill = TextField(limit: 40)
+    public var note = TextField(limit: 2000)
+    public var focus = 0
+    public var error: String?
+    /// A conflict was reported: the next data refresh rebases the dialog on the current version.
+    public var needsRebase = false
+    public var saving = false
+    public let op: String
+
+    public init(action: DossierAction, summary: DossierSummary, catalogue: Catalogue, op: String = UUID().uuidString.lowercased()) {
+        self.action = action
+        code = summary.code
+        version = summary.version
+        applicant = summary.applicantName
+        due = summary.due
+        self.op = op
+        if action == .transfer {
+            departments = catalogue.departments.map(\.code).filter { $0 != summary.holder.department || summary.state == .received }
+            let next = summary.procedure.route.map(\.department).drop { $0 != summary.holder.department }.dropFirst().first
+            departmentIndex = departments.firstIndex(of: next ?? summary.procedure.leadDepartment) ?? 0
+        }
+        if action == .extend {
+            departments = catalogue.departments.map(\.code)
+            departmentIndex = departments.firstIndex(of: summary.holder.department) ?? 0
+        }
+    }
+
+    public static let returnMethods = ["Người nộp", "Người được ủy quyền", "Bưu chính"]
+
+    public var fields: [Field] {
+        switch action {
+        case .transfer: return [.department, .official]
+        case .requestSupplement: return [.reason, .documents]
+        case .suspend, .refuse: return [.reason]
+        case .withdraw: return [.reason]
+        case .extend: return [.until, .reason, .department]
+        case .returnResult: return [.returnMethod] + (returnMethod == 1 ? [.proxyName] : returnMethod == 2 ? [.waybill] : [])
+        case .note: return [.note]
+        case .resultReady: return [.note]
+        case .supplementReceived, .resume: return []
+        }
+    }
+
+    public var focusedField: Field? { fields.indices.contains(focus) ? fields[focus] : nil }
+
+    mutating func edit(_ field: Field, _ change: (inout TextField) -> Void) {
+        switch field {
+        case .official: change(&official)
+        case .reason: change(&reason)
+        case .documents: change(&documents)
+        case .until: change(&until)
+        case .proxyName: change(&proxyName)
+        case .waybill: change(&waybill)
+        case .note: change(&note)
+        case .department, .returnMethod: break
+        }
+    }
+
+    func text(_ field: Field) -> TextField? {
+        switch field {
+        case .official: return official
+        case .reason: return reason
+        case .documents: return documents
+        case .until: return until
+        case .proxyName: return proxyName
+        case .waybill: return waybill
+        case .note: return note
+        case .department, .returnMethod: return nil
+        }
+    }
+
+    /// `dd/MM/yyyy HH:mm` (or `dd/MM/yyyy`, meaning 17:00) in Vietnam time.
+    static func parseDate(_ text: String) -> Instant? {
+        let parts = text.split(separator: " ")
+        guard let datePart = parts.first else { return nil }
+        let d = datePart.split(separator: "/").compactMap { Int($0) }
+        guard d.count == 3, let date = CivilDate(year: d[2], month: d[1], day: d[0]) else { return nil }
+        var time = TimeOfDay(17, 0)
+        if parts.count == 2 {
+            guard let t = TimeOfDay(String(parts[1])) else { return nil }
+            time = t
+        }
+        return parts.count <= 2 ? Instant(date: date, time: time) : nil
+    }
+
+    /// The command to run, or what is missing.
+    public func command() -> Result<DossierCommand, DialogError> {
+        let department = departments.indices.contains(departmentIndex) ? departments[departmentIndex] : ""
+        switch action {
+        case .transfer:
+            return .success(.transfer(department: department, official: official.isEmpty ? nil : official.text))
+        case .requestSupplement:
+            guard !reason.isEmpty else { return .failure(DialogError("Nhập lý do yêu cầu bổ sung")) }
+            let docs = documents.text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return .success(.requestSupplement(reason: reason.text, documents: docs))
+        case .supplementReceived: return .success(.supplementReceived)
+        case .suspend:
+            guard !reason.isEmpty else { return .failure(DialogError("Nhập lý do tạm dừng")) }
+            return .success(.suspend(reason: reason.text))
+        case .resume: return .success(.resume)
+        case .resultReady: return .success(.resultReady(note: note.isEmpty ? nil : note.text))
+        case .returnResult:
+            switch returnMethod {
+            case 1:
+                guard !proxyName.isEmpty else { return .failure(DialogError("Nhập họ tên người được ủy quyền")) }
+                return .success(.returnResult(.proxy(name: proxyName.text)))
+            case 2:
+                guard !waybill.isEmpty else { return .failure(DialogError("Nhập số vận đơn bưu chính")) }
+                return .success(.returnResult(.post(waybill: waybill.text)))
+            default: return .success(.returnResult(.applicant))
+            }
+        case .refuse:
+            guard !reason.isEmpty else { return .failure(DialogError("Nhập lý do từ chối")) }
+            return .success(.refuse(reason: reason.text))
+        case .withdraw: return .success(.withdraw(reason: reason.isEmpty ? nil : reason.text))
+        case .extend:
+            guard let date = Self.parseDate(until.text) else { return .failure(DialogError("Hạn mới phải có dạng dd/MM/yyyy HH:mm")) }
+            guard !reason.isEmpty else { return .failure(DialogError("Nhập lý do chậm trễ")) }
+            return .success(.extend(until: date, reason: reason.text, department: department))
+        case .note:
+            guard !note.isEmpty else { return .failure(DialogError("Nhập nội dung ghi chú")) }
+            return .success(.note(note.text))
+        }
+    }
+
+    /// "Thao tác này sẽ: …", so nobody confirms blind.
+    public func consequence(env: AppEnvironment) -> String {
+        let department = departments.indices.contains(departmentIndex) ? env.departmentName(departments[departmentIndex]) : ""
+        switch action {
+        case .transfer: return "Chuyển hồ sơ cho \(department)\(official.isEmpty ? "" : " (cán bộ \(official.text))"); thời hạn của bước tính theo quy trình."
+        case .requestSupplement: return "Dừng tính thời gian và gửi yêu cầu bổ sung; khi nhận đủ, thời hạn tính lại từ đầu."
+        case .supplementReceived: return "Ghi nhận đã nhận đủ hồ sơ bổ sung: thời hạn tính lại từ đầu, có hẹn trả mới."
+        case .suspend: return "Tạm dừng xử lý: thời gian ngừng tính cho đến khi tiếp tục."
+        case .resume: return "Tiếp tục xử lý: hẹn trả lùi thêm đúng số giờ làm việc đã tạm dừng."
+        case .resultReady: return "Ghi nhận đã có kết quả; hồ sơ về bộ phận một cửa chờ trả."
+        case .returnResult: return "Trả kết quả (\(Self.returnMethods[returnMethod].lowercased())) và đóng hồ sơ."
+        case .refuse: return "Từ chối giải quyết và đóng hồ sơ (in Phiếu từ chối)."
+        case .withdraw: return "Dừng xử lý theo đề nghị của người nộp và đóng hồ sơ."
+        case .extend: return "Gia hạn một lần duy nhất kèm văn bản xin lỗi (Mẫu 04); hẹn gốc \(due.vietnameseShort) vẫn dùng cho thống kê."
+        case .note: return "Thêm ghi chú vào lịch sử hồ sơ."
+        }
+    }
+}
+
+public struct DialogError: Error, Equatable, Sendable {
+    public let message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import MotCuaCore
+import MotCuaStore
+import TerminalUI
+
+/// The runtime: reads events, runs `update`, performs its effects against the store, renders.
+/// Wakes at least every 250 ms to notice other clerks' changes (within 1 s), the clock, and signals.
+public final class App {
+    let store: Store
+    let backend: TerminalBackend
+    let actor: Actor
+    let clock: () -> Instant
+    let pendingSignal: () -> Int32?
+    let receiptText: (Dossier, Store) -> String
+    public private(set) var state: AppState
+    public private(set) var env: AppEnvironment
+    private var lastRefresh = Date.distantPast
+
+    public init(store: Store, backend: TerminalBackend, actor: Actor, clock: @escaping () -> Instant,
+                pendingSignal: @escaping () -> Int32? = { nil }, receiptText: @escaping (Dossier, Store) -> String) {
+        self.store = store
+        self.backend = backend
+        self.actor = actor
+        self.clock = clock
+        self.pendingSignal = pendingSignal
+        self.receiptText = receiptText
+        let session = Session(centreName: store.config.name, agency: store.config.agency, storePath: store.path,
+                              training: store.config.training, login: actor.login, userName: actor.name, role: actor.role)
+        env = AppEnvironment(session: session, catalogue: store.catalogue, calendar: store.calendar,
+                             officialNames: Dictionary(store.users.users.map { ($0.login, $0.name) }, uniquingKeysWith: { a, _ in a }))
+        state = AppState(size: backend.size, now: clock())
+        state.view = .all
+        if let bytes = store.loadDraft(login: actor.login), let draft = try? JSONDecoder().decode(IntakeDraft.self, from: Data(bytes)) {
+            state.mode = .draftOffer(draft)
+        }
+        dispatch(.resized(backend.size))
+        perform(.reloadData)
+    }
+
+    /// Runs until the user quits or a terminating signal arrives.
+    public func run() {
+        while !state.quitting {
+            step(timeoutMs: 250)
+        }
+    }
+
+    /// One turn of the loop (tests drive it directly).
+    public func step(timeoutMs: Int) {
+        backend.present(render(state, env, ascii: !backend.isUTF8))
+        if let sig = pendingSignal() {
+            dispatch(.signal(sig))
+            return
+        }
+        if let event = backend.readEvent(timeoutMs: timeoutMs) {
+            switch event {
+            case .key(let key): dispatch(.key(key))
+            case .resize(let size): dispatch(.resized(size))
+            }
+        }
+        housekeeping()
+    }
+
+    /// The clock moves, other processes write: keep the screen true without a key press.
+    private func housekeeping() {
+        let now = clock()
+        if now.seconds / 60 != state.now.seconds / 60 || now.seconds < state.now.seconds { dispatch(.tick(now)) }
+        var reload = false
+        if let next = state.data.nextChange, now >= next { reload = true }
+        if Date().timeIntervalSince(lastRefresh) >= 0.5 {
+            lastRefresh = Date()
+            if (try? store.refresh()) == true { reload = true }
+        }
+        if reload {
+            dispatch(.tick(now))
+            perform(.reloadData)
+        }
+    }
+
+    public func dispatch(_ msg: Msg) {
+        for effect in update(&state, msg, env) { perform(effect) }
+    }
+
+    private func perform(_ effect: Effect) {
+        switch effect {
+        case .reloadData:
+            let clock = DeadlineClock(now: state.now, calendar: store.calendar)
+            dispatch(.dataLoaded(QueueData.make(store.summaries, view: state.view, filter: state.filter.text, clock: clock)))
+        case .loadDetail(let code):
+            dispatch(.detailLoaded(try? store.dossier(code: code)))
+        case .receive(let intake, let op):
+            do {
+                let commit = try store.receive(intake, actor: actor, op: op, now: clock())
+                let receipt = (try? store.dossier(code: commit.code)).map { receiptText($0, store) } ?? commit.code
+                dispatch(.received(code: commit.code, receipt: receipt))
+            } catch {
+                dispatch(.failed(message: "\(error)", conflict: false))
+            }
+        case .perform(let command, let code, let version, let op):
+            do {
+                let commit = try store.perform(command, on: code, expectedVersion: version, actor: actor, op: op, now: clock())
+                dispatch(.committed(code: commit.code, text: "Đã lưu: \(command.action.vietnamese) hồ sơ \(commit.code)"))
+            } catch let error as StoreError {
+                if case .conflict = error { dispatch(.failed(message: error.description, conflict: true)) } else {
+                    dispatch(.failed(message: error.description, conflict: false))
+                }
+            } catch {
+                dispatch(.failed(message: "\(error)", conflict: false))
+            }
+        case .saveDraft(let draft):
+            if let data = try? JSONEncoder().encode(draft) { try? store.saveDraft(Array(data), login: actor.login) }
+        case .clearDraft:
+            store.clearDraft(login: actor.login)
+        case .writeReceipt(let code, let text):
+            let directory = store.outputDirectory
+            let path = "\(directory)/\(code)-bien-nhan.txt"
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+                dispatch(.fileWritten(path: path))
+            } catch {
+                dispatch(.failed(message: "Không ghi được \(path): \(error.localizedDescription)", conflict: false))
+            }
+        case .redraw:
+            backend.invalidate()
+        case .quit:
+            state.quitting = true
+        }
+    }
+}

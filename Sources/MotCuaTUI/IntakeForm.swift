@@ -1,0 +1,166 @@
+import Foundation
+import MotCuaCore
+import TerminalUI
+
+/// A paper of the checklist on the intake form.
+public struct DocumentCheck: Equatable, Sendable, Codable {
+    public var name: String
+    public var originals: Int
+    public var copies: Int
+    public var required: Bool
+    public var checked: Bool
+}
+
+/// The intake form (F2): procedure picker with live search, applicant fields with inline
+/// validation, the checklist, and the appointment previewed before saving.
+public struct IntakeForm: Equatable, Sendable {
+    public enum Field: Hashable, Sendable {
+        case procedure, name, id, phone, address, channel, proxy, document(Int)
+    }
+
+    public var procedureQuery = TextField(limit: 60)
+    /// Codes of the procedures matching the query, best first.
+    public var matches: [String] = []
+    public var matchIndex = 0
+    public var procedureCode: String?
+    public var name = TextField(limit: 200)
+    public var id = TextField(limit: 20)
+    public var phone = TextField(limit: 20)
+    public var address = TextField(limit: 300)
+    public var proxy = TextField(limit: 200)
+    public var channel: Channel = .direct
+    public var documents: [DocumentCheck] = []
+    public var focus: Field = .procedure
+    public var showExplanation = false
+    public var confirmingCancel = false
+    public var saving = false
+    /// Set by the first save: from then on, empty required fields show their message too.
+    public var attemptedSave = false
+    public var error: String?
+    /// The idempotency key of this intake: a save retried after a failure cannot create it twice.
+    public let op: String
+
+    public init(op: String = UUID().uuidString.lowercased()) { self.op = op }
+
+    public var fields: [Field] {
+        [.procedure, .name, .id, .phone, .address, .channel, .proxy] + documents.indices.map { .document($0) }
+    }
+
+    /// Something was typed or chosen: cancelling must be confirmed, and a hang-up keeps a draft.
+    public var isDirty: Bool {
+        procedureCode != nil || !procedureQuery.isEmpty || !name.isEmpty || !id.isEmpty || !phone.isEmpty
+            || !address.isEmpty || !proxy.isEmpty
+    }
+
+    public mutating func textField(_ field: Field) -> TextField? {
+        switch field {
+        case .procedure: return procedureQuery
+        case .name: return name
+        case .id: return id
+        case .phone: return phone
+        case .address: return address
+        case .proxy: return proxy
+        default: return nil
+        }
+    }
+
+    mutating func setText(_ field: Field, _ value: TextField) {
+        switch field {
+        case .procedure: procedureQuery = value
+        case .name: name = value
+        case .id: id = value
+        case .phone: phone = value
+        case .address: address = value
+        case .proxy: proxy = value
+        default: break
+        }
+    }
+
+    mutating func choose(_ procedure: Procedure) {
+        procedureCode = procedure.code
+        documents = procedure.documents.map {
+            DocumentCheck(name: $0.name, originals: $0.originals, copies: $0.copies, required: $0.required, checked: $0.required)
+        }
+    }
+
+    /// Inline validation, field by field (empty optional fields are fine).
+    public func issues(catalogue: Catalogue) -> [Field: ValidationIssue] {
+        var result: [Field: ValidationIssue] = [:]
+        if procedureCode == nil {
+            result[.procedure] = ValidationIssue(field: "procedure", severity: .error, message: "Chọn thủ tục (gõ để tìm, Enter để chọn)")
+        }
+        if let issue = Validation.name(name.text).first { result[.name] = issue }
+        if let issue = Validation.idNumber(id.text).first { result[.id] = issue }
+        if let issue = Validation.phone(phone.text).first { result[.phone] = issue }
+        if !proxy.isEmpty, let issue = Validation.name(proxy.text, field: "proxy").first { result[.proxy] = issue }
+        return result
+    }
+
+    public func intake() -> Intake? {
+        guard let procedureCode else { return nil }
+        return Intake(
+            procedureCode: procedureCode,
+            applicant: Person(name: name.text, idNumber: id.text, phone: phone.text, address: address.isEmpty ? nil : address.text),
+            proxy: proxy.isEmpty ? nil : Proxy(name: proxy.text),
+            channel: channel,
+            documents: documents.filter(\.checked).map { ReceivedDocument(name: $0.name, originals: $0.originals, copies: $0.copies) })
+    }
+
+    /// The appointment this intake would get if saved now.
+    public func preview(at now: Instant, catalogue: Catalogue, calendar: WorkCalendar) -> DueComputation? {
+        guard let code = procedureCode, let procedure = catalogue.procedure(code) else { return nil }
+        return calendar.due(from: now, processing: procedure.processing)
+    }
+}
+
+/// An unsaved intake kept on disk when the SSH link drops (SIGHUP) or the process is told to stop.
+public struct IntakeDraft: Codable, Equatable, Sendable {
+    public var savedAt: Instant
+    public var op: String
+    public var procedureQuery: String
+    public var procedureCode: String?
+    public var name: String
+    public var id: String
+    public var phone: String
+    public var address: String
+    public var proxy: String
+    public var channel: Channel
+    public var documents: [DocumentCheck]
+
+    public init(_ form: IntakeForm, savedAt: Instant) {
+        self.savedAt = savedAt
+        op = form.op
+        procedureQuery = form.procedureQuery.text
+        procedureCode = form.procedureCode
+        name = form.name.text
+        id = form.id.text
+        phone = form.phone.text
+        address = form.address.text
+        proxy = form.proxy.text
+        channel = form.channel
+        documents = form.documents
+    }
+
+    public var form: IntakeForm {
+        var form = IntakeForm(op: op)
+        form.procedureQuery = TextField(procedureQuery, limit: 60)
+        form.procedureCode = procedureCode
+        form.name = TextField(name, limit: 200)
+        form.id = TextField(id, limit: 20)
+        form.phone = TextField(phone, limit: 20)
+        form.address = TextField(address, limit: 300)
+        form.proxy = TextField(proxy, limit: 200)
+        form.channel = channel
+        form.documents = documents
+        form.focus = .name
+        return form
+    }
+}
+
+/// The receipt shown after a save (Mẫu 01 text), which can be written to a file.
+public struct ReceiptView: Equatable, Sendable {
+    public var code: String
+    public var text: String
+    public var scroll = 0
+    public var savedPath: String?
+}

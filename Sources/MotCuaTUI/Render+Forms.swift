@@ -1,0 +1,205 @@
+import Foundation
+import MotCuaCore
+import TerminalUI
+
+/// A labelled text input; sets the cursor when focused.
+private func inputField(_ buffer: inout ScreenBuffer, label: String, field: TextField, x: Int, y: Int, labelWidth: Int,
+                        width: Int, focused: Bool, issue: ValidationIssue? = nil, showEmptyIssue: Bool = false) {
+    buffer.put(fitting: label, x: x, y: y, width: labelWidth, role: .label)
+    let visible = field.visible(width: width)
+    buffer.put(fitting: visible.text, x: x + labelWidth, y: y, width: width, role: focused ? .inputFocused : .input)
+    if focused { buffer.cursor = CursorPosition(x: x + labelWidth + visible.cursorColumn, y: y) }
+    if let issue, !field.isEmpty || showEmptyIssue {
+        let note = issue.severity == .error ? "✗ \(issue.message)" : "! \(issue.message)"
+        buffer.put(note, x: x + labelWidth + width + 1, y: y, role: issue.severity == .error ? .error : .warning,
+                   maxWidth: buffer.size.width - (x + labelWidth + width + 1))
+    }
+}
+
+func renderIntake(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ form: IntakeForm, _ state: AppState, _ env: AppEnvironment) {
+    let area = Rect(x: 0, y: layout.tabs.y, width: layout.tabs.width, height: layout.status.y - layout.tabs.y)
+    buffer.fill(area, role: .normal)
+    buffer.put(fitting: " TIẾP NHẬN HỒ SƠ MỚI", x: area.x, y: area.y, width: area.width, role: .dialogTitle)
+    let labelWidth = 15
+    let inputWidth = min(44, area.width - labelWidth - 22)
+    let issues = form.issues(catalogue: env.catalogue)
+    var y = area.y + 1
+    let chosen = form.procedureCode.flatMap(env.catalogue.procedure)
+    inputField(&buffer, label: " Thủ tục:", field: form.procedureQuery, x: 0, y: y, labelWidth: labelWidth, width: min(24, inputWidth),
+               focused: form.focus == .procedure)
+    if let chosen {
+        buffer.put("\(chosen.code) \(chosen.name)", x: labelWidth + min(24, inputWidth) + 1, y: y, role: .emphasis,
+                   maxWidth: area.width - labelWidth - min(24, inputWidth) - 1)
+    } else if form.focus != .procedure {
+        buffer.put("✗ chưa chọn thủ tục", x: labelWidth + min(24, inputWidth) + 1, y: y, role: .error)
+    }
+    let dropdownY = y + 1
+    y += 1
+    let rows: [(String, IntakeForm.Field, TextField)] = [
+        (" Họ tên:", .name, form.name), (" Số định danh:", .id, form.id), (" Điện thoại:", .phone, form.phone),
+        (" Địa chỉ:", .address, form.address),
+    ]
+    for (label, field, text) in rows {
+        inputField(&buffer, label: label, field: text, x: 0, y: y, labelWidth: labelWidth, width: inputWidth,
+                   focused: form.focus == field, issue: issues[field], showEmptyIssue: form.attemptedSave)
+        y += 1
+    }
+    buffer.put(fitting: " Kênh nộp:", x: 0, y: y, width: labelWidth, role: .label)
+    let channels = Channel.allCases.map { $0 == form.channel ? "[\($0.vietnamese)]" : " \($0.vietnamese) " }.joined(separator: " ")
+    buffer.put(channels, x: labelWidth, y: y, role: form.focus == .channel ? .inputFocused : .normal, maxWidth: area.width - labelWidth)
+    if form.focus == .channel { buffer.put(" ←→ đổi", x: labelWidth + TextWidth.of(channels), y: y, role: .muted) }
+    y += 1
+    inputField(&buffer, label: " Nộp thay:", field: form.proxy, x: 0, y: y, labelWidth: labelWidth, width: inputWidth,
+               focused: form.focus == .proxy, issue: issues[.proxy])
+    if form.proxy.isEmpty && form.focus != .proxy { buffer.put("(trống nếu chính chủ)", x: labelWidth + 1, y: y, role: .muted) }
+    y += 1
+    buffer.put(" Giấy tờ nhận (Space đánh dấu):", x: 0, y: y, role: .label)
+    y += 1
+    let previewRows = 2
+    let docRows = max(1, area.maxY - y - previewRows)
+    let focusedDoc: Int? = { if case .document(let i) = form.focus { return i } else { return nil } }()
+    let firstDoc = max(0, (focusedDoc ?? 0) - docRows + 1)
+    for (i, doc) in form.documents.enumerated().dropFirst(firstDoc).prefix(docRows) {
+        let box = doc.checked ? "[x]" : "[ ]"
+        let text = "  \(box) \(doc.name) (chính \(doc.originals), sao \(doc.copies))\(doc.required ? "" : " – không bắt buộc")"
+        buffer.put(fitting: text, x: 0, y: y, width: area.width, role: focusedDoc == i ? .inputFocused : .normal)
+        y += 1
+    }
+    if form.documents.isEmpty { buffer.put("   (chọn thủ tục để hiện danh sách giấy tờ)", x: 0, y: y, role: .muted); y += 1 }
+    let previewY = area.maxY - previewRows
+    if let preview = form.preview(at: state.now, catalogue: env.catalogue, calendar: env.calendar), let procedure = chosen {
+        buffer.put(fitting: " Hẹn trả dự kiến: \(preview.due.vietnameseShort) (\(preview.due.date.weekdayName)) — \(procedure.processing.vietnamese)",
+                   x: 0, y: previewY, width: area.width, role: .emphasis)
+        let skipped = preview.explanation.filter { $0.kind == .skipped }.count
+        buffer.put(fitting: "   Tính từ \(preview.effectiveStart.vietnameseShort); bỏ qua \(skipped) ngày nghỉ. F5: diễn giải đầy đủ",
+                   x: 0, y: previewY + 1, width: area.width, role: .muted)
+        if form.showExplanation {
+            renderBox(&buffer, title: "Diễn giải hẹn trả", lines: preview.explanation.map(\.text), width: 76)
+        }
+    } else {
+        buffer.put(" Hẹn trả dự kiến: (chọn thủ tục)", x: 0, y: previewY, role: .muted)
+    }
+    if form.focus == .procedure && !form.matches.isEmpty {
+        let list = form.matches.prefix(8).compactMap(env.catalogue.procedure)
+        let box = Rect(x: labelWidth - 1, y: dropdownY, width: min(area.width - labelWidth, 64), height: list.count + 2)
+        buffer.fill(box, role: .dialog)
+        buffer.frame(box, role: .border, title: "\(form.matches.count) thủ tục khớp · ↑↓ chọn · Enter")
+        for (i, p) in list.enumerated() {
+            buffer.put(fitting: " \(p.code) \(p.name)", x: box.x + 1, y: box.y + 1 + i, width: box.width - 2,
+                       role: i == form.matchIndex ? .selected : .dialog)
+        }
+    }
+    let statusText: (String, StyleRole)
+    if form.saving {
+        statusText = (" Đang lưu…", .message)
+    } else if let error = form.error {
+        statusText = (" \(error)", .error)
+    } else if form.confirmingCancel {
+        statusText = (" Bỏ hồ sơ đang nhập? Enter: bỏ · phím khác: nhập tiếp (Esc rồi 2: lưu)", .warning)
+    } else {
+        statusText = (" Tab/↓ ô sau · Shift-Tab/↑ ô trước · F2 hoặc Ctrl-O lưu · Esc hủy", .muted)
+    }
+    buffer.put(fitting: statusText.0, x: 0, y: layout.status.y, width: layout.status.width, role: statusText.1)
+}
+
+func renderActionMenu(_ buffer: inout ScreenBuffer, _ menu: ActionMenu, _ env: AppEnvironment) {
+    guard !menu.actions.isEmpty else {
+        renderBox(&buffer, title: "Thao tác", lines: ["Không có thao tác nào được phép với hồ sơ này.", "Esc: đóng"], width: 56)
+        return
+    }
+    let lines = menu.actions.map { "\(ActionMenu.letter($0))  \($0.vietnamese.prefix(1).uppercased())\($0.vietnamese.dropFirst())" }
+    let roles = menu.actions.indices.map { $0 == menu.index ? StyleRole.selected : .dialog }
+    renderBox(&buffer, title: "Thao tác với \(shortCode(menu.code, agency: env.session.agency))", lines: lines, width: 44, roles: roles)
+}
+
+func renderDialog(_ buffer: inout ScreenBuffer, _ dialog: ActionDialog, _ env: AppEnvironment) {
+    let width = min(76, buffer.size.width - 2)
+    let fields = dialog.fields
+    let consequence = TextWidth.wrap("Thao tác này sẽ: " + dialog.consequence(env: env), to: width - 4)
+    let errorLines = dialog.error.map { TextWidth.wrap(DisplayText.sanitize($0, keepNewlines: true), to: width - 4) } ?? []
+    let height = 3 + fields.count + 1 + consequence.count + errorLines.count + 2
+    let rect = buffer.bounds.centered(width: width, height: height)
+    buffer.fill(rect, role: .dialog)
+    let title = "\(dialog.action.vietnamese.prefix(1).uppercased())\(dialog.action.vietnamese.dropFirst()) — \(shortCode(dialog.code, agency: env.session.agency))"
+    buffer.frame(rect, role: .border, title: title, titleRole: .dialogTitle)
+    buffer.put(fitting: "Người nộp: \(DisplayText.sanitize(dialog.applicant)) · hẹn trả \(dialog.due.vietnameseShort)",
+               x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, role: .dialog)
+    var y = rect.y + 2
+    let labelWidth = 18
+    let inputWidth = rect.width - labelWidth - 4
+    for (i, field) in fields.enumerated() {
+        let focused = i == dialog.focus
+        switch field {
+        case .department:
+            buffer.put(fitting: "Phòng ban:", x: rect.x + 2, y: y, width: labelWidth, role: .label)
+            let code = dialog.departments.indices.contains(dialog.departmentIndex) ? dialog.departments[dialog.departmentIndex] : ""
+            buffer.put(fitting: "◂ \(code) \(env.departmentName(code)) ▸", x: rect.x + 2 + labelWidth, y: y, width: inputWidth,
+                       role: focused ? .inputFocused : .input)
+        case .returnMethod:
+            buffer.put(fitting: "Trả cho:", x: rect.x + 2, y: y, width: labelWidth, role: .label)
+            buffer.put(fitting: "◂ \(ActionDialog.returnMethods[dialog.returnMethod]) ▸", x: rect.x + 2 + labelWidth, y: y, width: inputWidth,
+                       role: focused ? .inputFocused : .input)
+        default:
+            let label: String = {
+                switch field {
+                case .official: return "Cán bộ (login):"
+                case .reason: return "Lý do:"
+                case .documents: return "Giấy tờ (;):"
+                case .until: return "Hẹn mới:"
+                case .proxyName: return "Người nhận thay:"
+                case .waybill: return "Số vận đơn:"
+                default: return "Ghi chú:"
+                }
+            }()
+            inputField(&buffer, label: label, field: dialog.text(field) ?? TextField(), x: rect.x + 2, y: y, labelWidth: labelWidth,
+                       width: inputWidth, focused: focused)
+            if field == .until && dialog.until.isEmpty && !focused {
+                buffer.put("dd/MM/yyyy HH:mm", x: rect.x + 3 + labelWidth, y: y, role: .muted)
+            }
+        }
+        y += 1
+    }
+    y += 1
+    for line in consequence {
+        buffer.put(line, x: rect.x + 2, y: y, role: .emphasis, maxWidth: rect.width - 4)
+        y += 1
+    }
+    for line in errorLines {
+        buffer.put(line, x: rect.x + 2, y: y, role: .error, maxWidth: rect.width - 4)
+        y += 1
+    }
+    let keys = dialog.saving ? "Đang lưu…" : "Enter/F2 xác nhận · Tab ô sau · ←→ đổi lựa chọn · Esc hủy"
+    buffer.put(fitting: keys, x: rect.x + 2, y: rect.maxY - 2, width: rect.width - 4, role: .muted)
+}
+
+func renderHelp(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, scroll: Int) {
+    let area = Rect(x: 0, y: layout.tabs.y, width: layout.tabs.width, height: layout.status.maxY - layout.tabs.y)
+    var lines: [(String, StyleRole)] = [("TRỢ GIÚP — các phím (sinh từ bảng phím của chương trình)", .dialogTitle)]
+    for (title, table) in [(KeyMap.browse.title, KeyMap.browse.helpLines), (KeyMap.form.title, KeyMap.form.helpLines)] {
+        lines.append(("", .normal))
+        lines.append((title, .label))
+        for (keys, help) in table { lines.append(("  " + TextWidth.fit(keys, to: 18) + " " + help, .normal)) }
+    }
+    lines.append(("", .normal))
+    lines.append(("Thao tác (F6) với hồ sơ đang chọn, phím chữ trong menu:", .label))
+    for action in DossierAction.allCases { lines.append(("  \(ActionMenu.letter(action))  \(action.vietnamese)", .normal)) }
+    lines.append(("", .normal))
+    for note in KeyMap.notes { lines.append((note, .muted)) }
+    let start = min(scroll, max(0, lines.count - area.height))
+    for (i, line) in lines.dropFirst(start).prefix(area.height).enumerated() {
+        buffer.put(fitting: line.0, x: 0, y: area.y + i, width: area.width, role: line.1)
+    }
+}
+
+func renderReceipt(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ view: ReceiptView) {
+    let area = Rect(x: 0, y: layout.tabs.y, width: layout.tabs.width, height: layout.status.maxY - layout.tabs.y)
+    buffer.put(fitting: " Đã lưu hồ sơ \(view.code) — giấy tiếp nhận và hẹn trả kết quả", x: 0, y: area.y, width: area.width, role: .dialogTitle)
+    let lines = view.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let rows = area.height - 2
+    let start = min(view.scroll, max(0, lines.count - rows))
+    for (i, line) in lines.dropFirst(start).prefix(rows).enumerated() {
+        buffer.put(fitting: DisplayText.sanitize(line), x: 0, y: area.y + 1 + i, width: area.width, role: .normal)
+    }
+    let note = view.savedPath.map { "Đã ghi: \($0)" } ?? "F7: ghi ra tệp để in · Esc: về danh sách"
+    buffer.put(fitting: " " + note, x: 0, y: area.maxY - 1, width: area.width, role: view.savedPath == nil ? .muted : .message)
+}

@@ -1,0 +1,198 @@
+import Foundation
+import MotCuaCore
+import TerminalUI
+
+/// The title line of a pane: a rule with the title, highlighted when the pane has the focus.
+private func paneTitle(_ buffer: inout ScreenBuffer, _ rect: Rect, _ title: String, focused: Bool, right: String = "") {
+    buffer.horizontalRule(y: rect.y, x: rect.x, width: rect.width, role: .border)
+    buffer.put(" \(title) ", x: rect.x + 1, y: rect.y, role: focused ? .paneTitleFocused : .paneTitle, maxWidth: rect.width - 2)
+    if !right.isEmpty {
+        let w = min(TextWidth.of(right) + 2, rect.width / 2)
+        buffer.put(fitting: " \(right) ", x: rect.maxX - w - 1, y: rect.y, width: w, role: .muted)
+    }
+}
+
+/// Column widths of the queue for a pane width: fixed columns first, the name takes the rest.
+struct QueueColumns {
+    let mark = 2, code = 11, holder: Int, due: Int, left = 11, state: Int
+    let procedure: Int
+    let name: Int
+    let showTime: Bool
+
+    init(width: Int) {
+        showTime = width >= 100
+        due = showTime ? 11 : 5
+        holder = width >= 110 ? 12 : 4
+        procedure = width >= 120 ? 24 : 13
+        state = width >= 120 ? 10 : 8
+        let fixed = mark + code + holder + due + left + state + procedure + 7
+        name = max(8, width - fixed)
+    }
+}
+
+func renderQueue(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState, _ env: AppEnvironment) {
+    let visibleRows = max(0, rect.height - 2)
+    var note = state.filter.isEmpty ? "sắp theo hạn trả" : "lọc: \(state.filter.text)"
+    if state.data.rows.count > visibleRows {
+        note = "\(state.scroll + 1)–\(min(state.data.rows.count, state.scroll + visibleRows))/\(state.data.rows.count) · " + note
+    }
+    paneTitle(&buffer, rect, "\(state.view.title) (\(state.data.rows.count))", focused: state.focus == .queue, right: note)
+    let c = QueueColumns(width: rect.width)
+    let header = [TextWidth.fit("", to: c.mark), TextWidth.fit("Mã hồ sơ", to: c.code), TextWidth.fit("Người nộp", to: c.name),
+                  TextWidth.fit("Thủ tục", to: c.procedure), TextWidth.fit(c.holder > 4 ? "Đang giữ" : "Giữ", to: c.holder),
+                  TextWidth.fit(c.showTime ? "Hẹn trả" : "Hạn", to: c.due), TextWidth.fit("Còn/trễ", to: c.left),
+                  TextWidth.fit(c.state >= 10 ? "Trạng thái" : "T.thái", to: c.state)].joined(separator: " ")
+    buffer.put(fitting: header, x: rect.x, y: rect.y + 1, width: rect.width, role: .columnHeader)
+    let rows = max(0, rect.height - 2)
+    if state.data.rows.isEmpty {
+        let text = state.filter.isEmpty ? "Không có hồ sơ nào trong danh sách này." : "Không có hồ sơ khớp \"\(state.filter.text)\"."
+        buffer.put(text, x: rect.x + 2, y: rect.y + 2, role: .muted, maxWidth: rect.width - 2)
+        return
+    }
+    let selected = state.selectedIndex
+    for line in 0..<rows {
+        let index = state.scroll + line
+        guard index < state.data.rows.count else { break }
+        let row = state.data.rows[index]
+        let d = row.summary
+        let y = rect.y + 2 + line
+        let isSelected = index == selected
+        let base: StyleRole = isSelected ? (state.focus == .queue ? .selected : .selectedDim) : .normal
+        let deadline = role(of: row.status)
+        let holder = c.holder > 4 ? [d.holder.department, d.holder.official ?? ""].filter { !$0.isEmpty }.joined(separator: " ") : d.holder.department
+        let due = c.showTime ? d.due.vietnameseShort.replacingOccurrences(of: "/\(d.due.date.year)", with: "") : String(d.due.date.vietnamese.prefix(5))
+        buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: base)
+        var x = rect.x
+        func cell(_ text: String, _ width: Int, _ r: StyleRole) {
+            buffer.put(fitting: DisplayText.sanitize(text), x: x, y: y, width: width, role: r)
+            x += width + 1
+        }
+        cell(mark(of: row.status), c.mark, deadline == .normal ? base : deadline)
+        cell(shortCode(d.code, agency: env.session.agency), c.code, base)
+        cell(d.applicantName, c.name, base)
+        cell(d.procedure.shortName, c.procedure, base)
+        cell(holder, c.holder, base)
+        cell(due, c.due, base)
+        cell(remaining(of: row.status), c.left, deadline == .normal ? base : deadline)
+        cell(shortState(d.state), c.state, base)
+    }
+}
+
+/// The dossier's detail as lines: used by the small pane and the full-screen view.
+func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Bool) -> [(String, StyleRole)] {
+    guard let row = state.selectedRow else { return [("Chọn một hồ sơ trong danh sách.", .muted)] }
+    let d = state.detail?.summary.id == row.summary.id ? state.detail!.summary : row.summary
+    let status = DeadlineClock(now: state.now, calendar: env.calendar).status(of: d)
+    let safe: (String) -> String = { DisplayText.sanitize($0) }
+    var lines: [(String, StyleRole)] = []
+    func add(_ text: String, _ role: StyleRole = .normal) {
+        for line in TextWidth.wrap(text, to: max(10, width)) { lines.append((line, role)) }
+    }
+    add(full ? "\(d.code)  [\(d.state.vietnamese)]  phiên bản \(d.version)"
+             : "\(shortCode(d.code, agency: env.session.agency)) [\(d.state.vietnamese)] v\(d.version)", .emphasis)
+    add("Người nộp: \(safe(d.applicantName)) · ĐD \(safe(d.idNumber ?? "-")) · ĐT \(safe(d.phone ?? "-"))")
+    if full, let reception = state.detail?.reception {
+        if let address = reception.applicant.address { add("Địa chỉ: \(safe(address))") }
+        if let proxy = reception.proxy { add("Nộp thay: \(safe(proxy.name))") }
+        add("Kênh nộp: \(reception.channel.vietnamese)")
+    }
+    add("Thủ tục: \(d.procedure.code) \(d.procedure.name) (\(d.procedure.field); \(d.procedure.processing.vietnamese); danh mục v\(d.procedure.catalogueVersion))")
+    if full, let reception = state.detail?.reception {
+        add("Giấy tờ đã nhận:", .label)
+        for doc in reception.documents { add("  - \(safe(doc.name)) (bản chính \(doc.originals), bản sao \(doc.copies))") }
+    }
+    let official = d.holder.official.map { " — \(env.officialNames[$0] ?? $0)" } ?? ""
+    add("Đang giữ: \(env.departmentName(d.holder.department))\(official)")
+    add("Hẹn trả: \(d.due.vietnameseShort) (\(d.due.date.weekdayName))  \(status.marker)", role(of: status) == .normal ? .normal : role(of: status))
+    if d.extended { add("Hẹn gốc (thống kê): \(d.statsDue.vietnameseShort)") }
+    if let step = d.responsibleStep(at: state.now) {
+        add("Trễ tại: \(env.departmentName(step.department))\(step.official.map { " — \(env.officialNames[$0] ?? $0)" } ?? "")", .warning)
+    }
+    for flag in d.flags.sorted(by: { $0.rawValue < $1.rawValue }) { add("Lưu ý: \(flag.vietnamese)", .warning) }
+    add("Diễn giải hạn trả:", .label)
+    for line in d.appointmentExplanation(calendar: env.calendar) { add("  \(line.text)") }
+    add("Lịch sử:", .label)
+    if let history = state.detail?.history, state.detail?.summary.id == d.id {
+        for rec in history.reversed() {
+            let who = env.officialNames[rec.by] ?? rec.by
+            add("  \(rec.at.vietnameseShort) \(safe(who)): \(safe(HistoryText.text(rec, env: env)))")
+        }
+    } else {
+        add("  (đang tải…)", .muted)
+    }
+    return lines
+}
+
+func renderDetailPane(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState, _ env: AppEnvironment) {
+    paneTitle(&buffer, rect, "Chi tiết", focused: state.focus == .detail, right: "Enter: xem đầy đủ")
+    let lines = detailLines(state, env, width: rect.width - 1, full: false)
+    let start = min(state.detailScroll, max(0, lines.count - (rect.height - 1)))
+    for (i, line) in lines.dropFirst(start).prefix(rect.height - 1).enumerated() {
+        buffer.put(fitting: line.0, x: rect.x, y: rect.y + 1 + i, width: rect.width - 1, role: line.1)
+    }
+}
+
+func renderFullDetail(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ state: AppState, _ env: AppEnvironment, scroll: Int) {
+    let rect = Rect(x: 0, y: layout.tabs.y, width: layout.tabs.width, height: layout.status.maxY - layout.tabs.y)
+    paneTitle(&buffer, rect, "Chi tiết hồ sơ", focused: true, right: "↑↓ PgUp PgDn cuộn · Esc quay lại")
+    let lines = detailLines(state, env, width: rect.width - 2, full: true)
+    let start = min(scroll, max(0, lines.count - (rect.height - 1)))
+    for (i, line) in lines.dropFirst(start).prefix(rect.height - 1).enumerated() {
+        buffer.put(fitting: line.0, x: rect.x + 1, y: rect.y + 1 + i, width: rect.width - 2, role: line.1)
+    }
+}
+
+func renderWarnings(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState, _ env: AppEnvironment) {
+    paneTitle(&buffer, rect, "Cảnh báo hạn", focused: state.focus == .warnings)
+    let w = state.data.warnings
+    var lines: [(String, StyleRole)] = [
+        ("!! Quá hạn".padding(to: rect.width - 8) + String(w.overdue).leftPadded(6), w.overdue > 0 ? .overdue : .normal),
+        ("!  Hạn hôm nay".padding(to: rect.width - 8) + String(w.dueToday).leftPadded(6), w.dueToday > 0 ? .dueToday : .normal),
+        ("!  Còn 1 ngày".padding(to: rect.width - 8) + String(w.dueWithin1).leftPadded(6), w.dueWithin1 > 0 ? .dueSoon : .normal),
+        ("   Còn ≤ 3 ngày".padding(to: rect.width - 8) + String(w.dueWithin3).leftPadded(6), .normal),
+        ("|| Đang dừng tính giờ".padding(to: rect.width - 8) + String(w.paused).leftPadded(6), w.paused > 0 ? .paused : .normal),
+    ]
+    if env.session.role >= .supervisor, !w.overdueByHolder.isEmpty {
+        lines.append(("Quá hạn theo nơi giữ:", .label))
+        for (holder, count) in w.overdueByHolder {
+            let who = holder.department + (holder.official.map { " " + (env.officialNames[$0] ?? $0) } ?? "")
+            lines.append(("  " + TextWidth.fit(DisplayText.sanitize(who), to: rect.width - 9) + String(count).leftPadded(5), .overdue))
+        }
+    }
+    lines.append(("Gấp nhất:", .label))
+    for row in w.urgent {
+        let text = "\(mark(of: row.status)) \(shortCode(row.summary.code, agency: env.session.agency)) \(remaining(of: row.status)) \(row.summary.holder.department)"
+        lines.append((text, role(of: row.status)))
+    }
+    let start = min(state.warningsScroll, max(0, lines.count - (rect.height - 1)))
+    for (i, line) in lines.dropFirst(start).prefix(rect.height - 1).enumerated() {
+        buffer.put(fitting: line.0, x: rect.x + 1, y: rect.y + 1 + i, width: rect.width - 1, role: line.1)
+    }
+}
+
+/// One history line in Vietnamese, with department names.
+enum HistoryText {
+    static func text(_ rec: RecordedEvent, env: AppEnvironment) -> String {
+        let e = rec.event
+        switch e.kind {
+        case .received: return "Tiếp nhận, hẹn trả \(e.due?.vietnameseShort ?? "?")"
+        case .transferred:
+            return "Chuyển \(env.departmentName(e.department ?? "?"))\(e.official.map { " (\(env.officialNames[$0] ?? $0))" } ?? "")"
+        case .supplementRequested: return "Yêu cầu bổ sung: \(e.reason ?? "")"
+        case .supplementReceived: return "Nhận đủ bổ sung, hẹn mới \(e.due?.vietnameseShort ?? "?")"
+        case .suspended: return "Tạm dừng: \(e.reason ?? "")"
+        case .resumed: return "Tiếp tục, hẹn \(e.due?.vietnameseShort ?? "?")"
+        case .resultReady: return "Có kết quả" + (e.text.map { ": \($0)" } ?? "")
+        case .returned: return "Trả kết quả: \(e.returnMethod?.vietnamese ?? "")"
+        case .refused: return "Từ chối: \(e.reason ?? "")"
+        case .withdrawn: return "Rút/dừng" + (e.reason.map { ": \($0)" } ?? "")
+        case .extended: return "Gia hạn đến \(e.due?.vietnameseShort ?? "?"): \(e.reason ?? "")"
+        case .note: return "Ghi chú: \(e.text ?? "")"
+        }
+    }
+}
+
+extension String {
+    func padding(to width: Int) -> String { TextWidth.fit(self, to: width) }
+    func leftPadded(_ width: Int) -> String { TextWidth.fit(self, to: width, alignRight: true) }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import MotCuaCore
+import TerminalUI
+
+/// Draws the whole screen from the state. Pure: the same state always gives the same buffer.
+public func render(_ state: AppState, _ env: AppEnvironment, ascii: Bool = false) -> ScreenBuffer {
+    var buffer = ScreenBuffer(size: state.size)
+    buffer.asciiOnly = ascii
+    if state.isTooSmall {
+        renderTooSmall(&buffer, state.size)
+        return buffer
+    }
+    let layout = ScreenLayout(state.size)
+    renderHeader(&buffer, layout.header, state, env)
+    switch state.mode {
+    case .intake(let form):
+        renderIntake(&buffer, layout, form, state, env)
+        renderBar(&buffer, layout.bar, items: KeyMap.form.barItems)
+        return buffer
+    case .help(let scroll):
+        renderHelp(&buffer, layout, scroll: scroll)
+        renderBar(&buffer, layout.bar, items: [("Esc", "Đóng"), ("PgDn", "Trang sau"), ("PgUp", "Trang trước")])
+        return buffer
+    case .detail(let scroll):
+        renderFullDetail(&buffer, layout, state, env, scroll: scroll)
+        renderBar(&buffer, layout.bar, items: KeyMap.browse.barItems)
+        return buffer
+    case .receipt(let view):
+        renderReceipt(&buffer, layout, view)
+        renderBar(&buffer, layout.bar, items: [("F7", "Ghi tệp"), ("Esc", "Đóng")])
+        return buffer
+    default:
+        break
+    }
+    renderTabs(&buffer, layout.tabs, state)
+    renderQueue(&buffer, layout.queue, state, env)
+    renderDetailPane(&buffer, layout.detail, state, env)
+    renderWarnings(&buffer, layout.warnings, state, env)
+    renderStatus(&buffer, layout.status, state)
+    renderBar(&buffer, layout.bar, items: KeyMap.browse.barItems)
+    switch state.mode {
+    case .actionMenu(let menu): renderActionMenu(&buffer, menu, env)
+    case .action(let dialog): renderDialog(&buffer, dialog, env)
+    case .confirmQuit:
+        renderBox(&buffer, title: "Thoát motcua?", lines: ["Enter: thoát   Esc: ở lại"], width: 40)
+    case .draftOffer(let draft):
+        renderBox(&buffer, title: "Bản nháp chưa lưu", lines: [
+            "Có hồ sơ đang nhập dở lúc \(draft.savedAt.vietnameseShort):",
+            "\(DisplayText.sanitize(draft.name.isEmpty ? "(chưa có tên)" : draft.name)) — \(draft.procedureQuery)",
+            "", "Enter: nhập tiếp   Del: bỏ bản nháp   Esc: để sau",
+        ], width: 60)
+    default: break
+    }
+    return buffer
+}
+
+// MARK: - Deadline look
+
+/// The role (colour) of a deadline status; the text marker says the same thing without colour.
+func role(of status: DeadlineStatus) -> StyleRole {
+    switch status {
+    case .overdue: return .overdue
+    case .dueToday: return .dueToday
+    case .dueWithin1, .dueWithin3: return .dueSoon
+    case .paused: return .paused
+    case .resolved: return .resolved
+    case .withdrawn: return .muted
+    case .onTrack: return .normal
+    }
+}
+
+/// Two-character mark column: `!!` overdue, `! ` due today or tomorrow, `||` paused.
+func mark(of status: DeadlineStatus) -> String {
+    switch status {
+    case .overdue: return "!!"
+    case .dueToday, .dueWithin1: return "! "
+    case .paused: return "||"
+    default: return "  "
+    }
+}
+
+/// The left/late column: readable without colour.
+func remaining(of status: DeadlineStatus) -> String {
+    switch status {
+    case .overdue(let late): return "trễ \(late) ngày"
+    case .dueToday: return "hạn hôm nay"
+    case .dueWithin1: return "còn 1 ngày"
+    case .dueWithin3(let left), .onTrack(let left): return "còn \(left) ngày"
+    case .paused(let state): return state == .suspended ? "tạm dừng" : "chờ bổ sung"
+    case .resolved(let r): return r.atInstant.vietnamese.lowercased()
+    case .withdrawn: return "đã rút"
+    }
+}
+
+func shortState(_ state: DossierState) -> String {
+    switch state {
+    case .received: return "Mới"
+    case .inProgress: return "Đang XL"
+    case .awaitingSupplement: return "Chờ BS"
+    case .suspended: return "Tạm dừng"
+    case .resultReady: return "Có KQ"
+    case .returned: return "Đã trả"
+    case .refused: return "Từ chối"
+    case .withdrawn: return "Đã rút"
+    }
+}
+
+func shortCode(_ code: String, agency: String) -> String {
+    code.hasPrefix(agency + "-") ? String(code.dropFirst(agency.count + 1)) : code
+}
+
+// MARK: - Chrome
+
+private func renderTooSmall(_ buffer: inout ScreenBuffer, _ size: Size) {
+    let lines = ["Cửa sổ quá nhỏ (cần 80×24)", "Hiện tại: \(size.width)×\(size.height)", "Hãy phóng to cửa sổ; F10 hoặc q để thoát."]
+    for (i, line) in lines.enumerated() {
+        let y = size.height / 2 - 1 + i
+        let x = max(0, (size.width - TextWidth.of(line)) / 2)
+        buffer.put(line, x: x, y: y, role: i == 0 ? .error : .normal)
+    }
+}
+
+private func renderHeader(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState, _ env: AppEnvironment) {
+    buffer.fill(rect, role: .header)
+    let now = state.now
+    var lunar = ""
+    if let l = LunarCalendar.lunarDate(for: now.date) {
+        lunar = rect.width >= 110 ? " (ÂL \(l.day)/\(l.month)\(l.isLeap ? "n" : "") \(LunarCalendar.canChi(ofLunarYear: l.year)))"
+                                  : " ÂL \(l.day)/\(l.month)\(l.isLeap ? "n" : "")"
+    }
+    let weekday = rect.width >= 110 ? now.date.weekdayName : shortWeekday(now.date)
+    let wide = rect.width >= 110
+    let store = (env.session.storePath as NSString).lastPathComponent + (env.session.training ? (wide ? " (đào tạo)" : " ĐT") : "")
+    let role = wide ? env.session.role.vietnamese : shortRole(env.session.role)
+    let date = wide ? now.date.vietnamese : String(now.date.vietnamese.prefix(5))
+    let right = "\(DisplayText.sanitize(env.session.userName)) (\(role)) │ \(store) │ \(weekday) \(date)\(lunar) \(now.clockText) "
+    let rightWidth = min(TextWidth.of(right), rect.width - 16)
+    buffer.put(fitting: " " + DisplayText.sanitize(env.session.centreName), x: rect.x, y: rect.y, width: rect.width - rightWidth - 1, role: .header)
+    buffer.put(fitting: right, x: rect.maxX - rightWidth, y: rect.y, width: rightWidth, role: .header, alignRight: true)
+}
+
+private func shortWeekday(_ date: CivilDate) -> String { date.isoWeekday == 7 ? "CN" : "T\(date.isoWeekday + 1)" }
+
+private func shortRole(_ role: Role) -> String {
+    switch role {
+    case .clerk: return "Một cửa"
+    case .officer: return "Chuyên môn"
+    case .supervisor: return "Lãnh đạo"
+    case .admin: return "Quản trị"
+    }
+}
+
+/// The view tabs: full titles when they fit, then short ones, then numbers and counts with
+/// only the active view named.
+private func renderTabs(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState) {
+    let count = { (v: QueueView) in state.data.counts[v] ?? 0 }
+    let variants: [[String]] = [
+        QueueView.allCases.map { "\($0.rawValue) \($0.title) \(count($0))" },
+        QueueView.allCases.map { "\($0.rawValue) \($0.shortTitle) \(count($0))" },
+        QueueView.allCases.map { $0 == state.view ? "\($0.rawValue) \($0.shortTitle) \(count($0))" : "\($0.rawValue) \($0.shortTitle)" },
+        QueueView.allCases.map { $0 == state.view ? "\($0.rawValue) \($0.shortTitle) \(count($0))" : "\($0.rawValue):\(count($0))" },
+    ]
+    let labels = variants.first { TextWidth.of($0.joined(separator: "│")) + 2 <= rect.width } ?? variants[2]
+    var x = rect.x + 1
+    for (i, view) in QueueView.allCases.enumerated() {
+        if i > 0 { x += buffer.put("│", x: x, y: rect.y, role: .border) }
+        x += buffer.put(labels[i], x: x, y: rect.y, role: view == state.view ? .tabActive : .tab, maxWidth: rect.maxX - x)
+    }
+}
+
+private func renderStatus(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState) {
+    if state.mode == .filter || !state.filter.isEmpty {
+        let prompt = "Lọc (không dấu): "
+        let x = rect.x + buffer.put(prompt, x: rect.x, y: rect.y, role: .label)
+        let width = min(40, rect.maxX - x)
+        let visible = state.filter.visible(width: width)
+        buffer.put(fitting: visible.text, x: x, y: rect.y, width: width, role: state.mode == .filter ? .inputFocused : .input)
+        if state.mode == .filter { buffer.cursor = CursorPosition(x: x + visible.cursorColumn, y: rect.y) }
+        let hint = state.mode == .filter ? "  Enter: giữ lọc  Esc: xóa lọc" : "  (/ sửa, Esc xóa)"
+        buffer.put(hint, x: x + width, y: rect.y, role: .muted, maxWidth: rect.maxX - x - width)
+        return
+    }
+    if let message = state.message {
+        buffer.put(fitting: " " + DisplayText.sanitize(message.text), x: rect.x, y: rect.y, width: rect.width, role: message.isError ? .error : .message)
+    } else if state.escapeArmed {
+        buffer.put(" Esc: bấm một số 1–9, 0 để dùng F1–F10", x: rect.x, y: rect.y, role: .muted)
+    } else {
+        buffer.put(" ↑↓ chọn  Enter mở  Tab đổi khung  / lọc  1–8 đổi danh sách  F1 trợ giúp", x: rect.x, y: rect.y, role: .muted, maxWidth: rect.width)
+    }
+}
+
+/// The F-key bar, generated from the key map (htop style: key, then label on colour).
+func renderBar(_ buffer: inout ScreenBuffer, _ rect: Rect, items: [(key: String, label: String)]) {
+    buffer.fill(rect, role: .keyLabel)
+    let natural = items.reduce(0) { $0 + TextWidth.of($1.key) + TextWidth.of($1.label) }
+    let spare = items.isEmpty ? 0 : max(0, (rect.width - natural) / items.count)
+    var x = rect.x
+    for item in items {
+        x += buffer.put(item.key, x: x, y: rect.y, role: .keyName, maxWidth: rect.maxX - x)
+        x += buffer.put(TextWidth.fit(item.label, to: TextWidth.of(item.label) + spare), x: x, y: rect.y, role: .keyLabel, maxWidth: rect.maxX - x)
+    }
+}
+
+/// A centred box over the screen with a title and lines of text.
+@discardableResult
+func renderBox(_ buffer: inout ScreenBuffer, title: String, lines: [String], width: Int, roles: [StyleRole]? = nil) -> Rect {
+    let w = min(width, buffer.size.width - 2)
+    let rect = buffer.bounds.centered(width: w, height: lines.count + 2)
+    buffer.fill(rect, role: .dialog)
+    buffer.frame(rect, role: .border, title: title, titleRole: .dialogTitle)
+    for (i, line) in lines.enumerated() where i < rect.height - 2 {
+        buffer.put(fitting: line, x: rect.x + 2, y: rect.y + 1 + i, width: rect.width - 4, role: roles?[i] ?? .dialog)
+    }
+    return rect
+}

@@ -1,0 +1,314 @@
+import Foundation
+import MotCuaCore
+import TerminalUI
+
+/// Where the panes are for a terminal size. Used by `render` and by `update` (page sizes).
+public struct ScreenLayout: Equatable, Sendable {
+    public let header: Rect
+    public let tabs: Rect
+    public let queue: Rect
+    public let detail: Rect
+    public let warnings: Rect
+    public let status: Rect
+    public let bar: Rect
+
+    public init(_ size: Size) {
+        let all = Rect(size: size)
+        let (header, rest1) = all.takeTop(1)
+        let (tabs, rest2) = rest1.takeTop(1)
+        let (middle, bottom) = rest2.takeBottom(2)
+        let (status, bar) = bottom.takeTop(1)
+        let queueHeight = max(10, middle.height * 11 / 20)
+        let (queue, lower) = middle.takeTop(queueHeight)
+        let warningsWidth = min(44, max(32, size.width * 3 / 10))
+        let (detail, warnings) = lower.takeLeft(lower.width - warningsWidth)
+        self.header = header
+        self.tabs = tabs
+        self.queue = queue
+        self.detail = detail
+        self.warnings = warnings
+        self.status = status
+        self.bar = bar
+    }
+
+    /// Data rows of the queue (below its title and column header).
+    public var queueRows: Int { max(1, queue.height - 2) }
+}
+
+/// The one place state changes: a message in, effects out. Pure, so every mode is testable.
+public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -> [Effect] {
+    switch msg {
+    case .resized(let size):
+        state.size = size
+        return [.redraw]
+    case .tick(let now):
+        state.now = now
+        return []
+    case .dataLoaded(let data):
+        return dataLoaded(&state, data)
+    case .detailLoaded(let dossier):
+        state.detail = dossier
+        return []
+    case .committed(let code, let text):
+        state.mode = .browse
+        state.message = .info(text)
+        return [.reloadData, .loadDetail(code: code)]
+    case .received(let code, let receipt):
+        state.mode = .receipt(ReceiptView(code: code, text: receipt))
+        state.message = .info("Đã lưu hồ sơ \(code)")
+        state.filter.clear()
+        if state.view != .all && state.view != .received { state.view = .received }
+        state.selection = nil
+        state.pendingSelectCode = code
+        return [.clearDraft, .reloadData]
+    case .failed(let message, let conflict):
+        return failed(&state, message, conflict: conflict)
+    case .fileWritten(let path):
+        if case .receipt(var view) = state.mode {
+            view.savedPath = path
+            state.mode = .receipt(view)
+        }
+        state.message = .info("Đã ghi tệp \(path)")
+        return []
+    case .signal:
+        if case .intake(let form) = state.mode, form.isDirty {
+            return [.saveDraft(IntakeDraft(form, savedAt: state.now)), .quit]
+        }
+        return [.quit]
+    case .key(let key):
+        return keyPressed(&state, key, env)
+    }
+}
+
+private func dataLoaded(_ state: inout AppState, _ data: QueueData) -> [Effect] {
+    let previousIndex = state.selectedIndex
+    let previousSelection = state.selection
+    state.data = data
+    if let code = state.pendingSelectCode, let row = data.rows.first(where: { $0.summary.code == code }) {
+        state.selection = row.summary.id
+        state.pendingSelectCode = nil
+    }
+    if state.selectedIndex == nil {
+        // The dossier left this view (or is new): keep the same place in the list.
+        let index = min(previousIndex ?? state.scroll, data.rows.count - 1)
+        state.selection = index >= 0 ? data.rows[index].summary.id : nil
+    }
+    if case .action(var dialog) = state.mode, dialog.needsRebase,
+       let current = data.rows.first(where: { $0.summary.code == dialog.code })?.summary ?? state.detail?.summary,
+       current.code == dialog.code {
+        dialog.version = current.version
+        dialog.needsRebase = false
+        state.mode = .action(dialog)
+    }
+    keepSelectionVisible(&state)
+    if let row = state.selectedRow, row.summary.id != previousSelection || row.summary.version != state.detail?.summary.version {
+        return [.loadDetail(code: row.summary.code)]
+    }
+    if state.selection == nil { state.detail = nil }
+    return []
+}
+
+private func failed(_ state: inout AppState, _ message: String, conflict: Bool) -> [Effect] {
+    switch state.mode {
+    case .action(var dialog):
+        dialog.saving = false
+        dialog.error = conflict ? "\(message)\nĐã tải lại dữ liệu; kiểm tra rồi xác nhận lại nếu vẫn muốn làm." : message
+        dialog.needsRebase = conflict
+        state.mode = .action(dialog)
+    case .intake(var form):
+        form.saving = false
+        form.error = message
+        state.mode = .intake(form)
+    default:
+        state.message = .error(message)
+    }
+    return conflict ? [.reloadData] : []
+}
+
+func keepSelectionVisible(_ state: inout AppState) {
+    let rows = ScreenLayout(state.size).queueRows
+    guard let index = state.selectedIndex else {
+        state.scroll = 0
+        return
+    }
+    if index < state.scroll { state.scroll = index }
+    if index >= state.scroll + rows { state.scroll = index - rows + 1 }
+    state.scroll = max(0, min(state.scroll, max(0, state.data.rows.count - rows)))
+}
+
+private func keyPressed(_ state: inout AppState, _ key: Key, _ env: AppEnvironment) -> [Effect] {
+    if state.isTooSmall {
+        if key == .function(10) || key == .character("q") || key == .control("c") { return [.quit] }
+        return []
+    }
+    switch state.mode {
+    case .browse: return browseKey(&state, key, env)
+    case .filter: return filterKey(&state, key)
+    case .help(let scroll): return scrollKey(&state, key, scroll: scroll) { .help(scroll: $0) }
+    case .detail(let scroll):
+        if let command = KeyMap.browse.command(for: key), isAction(command) { return browseKey(&state, key, env) }
+        return scrollKey(&state, key, scroll: scroll) { .detail(scroll: $0) }
+    case .intake(let form): return intakeKey(&state, form, key, env)
+    case .actionMenu(let menu): return actionMenuKey(&state, menu, key, env)
+    case .action(let dialog): return actionKey(&state, dialog, key, env)
+    case .receipt(let view): return receiptKey(&state, view, key)
+    case .confirmQuit:
+        if key == .enter || key == .character("y") || key == .character("c") || key == .function(10) { return [.quit] }
+        state.mode = .browse
+        return []
+    case .draftOffer(let draft):
+        if key == .enter {
+            state.mode = .intake(draft.form)
+            return [.clearDraft]
+        }
+        if key == .delete || key == .backspace {
+            state.mode = .browse
+            state.message = .info("Đã bỏ bản nháp")
+            return [.clearDraft]
+        }
+        if key == .escape { state.mode = .browse }
+        return []
+    }
+}
+
+private func isAction(_ command: BrowseCommand) -> Bool {
+    switch command {
+    case .transfer, .resultReady, .returnResult, .actions, .print, .intake, .quit, .help: return true
+    default: return false
+    }
+}
+
+private func scrollKey(_ state: inout AppState, _ key: Key, scroll: Int, _ make: (Int) -> Mode) -> [Effect] {
+    let page = max(1, state.size.height - 4)
+    var s = scroll
+    switch key {
+    case .up: s -= 1
+    case .down: s += 1
+    case .pageUp: s -= page
+    case .pageDown, .character(" "): s += page
+    case .home: s = 0
+    case .escape, .enter, .character("q"), .function(10), .function(1):
+        state.mode = .browse
+        return []
+    default: return []
+    }
+    state.mode = make(max(0, s))
+    return []
+}
+
+private func filterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    switch key {
+    case .escape:
+        state.filter.clear()
+        state.mode = .browse
+        return [.reloadData]
+    case .enter, .tab, .up, .down:
+        state.mode = .browse
+        return key == .enter || key == .tab ? [] : browseMove(&state, key == .up ? -1 : 1)
+    default:
+        let before = state.filter.text
+        state.filter.handle(key)
+        return state.filter.text == before ? [] : [.reloadData]
+    }
+}
+
+private func browseKey(_ state: inout AppState, _ key: Key, _ env: AppEnvironment) -> [Effect] {
+    var key = key
+    if state.escapeArmed, case .character(let c) = key, let digit = c.wholeNumberValue {
+        key = .function(digit == 0 ? 10 : digit)
+    }
+    state.escapeArmed = false
+    if key == .escape {
+        state.escapeArmed = true
+        state.message = nil
+        if !state.filter.isEmpty {
+            state.filter.clear()
+            return [.reloadData]
+        }
+        return []
+    }
+    guard let command = KeyMap.browse.command(for: key) else { return [] }
+    state.message = nil
+    switch command {
+    case .help: state.mode = .help(scroll: 0)
+    case .intake:
+        guard AccessPolicy.allows(env.session.role, .receive) else {
+            state.message = .error("\(env.session.role.vietnamese) không có quyền tiếp nhận hồ sơ")
+            return []
+        }
+        state.mode = .intake(IntakeForm())
+        return []
+    case .transfer: return openAction(&state, .transfer, env)
+    case .resultReady: return openAction(&state, .resultReady, env)
+    case .returnResult: return openAction(&state, .returnResult, env)
+    case .actions:
+        guard let row = state.selectedRow else { return noSelection(&state) }
+        let allowed = DossierAction.allCases.filter {
+            $0.isAllowed(in: row.summary.state) && AccessPolicy.allows(env.session.role, .dossier($0))
+        }
+        state.mode = .actionMenu(ActionMenu(code: row.summary.code, actions: allowed))
+    case .print, .supervisor, .report:
+        state.message = .info("Chức năng này đang được hoàn thiện")
+    case .quit: state.mode = .confirmQuit
+    case .filter: state.mode = .filter
+    case .nextPane: state.focus = Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count)!
+    case .previousPane: state.focus = Pane(rawValue: (state.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
+    case .open:
+        guard state.selectedRow != nil else { return noSelection(&state) }
+        state.mode = .detail(scroll: 0)
+    case .up: return browseMove(&state, -1)
+    case .down: return browseMove(&state, 1)
+    case .pageUp: return browseMove(&state, -ScreenLayout(state.size).queueRows)
+    case .pageDown: return browseMove(&state, ScreenLayout(state.size).queueRows)
+    case .top: return browseMove(&state, Int.min / 2)
+    case .bottom: return browseMove(&state, Int.max / 2)
+    case .view(let v):
+        state.view = v
+        state.scroll = 0
+        return [.reloadData]
+    case .redraw: return [.redraw]
+    }
+    return []
+}
+
+/// Moves the selection (queue focused) or scrolls the focused pane.
+private func browseMove(_ state: inout AppState, _ delta: Int) -> [Effect] {
+    switch state.focus {
+    case .detail:
+        state.detailScroll = max(0, state.detailScroll + max(-1000, min(1000, delta)))
+        return []
+    case .warnings:
+        state.warningsScroll = max(0, state.warningsScroll + max(-1000, min(1000, delta)))
+        return []
+    case .queue:
+        guard !state.data.rows.isEmpty else { return [] }
+        let current = state.selectedIndex ?? 0
+        let next = max(0, min(state.data.rows.count - 1, current.addingReportingOverflow(delta).partialValue))
+        state.selection = state.data.rows[next].summary.id
+        state.detailScroll = 0
+        keepSelectionVisible(&state)
+        return next == current && state.detail != nil ? [] : [.loadDetail(code: state.data.rows[next].summary.code)]
+    }
+}
+
+private func noSelection(_ state: inout AppState) -> [Effect] {
+    state.message = .error("Chưa chọn hồ sơ nào (dùng ↑↓ để chọn)")
+    return []
+}
+
+func openAction(_ state: inout AppState, _ action: DossierAction, _ env: AppEnvironment) -> [Effect] {
+    guard let row = state.selectedRow else { return noSelection(&state) }
+    let d = row.summary
+    guard action.isAllowed(in: d.state) else {
+        state.message = .error(LifecycleError.illegalTransition(state: d.state, action: action).description)
+        state.mode = .browse
+        return []
+    }
+    guard AccessPolicy.allows(env.session.role, .dossier(action)) else {
+        state.message = .error("\(env.session.role.vietnamese) không có quyền \(action.vietnamese)")
+        state.mode = .browse
+        return []
+    }
+    state.mode = .action(ActionDialog(action: action, summary: d, catalogue: env.catalogue))
+    return []
+}

@@ -1,0 +1,250 @@
+import CNcursesw
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+import TerminalUI
+
+/// The only code that talks to ncurses: starts and restores the terminal, copies changed cells
+/// of a `ScreenBuffer` to the screen, and turns `get_wch` results into `InputEvent`s.
+public final class NcursesTerminal: TerminalBackend {
+    public struct Options: Sendable {
+        /// Milliseconds ncurses waits after Esc for the rest of a sequence (≤ 100 feels instant).
+        public var escapeDelay: Int32 = 50
+        /// False under NO_COLOR (the executable reads the environment, not this module).
+        public var colorAllowed = true
+        public init() {}
+    }
+
+    public enum StartError: Error, CustomStringConvertible {
+        case cannotAddressCursor(String)
+        case noTerminal
+
+        public var description: String {
+            switch self {
+            case .cannotAddressCursor(let term):
+                return "Terminal \"\(term)\" không điều khiển được vị trí con trỏ nên không thể hiển thị giao diện. Hãy dùng TERM=xterm-256color (PuTTY: xterm) hoặc dùng các lệnh motcua list/show."
+            case .noTerminal:
+                return "Không mở được terminal (stdin/stdout không phải terminal?)"
+            }
+        }
+    }
+
+    public private(set) var hasColor = false
+    public private(set) var isUTF8 = true
+    private var screen: OpaquePointer?
+    private var lastPresented: ScreenBuffer?
+    private var active = false
+    private var cursorVisible = false
+
+    /// Starts on the process's own terminal.
+    public init(options: Options = Options()) throws {
+        configureLocale()
+        guard let s = newterm(nil, stdoutStream(), stdinStream()) else { throw StartError.noTerminal }
+        screen = s
+        guard nc_has_cup() != 0 else {
+            endwin()
+            delscreen(s)
+            screen = nil
+            throw StartError.cannotAddressCursor(String(cString: getenv("TERM") ?? strdup("?")))
+        }
+        setUp(options)
+    }
+
+    /// Starts on no terminal at all (`/dev/null`), for tests that read cells back (tig's trick).
+    public init(headless size: Size, term: String = "xterm-256color", options: Options = Options()) throws {
+        configureLocale()
+        guard let out = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r"),
+              let s = newterm(term, out, input) else { throw StartError.noTerminal }
+        screen = s
+        setUp(options)
+        resizeterm(Int32(size.height), Int32(size.width))
+    }
+
+    private func configureLocale() {
+        setlocale(LC_ALL, "")
+        if !Self.codesetIsUTF8() {
+            // A common SSH situation (LC_ALL=C): without this, Vietnamese is drawn as mojibake and typed input never arrives.
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+        isUTF8 = Self.codesetIsUTF8()
+    }
+
+    static func codesetIsUTF8() -> Bool {
+        let codeset = String(cString: nc_codeset()).uppercased()
+        return codeset == "UTF-8" || codeset == "UTF8"
+    }
+
+    private func setUp(_ options: Options) {
+        raw()                        // Ctrl-C, Ctrl-S, Ctrl-Q arrive as keys, not as signals or flow control
+        noecho()
+        nonl()
+        keypad(nc_stdscr(), true)
+        set_escdelay(options.escapeDelay)
+        curs_set(0)
+        defineMissingKeys()
+        // COLORS is only known after start_color().
+        if options.colorAllowed && has_colors(), start_color() == OK, nc_colors() >= 8 {
+            use_default_colors()
+            for role in StyleRole.allCases {
+                let style = Theme.style(role)
+                init_pair(Int16(role.rawValue) + 1, style.foreground.rawValue, style.background.rawValue)
+            }
+            hasColor = true
+        }
+        active = true
+    }
+
+    /// Sequences PuTTY, the Linux console and some xterms send that terminfo may not list.
+    private func defineMissingKeys() {
+        let definitions: [(String, Int32)] = [
+            ("\u{1B}[Z", KEY_BTAB), ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END),
+            ("\u{1B}OP", nc_key_f(1)), ("\u{1B}OQ", nc_key_f(2)), ("\u{1B}OR", nc_key_f(3)), ("\u{1B}OS", nc_key_f(4)),
+            ("\u{1B}[11~", nc_key_f(1)), ("\u{1B}[12~", nc_key_f(2)), ("\u{1B}[13~", nc_key_f(3)), ("\u{1B}[14~", nc_key_f(4)),
+            ("\u{1B}[15~", nc_key_f(5)), ("\u{1B}[[A", nc_key_f(1)), ("\u{1B}[[B", nc_key_f(2)), ("\u{1B}[[C", nc_key_f(3)),
+            ("\u{1B}[[D", nc_key_f(4)), ("\u{1B}[[E", nc_key_f(5)),
+        ]
+        for (sequence, code) in definitions where key_defined(sequence) == 0 { define_key(sequence, code) }
+    }
+
+    public var size: Size { Size(width: Int(nc_cols()), height: Int(nc_lines())) }
+
+    // MARK: - Output
+
+    public func present(_ buffer: ScreenBuffer) {
+        guard active else { return }
+        let previous = lastPresented?.size == buffer.size ? lastPresented : nil
+        if previous == nil { erase() }
+        var chars = [wchar_t](repeating: 0, count: 6)
+        var cell = cchar_t()
+        for y in 0..<buffer.size.height {
+            for x in 0..<buffer.size.width {
+                let c = buffer[x, y]
+                if c.isContinuation { continue }
+                if let previous, previous[x, y] == c, !(x + 1 < buffer.size.width && previous[x + 1, y] != buffer[x + 1, y]) { continue }
+                var n = 0
+                for scalar in c.character.unicodeScalars where n < 5 {
+                    chars[n] = wchar_t(bitPattern: scalar.value)
+                    n += 1
+                }
+                chars[n] = 0
+                let (attributes, pair) = style(for: c.role)
+                setcchar(&cell, chars, attributes, pair, nil)
+                mvadd_wch(Int32(y), Int32(x), &cell)
+            }
+        }
+        if let cursor = buffer.cursor {
+            if !cursorVisible { curs_set(1); cursorVisible = true }
+            move(Int32(cursor.y), Int32(cursor.x))
+        } else if cursorVisible {
+            curs_set(0)
+            cursorVisible = false
+        }
+        refresh()
+        lastPresented = buffer
+    }
+
+    /// Forces a full repaint on the next `present` (Ctrl-L, after a resize).
+    public func invalidate() {
+        lastPresented = nil
+        clearok(nc_stdscr(), true)
+    }
+
+    func style(for role: StyleRole) -> (attr_t, Int16) {
+        let s = Theme.style(role)
+        let wanted = hasColor ? s.attributes : s.monochrome
+        var attributes = nc_a_normal()
+        if wanted.contains(.bold) { attributes |= nc_a_bold() }
+        if wanted.contains(.reverse) { attributes |= nc_a_reverse() }
+        if wanted.contains(.underline) { attributes |= nc_a_underline() }
+        if wanted.contains(.dim) { attributes |= nc_a_dim() }
+        return (attributes, hasColor ? Int16(role.rawValue) + 1 : 0)
+    }
+
+    // MARK: - Input
+
+    public func readEvent(timeoutMs: Int) -> InputEvent? {
+        guard active else { return nil }
+        wtimeout(nc_stdscr(), Int32(timeoutMs))
+        var value: wint_t = 0
+        let result = wget_wch(nc_stdscr(), &value)
+        if result == KEY_CODE_YES {
+            if Int32(value) == KEY_RESIZE {
+                invalidate()
+                return .resize(size)
+            }
+            return .key(Self.decodeKeyCode(Int32(value)))
+        }
+        guard result == OK else { return nil }
+        return .key(Self.decodeCharacter(UInt32(value)))
+    }
+
+    static func decodeKeyCode(_ code: Int32) -> Key {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_IC: return .insert
+        case KEY_BTAB: return .backTab
+        case KEY_ENTER: return .enter
+        case nc_key_f(1)...nc_key_f(12): return .function(Int(code - KEY_F0))
+        default: return .unknown(code)
+        }
+    }
+
+    static func decodeCharacter(_ value: UInt32) -> Key {
+        switch value {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(value + 96)!))
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return .unknown(Int32(bitPattern: value)) }
+            return .character(Character(scalar))
+        }
+    }
+
+    // MARK: - Shutdown
+
+    public func shutdown() {
+        guard active else { return }
+        active = false
+        curs_set(1)
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+    }
+
+    deinit { shutdown() }
+
+    // MARK: - Test hooks
+
+    /// Queues a key as if typed (ncurses returns them last in, first out).
+    public func inject(keyCode: Int32) { ungetch(keyCode) }
+    public func inject(character: UInt32) { unget_wch(wchar_t(bitPattern: character)) }
+
+    /// The cell ncurses holds at (x, y): its text and colour pair (headless tests read the screen back).
+    public func cellAt(x: Int, y: Int) -> (text: String, attributes: attr_t, pair: Int16) {
+        var cell = cchar_t()
+        mvin_wch(Int32(y), Int32(x), &cell)
+        var chars = [wchar_t](repeating: 0, count: 8)
+        var attributes: attr_t = 0
+        var pair: Int16 = 0
+        getcchar(&cell, &chars, &attributes, &pair, nil)
+        let scalars = chars.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }
+        return (String(String.UnicodeScalarView(scalars)), attributes & ~nc_color_pair_mask(), pair)
+    }
+
+    /// ncurses' own wcwidth for a scalar, to check TextWidth against it.
+    public static func systemWidth(_ scalar: Unicode.Scalar) -> Int { Int(nc_wcwidth(wchar_t(bitPattern: scalar.value))) }
+}
+
+private func stdoutStream() -> UnsafeMutablePointer<FILE>? { fdopen(dup(1), "w") }
+private func stdinStream() -> UnsafeMutablePointer<FILE>? { fdopen(dup(0), "r") }

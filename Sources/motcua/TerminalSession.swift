@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import MotCuaCore
+import MotCuaStore
+import MotCuaTUI
+import NcursesBackend
+import TerminalUI
+
+struct TUICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui", abstract: "Mở giao diện bộ phận một cửa (mặc định khi gọi motcua không kèm lệnh).")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try TerminalSession.run(try StoreContext.open(store))
+    }
+}
+
+/// Runs the terminal app on this process's terminal and gives the terminal back on every exit path.
+enum TerminalSession {
+    static func run(_ context: StoreContext) throws {
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            throw CLIError.failure("Giao diện cần một terminal. Trong kịch bản hãy dùng: motcua list, motcua show, motcua overdue.")
+        }
+        let store = context.store
+        let log = StderrLog(path: store.logPath(login: context.actor.login))
+        SignalTrap.install()
+        var options = NcursesTerminal.Options()
+        options.colorAllowed = Environment.values["NO_COLOR"].map(\.isEmpty) ?? true
+        if let delay = Environment.values["ESCDELAY"].flatMap(Int32.init), (10...1000).contains(delay) { options.escapeDelay = delay }
+        let backend: NcursesTerminal
+        do {
+            backend = try NcursesTerminal(options: options)
+        } catch let error as NcursesTerminal.StartError {
+            SignalTrap.uninstall()
+            throw CLIError.failure(error.description)
+        }
+        log.start()
+        let started = Date()
+        let baseNow = context.now
+        let app = App(store: store, backend: backend, actor: context.actor,
+                      clock: { baseNow.adding(seconds: Int64(Date().timeIntervalSince(started))) },
+                      pendingSignal: SignalTrap.takePending, receiptText: ReceiptText.make)
+        app.run()
+        backend.shutdown()
+        SignalTrap.uninstall()
+        log.stop()
+        try? store.checkpoint()
+    }
+}
+
+/// While the screen is active, stderr goes to a log file in the store (a stray message would
+/// otherwise scribble over the screen); afterwards the terminal gets its stderr back.
+final class StderrLog {
+    let path: String
+    private var saved: Int32 = -1
+    private var startSize: Int64 = 0
+
+    init(path: String) { self.path = path }
+
+    func start() {
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o660)
+        guard fd >= 0 else { return }
+        startSize = Int64(lseek(fd, 0, SEEK_END))
+        saved = dup(2)
+        dup2(fd, 2)
+        close(fd)
+    }
+
+    func stop() {
+        guard saved >= 0 else { return }
+        dup2(saved, 2)
+        close(saved)
+        saved = -1
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
+        if size > startSize { Console.error("motcua đã ghi thông báo lỗi vào \(path)") }
+    }
+}
+
+/// The receipt shown after an intake (Giấy tiếp nhận hồ sơ và hẹn trả kết quả, as text).
+enum ReceiptText {
+    static func make(_ dossier: Dossier, _ store: Store) -> String {
+        let d = dossier.summary, r = dossier.reception
+        let safe: (String) -> String = { DisplayText.sanitize($0) }
+        var lines = [
+            store.config.name.uppercased(),
+            "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+            "Mã hồ sơ: \(d.code)",
+            "",
+            "Tiếp nhận hồ sơ của: \(safe(r.applicant.name))",
+            "Số định danh: \(safe(r.applicant.idNumber ?? "")) — Điện thoại: \(safe(r.applicant.phone ?? ""))",
+            "Nội dung yêu cầu giải quyết: \(d.procedure.name)",
+            "Thành phần hồ sơ:",
+        ]
+        for (i, doc) in r.documents.enumerated() {
+            lines.append("  \(i + 1). \(safe(doc.name)) (bản chính: \(doc.originals), bản sao: \(doc.copies))")
+        }
+        let due = d.due
+        lines += [
+            "Thời gian nhận hồ sơ: \(d.receivedAt.clockText), ngày \(d.receivedAt.date.vietnamese)",
+            "Thời gian trả kết quả: \(due.clockText.replacingOccurrences(of: ":", with: " giờ ")) phút, ngày \(due.date.day) tháng \(due.date.month) năm \(due.date.year)",
+            "Nhận kết quả tại: \(store.config.name)",
+            "",
+            "NGƯỜI NỘP HỒ SƠ                          NGƯỜI TIẾP NHẬN HỒ SƠ",
+        ]
+        return lines.joined(separator: "\n")
+    }
+}
