@@ -17,6 +17,12 @@ public struct StoreConfig: Codable, Sendable, Equatable {
     public var directoryMode: String
     /// Unix group that owns the store, if any.
     public var group: String?
+    /// The body above the centre, first line of printed forms (e.g. "UBND phường Hương Trà").
+    public var governingBody: String?
+    /// The place name before dates on forms (e.g. "Huế").
+    public var place: String?
+    /// The desk's telephone, printed on supplement requests.
+    public var phone: String?
     public var createdAt: Instant
 
     public init(agency: String, name: String, training: Bool, createdAt: Instant) {

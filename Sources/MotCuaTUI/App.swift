@@ -17,7 +17,7 @@ public final class App {
     private var lastRefresh = Date.distantPast
 
     public init(store: Store, backend: TerminalBackend, actor: Actor, clock: @escaping () -> Instant,
-                pendingSignal: @escaping () -> Int32? = { nil }, receiptText: @escaping (Dossier, Store) -> String) {
+                pendingSignal: @escaping () -> Int32? = { nil }, receiptText: @escaping (Dossier, Store) -> String = FormPrinting.receipt) {
         self.store = store
         self.backend = backend
         self.actor = actor
@@ -120,6 +120,20 @@ public final class App {
             } catch {
                 dispatch(.failed(message: "Không ghi được \(path): \(error.localizedDescription)", conflict: false))
             }
+        case .loadSupervisor(let grouping):
+            let report = OverdueReport.make(summaries: store.summaries, clock: DeadlineClock(now: state.now, calendar: store.calendar),
+                                            catalogue: store.catalogue, officialNames: env.officialNames)
+            dispatch(.supervisorLoaded(SupervisorView.lines(report, grouping: grouping)))
+        case .loadReport(let from, let to, let grouping):
+            do {
+                let report = try PeriodReport.make(summaries: store.summaries, from: from, to: to, by: grouping,
+                                                   calendar: store.calendar, catalogue: store.catalogue, officialNames: env.officialNames)
+                dispatch(.reportLoaded(lines: ReportView.lines(report)))
+            } catch {
+                dispatch(.notice(error.description, isError: true))
+            }
+        case .printForm(let form, let code, let html, let toPrinter):
+            dispatch(printForm(form, code: code, html: html, toPrinter: toPrinter))
         case .redraw:
             backend.invalidate()
         case .quit:

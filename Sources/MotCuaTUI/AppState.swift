@@ -64,6 +64,9 @@ public enum Mode: Equatable, Sendable {
     case receipt(ReceiptView)
     case confirmQuit
     case draftOffer(IntakeDraft)
+    case supervisor(SupervisorView)
+    case report(ReportView)
+    case printMenu(PrintMenu)
 }
 
 /// The whole state of the terminal app: a value, changed only by `update`.
@@ -116,6 +119,10 @@ public enum Msg: Equatable, Sendable {
     case received(code: String, receipt: String)
     case failed(message: String, conflict: Bool)
     case fileWritten(path: String)
+    case supervisorLoaded([SupervisorView.Line])
+    case reportLoaded(lines: [String])
+    /// A line for the status bar (printing done, a report refused…).
+    case notice(String, isError: Bool)
     /// SIGTERM / SIGHUP / SIGINT / SIGQUIT.
     case signal(Int32)
 }
@@ -129,6 +136,9 @@ public enum Effect: Equatable, Sendable {
     case saveDraft(IntakeDraft)
     case clearDraft
     case writeReceipt(code: String, text: String)
+    case loadSupervisor(OverdueReport.Grouping)
+    case loadReport(from: CivilDate, to: CivilDate, grouping: PeriodReport.Grouping)
+    case printForm(form: String, code: String, html: Bool, toPrinter: Bool)
     case redraw
     case quit
 }

@@ -29,6 +29,14 @@ public func render(_ state: AppState, _ env: AppEnvironment, ascii: Bool = false
         renderReceipt(&buffer, layout, view)
         renderBar(&buffer, layout.bar, items: [("F7", "Ghi tệp"), ("Esc", "Đóng")])
         return buffer
+    case .supervisor(let view):
+        renderSupervisor(&buffer, layout, view, env)
+        renderBar(&buffer, layout.bar, items: [("Enter", "Mở hồ sơ"), ("Tab", "Đổi nhóm"), ("Esc", "Quay lại")])
+        return buffer
+    case .report(let view):
+        renderReport(&buffer, layout, view)
+        renderBar(&buffer, layout.bar, items: [("Enter", "Tính"), ("Tab", "Ô sau"), ("Esc", "Quay lại")])
+        return buffer
     default:
         break
     }
@@ -40,6 +48,7 @@ public func render(_ state: AppState, _ env: AppEnvironment, ascii: Bool = false
     renderBar(&buffer, layout.bar, items: KeyMap.browse.barItems)
     switch state.mode {
     case .actionMenu(let menu): renderActionMenu(&buffer, menu, env)
+    case .printMenu(let menu): renderPrintMenu(&buffer, menu, env)
     case .action(let dialog): renderDialog(&buffer, dialog, env)
     case .confirmQuit:
         renderBox(&buffer, title: "Thoát motcua?", lines: ["Enter: thoát   Esc: ở lại"], width: 40)

@@ -70,6 +70,29 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
         }
         state.message = .info("Đã ghi tệp \(path)")
         return []
+    case .supervisorLoaded(let lines):
+        if case .supervisor(var view) = state.mode {
+            view.lines = lines
+            view.loaded = true
+            if !view.selectableIndices.contains(view.index) { view.index = view.selectableIndices.first ?? 0 }
+            state.mode = .supervisor(view)
+        }
+        return []
+    case .reportLoaded(let lines):
+        if case .report(var view) = state.mode {
+            view.lines = lines
+            view.scroll = 0
+            state.mode = .report(view)
+        }
+        return []
+    case .notice(let text, let isError):
+        if case .report(var view) = state.mode, isError {
+            view.error = text
+            state.mode = .report(view)
+        } else {
+            state.message = isError ? .error(text) : .info(text)
+        }
+        return []
     case .signal:
         if case .intake(let form) = state.mode, form.isDirty {
             return [.saveDraft(IntakeDraft(form, savedAt: state.now)), .quit]
@@ -156,6 +179,9 @@ private func keyPressed(_ state: inout AppState, _ key: Key, _ env: AppEnvironme
         if key == .enter || key == .character("y") || key == .character("c") || key == .function(10) { return [.quit] }
         state.mode = .browse
         return []
+    case .supervisor(let view): return supervisorKey(&state, view, key)
+    case .report(let view): return reportKey(&state, view, key)
+    case .printMenu(let menu): return printKey(&state, menu, key)
     case .draftOffer(let draft):
         if key == .enter {
             state.mode = .intake(draft.form)
@@ -173,7 +199,7 @@ private func keyPressed(_ state: inout AppState, _ key: Key, _ env: AppEnvironme
 
 private func isAction(_ command: BrowseCommand) -> Bool {
     switch command {
-    case .transfer, .resultReady, .returnResult, .actions, .print, .intake, .quit, .help: return true
+    case .transfer, .resultReady, .returnResult, .actions, .print, .intake, .quit, .help, .supervisor, .report: return true
     default: return false
     }
 }
@@ -247,8 +273,30 @@ private func browseKey(_ state: inout AppState, _ key: Key, _ env: AppEnvironmen
             $0.isAllowed(in: row.summary.state) && AccessPolicy.allows(env.session.role, .dossier($0))
         }
         state.mode = .actionMenu(ActionMenu(code: row.summary.code, actions: allowed))
-    case .print, .supervisor, .report:
-        state.message = .info("Chức năng này đang được hoàn thiện")
+    case .print:
+        guard let row = state.selectedRow else { return noSelection(&state) }
+        let history = state.detail?.summary.id == row.summary.id ? state.detail?.history : nil
+        state.mode = .printMenu(PrintMenu(code: row.summary.code, forms: PrintMenu.forms(for: row.summary, history: history)))
+    case .supervisor:
+        guard AccessPolicy.allows(env.session.role, .viewReports) else {
+            state.message = .error("\(env.session.role.vietnamese) không có quyền xem báo cáo")
+            return []
+        }
+        let grouping: OverdueReport.Grouping = env.session.role >= .supervisor ? .department : .official
+        state.mode = .supervisor(SupervisorView(grouping: grouping))
+        return [.loadSupervisor(grouping)]
+    case .report:
+        guard AccessPolicy.allows(env.session.role, .viewReports) else {
+            state.message = .error("\(env.session.role.vietnamese) không có quyền xem báo cáo")
+            return []
+        }
+        var view = ReportView(today: state.now.date)
+        if let from = ReportView.parse(view.from.text) {
+            state.mode = .report(view)
+            return [.loadReport(from: from, to: state.now.date, grouping: view.grouping)]
+        }
+        view.error = nil
+        state.mode = .report(view)
     case .quit: state.mode = .confirmQuit
     case .filter: state.mode = .filter
     case .nextPane: state.focus = Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count)!

@@ -14,7 +14,8 @@ struct MotCua: ParsableCommand {
             TUICommand.self, DemoCommand.self, InitCommand.self, ReceiveCommand.self, ShowCommand.self, ListCommand.self,
             TransferCommand.self, RequestSupplementCommand.self, SupplementReceivedCommand.self, SuspendCommand.self,
             ResumeCommand.self, ResultReadyCommand.self, ReturnCommand.self, RefuseCommand.self, WithdrawCommand.self,
-            ExtendCommand.self, NoteCommand.self, CatalogueCommand.self, UsersCommand.self, CalendarCommand.self,
+            ExtendCommand.self, NoteCommand.self, OverdueCommand.self, ReportCommand.self, PrintCommand.self,
+            CatalogueCommand.self, UsersCommand.self, CalendarCommand.self,
             CheckCommand.self, StressCommand.self,
         ],
         defaultSubcommand: TUICommand.self

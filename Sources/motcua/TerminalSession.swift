@@ -41,7 +41,7 @@ enum TerminalSession {
         let baseNow = context.now
         let app = App(store: store, backend: backend, actor: context.actor,
                       clock: { baseNow.adding(seconds: Int64(Date().timeIntervalSince(started))) },
-                      pendingSignal: SignalTrap.takePending, receiptText: ReceiptText.make)
+                      pendingSignal: SignalTrap.takePending)
         app.run()
         backend.shutdown()
         SignalTrap.uninstall()
@@ -75,35 +75,5 @@ final class StderrLog {
         saved = -1
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
         if size > startSize { Console.error("motcua đã ghi thông báo lỗi vào \(path)") }
-    }
-}
-
-/// The receipt shown after an intake (Giấy tiếp nhận hồ sơ và hẹn trả kết quả, as text).
-enum ReceiptText {
-    static func make(_ dossier: Dossier, _ store: Store) -> String {
-        let d = dossier.summary, r = dossier.reception
-        let safe: (String) -> String = { DisplayText.sanitize($0) }
-        var lines = [
-            store.config.name.uppercased(),
-            "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
-            "Mã hồ sơ: \(d.code)",
-            "",
-            "Tiếp nhận hồ sơ của: \(safe(r.applicant.name))",
-            "Số định danh: \(safe(r.applicant.idNumber ?? "")) — Điện thoại: \(safe(r.applicant.phone ?? ""))",
-            "Nội dung yêu cầu giải quyết: \(d.procedure.name)",
-            "Thành phần hồ sơ:",
-        ]
-        for (i, doc) in r.documents.enumerated() {
-            lines.append("  \(i + 1). \(safe(doc.name)) (bản chính: \(doc.originals), bản sao: \(doc.copies))")
-        }
-        let due = d.due
-        lines += [
-            "Thời gian nhận hồ sơ: \(d.receivedAt.clockText), ngày \(d.receivedAt.date.vietnamese)",
-            "Thời gian trả kết quả: \(due.clockText.replacingOccurrences(of: ":", with: " giờ ")) phút, ngày \(due.date.day) tháng \(due.date.month) năm \(due.date.year)",
-            "Nhận kết quả tại: \(store.config.name)",
-            "",
-            "NGƯỜI NỘP HỒ SƠ                          NGƯỜI TIẾP NHẬN HỒ SƠ",
-        ]
-        return lines.joined(separator: "\n")
     }
 }

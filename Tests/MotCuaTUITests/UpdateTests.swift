@@ -215,3 +215,43 @@ struct FormUpdateTests {
         #expect(ActionDialog.parseDate("31/02/2026") == nil)
     }
 }
+
+@Suite("Reducer: supervisor, report and print screens")
+struct SupervisorUpdateTests {
+    @Test func f8ShowsTheOverdueListGroupedAndEnterJumpsToTheDossier() {
+        var state = Fixture.state(env: Fixture.supervisorEnv)
+        #expect(update(&state, .key(.function(8)), Fixture.supervisorEnv) == [.loadSupervisor(.department)])
+        let report = OverdueReport.make(summaries: Fixture.summaries, clock: DeadlineClock(now: Fixture.now, calendar: Fixture.calendar),
+                                        catalogue: .sample, officialNames: [:])
+        _ = update(&state, .supervisorLoaded(SupervisorView.lines(report, grouping: .department)), Fixture.supervisorEnv)
+        guard case .supervisor(let view) = state.mode else { Issue.record("no supervisor view"); return }
+        #expect(view.lines.contains(.group(name: "Văn phòng HĐND và UBND phường (Tư pháp – Hộ tịch)", count: 1)))
+        #expect(update(&state, .key(.tab), Fixture.supervisorEnv) == [.loadSupervisor(.official)])
+        _ = update(&state, .supervisorLoaded(SupervisorView.lines(report, grouping: .official)), Fixture.supervisorEnv)
+        #expect(update(&state, .key(.enter), Fixture.supervisorEnv) == [.reloadData])
+        #expect(state.mode == .detail(scroll: 0) && state.pendingSelectCode?.hasSuffix("0001") == true)
+    }
+
+    @Test func f9ComputesTheQuarterSoFarAndRecomputesOnEnter() {
+        var state = Fixture.state()
+        let effects = update(&state, .key(.function(9)), Fixture.env)
+        #expect(effects == [.loadReport(from: CivilDate(2026, 10, 1), to: CivilDate(2026, 11, 30), grouping: .field)])
+        _ = update(&state, .key(.tab), Fixture.env)
+        _ = update(&state, .key(.tab), Fixture.env)
+        _ = update(&state, .key(.right), Fixture.env)
+        guard case .report(let view) = state.mode else { Issue.record("no report view"); return }
+        #expect(view.grouping != .field)
+        #expect(update(&state, .key(.enter), Fixture.env) == [.loadReport(from: CivilDate(2026, 10, 1), to: CivilDate(2026, 11, 30),
+                                                                         grouping: view.grouping)])
+    }
+
+    @Test func f7OffersTheFormsTheHistoryAllows() {
+        var state = Fixture.state(view: .paused)
+        _ = Fixture.reload(&state)
+        _ = update(&state, .key(.function(7)), Fixture.env)
+        guard case .printMenu(let menu) = state.mode else { Issue.record("no print menu"); return }
+        #expect(menu.forms.contains("supplement-request") && !menu.forms.contains("refusal"))
+        _ = update(&state, .key(.character("h")), Fixture.env)
+        #expect(update(&state, .key(.enter), Fixture.env) == [.printForm(form: "receipt", code: menu.code, html: true, toPrinter: false)])
+    }
+}

@@ -1,0 +1,246 @@
+import Foundation
+import MotCuaCore
+import TerminalUI
+
+/// F8: the overdue list grouped by department or official, with counts, and jump-to-dossier.
+public struct SupervisorView: Equatable, Sendable {
+    public enum Line: Equatable, Sendable {
+        case heading(String)
+        case group(name: String, count: Int)
+        case row(OverdueRow, status: String)
+    }
+
+    public var grouping: OverdueReport.Grouping = .department
+    public var lines: [Line] = []
+    public var index = 0
+    public var loaded = false
+
+    var selectableIndices: [Int] { lines.indices.filter { if case .row = lines[$0] { return true } else { return false } } }
+
+    /// Builds the lines from a report: overdue by group, then due today and due tomorrow.
+    public static func lines(_ report: OverdueReport, grouping: OverdueReport.Grouping) -> [Line] {
+        var lines: [Line] = [.heading("QUÁ HẠN: \(report.overdue.count) hồ sơ — theo \(grouping.vietnamese.lowercased())")]
+        for group in report.groups(by: grouping) {
+            lines.append(.group(name: group.name, count: group.count))
+            lines += group.rows.map { .row($0, status: "trễ \($0.workingDaysLate) ngày") }
+        }
+        lines.append(.heading("HẠN HÔM NAY: \(report.dueToday.count)"))
+        lines += report.dueToday.map { .row($0, status: "hạn hôm nay") }
+        lines.append(.heading("CÒN 1 NGÀY LÀM VIỆC: \(report.dueWithin1.count)"))
+        lines += report.dueWithin1.map { .row($0, status: "còn 1 ngày") }
+        return lines
+    }
+}
+
+/// F9: period statistics with a bar chart per group.
+public struct ReportView: Equatable, Sendable {
+    public var from: TextField
+    public var to: TextField
+    public var grouping: PeriodReport.Grouping = .field
+    public var focus = 0
+    public var lines: [String] = []
+    public var scroll = 0
+    public var error: String?
+
+    public init(today: CivilDate) {
+        let quarterStart = CivilDate(today.year, (today.month - 1) / 3 * 3 + 1, 1)
+        from = TextField(quarterStart.vietnamese, limit: 10)
+        to = TextField(today.vietnamese, limit: 10)
+    }
+
+    static func parse(_ text: String) -> CivilDate? {
+        let d = text.split(separator: "/").compactMap { Int($0) }
+        guard d.count == 3 else { return nil }
+        return CivilDate(year: d[2], month: d[1], day: d[0])
+    }
+
+    /// The screen lines for a report: one row per group with counts and the on-time bar.
+    public static func lines(_ report: PeriodReport) -> [String] {
+        func rate(_ r: Double?) -> String {
+            r.map { String(format: "%5.1f%%", $0 * 100).replacingOccurrences(of: ".", with: ",") } ?? "   – "
+        }
+        var lines = [
+            "Kỳ \(report.from.vietnamese)–\(report.to.vietnamese) · \(report.workingDays) ngày làm việc · nhóm theo \(report.grouping.vietnamese.lowercased())",
+            "Mỗi hồ sơ thuộc kỳ tính đúng một lần: đã giải quyết + từ chối/rút + còn tồn = kỳ trước + tiếp nhận\(report.reconciles ? " ✓" : " ✗")",
+            "",
+            TextWidth.fit("Nhóm", to: 22) + " Kỳ trước Nhận  Giải quyết Trễ  Tồn  Q.hạn  Đúng hạn",
+        ]
+        for (name, c) in report.rows.map({ ($0.name, $0.counts) }) + [("TỔNG", report.total)] {
+            let numbers = [c.carriedOver, c.received, c.resolved, c.late, c.pending, c.pendingOverdue]
+                .map { String($0) }.enumerated().map { TextWidth.fit($0.element, to: [8, 5, 10, 4, 4, 6][$0.offset], alignRight: true) }
+            lines.append(TextWidth.fit(DisplayText.sanitize(name), to: 22) + " " + numbers.joined(separator: " ") + " " + rate(c.onTimeRate))
+            lines.append("  " + PeriodReport.bar(c.onTimeRate, width: 30) + "  theo ngày: " + rate(c.onTimeRateByDate))
+        }
+        lines.append("")
+        lines += report.rules.map { "· " + $0 }
+        return lines
+    }
+}
+
+/// F7: the forms a dossier can print now, and how.
+public struct PrintMenu: Equatable, Sendable {
+    public let code: String
+    public let forms: [String]
+    public var index = 0
+    public var html = false
+    public var toPrinter = false
+
+    /// Which forms make sense for the dossier's history.
+    public static func forms(for summary: DossierSummary, history: [RecordedEvent]?) -> [String] {
+        var forms = ["receipt", "control-slip"]
+        let kinds = Set(history?.map(\.event.kind) ?? [])
+        if kinds.contains(.supplementRequested) || summary.supplementCount > 0 { forms.append("supplement-request") }
+        if summary.state == .refused { forms.append("refusal") }
+        if summary.extended { forms.append("apology") }
+        return forms
+    }
+}
+
+// MARK: - Keys
+
+func supervisorKey(_ state: inout AppState, _ original: SupervisorView, _ key: Key) -> [Effect] {
+    var view = original
+    let selectable = view.selectableIndices
+    let position = selectable.firstIndex(of: view.index) ?? 0
+    switch key {
+    case .escape, .function(8), .function(10), .character("q"):
+        state.mode = .browse
+        return []
+    case .tab, .character("d"), .character("o"), .character("f"):
+        let all = OverdueReport.Grouping.allCases
+        view.grouping = key == .character("d") ? .department : key == .character("o") ? .official : key == .character("f") ? .field
+            : all[(all.firstIndex(of: view.grouping)! + 1) % all.count]
+        state.mode = .supervisor(view)
+        return [.loadSupervisor(view.grouping)]
+    case .up: view.index = selectable.isEmpty ? 0 : selectable[max(0, position - 1)]
+    case .down: view.index = selectable.isEmpty ? 0 : selectable[min(selectable.count - 1, position + 1)]
+    case .pageUp: view.index = selectable.isEmpty ? 0 : selectable[max(0, position - 10)]
+    case .pageDown: view.index = selectable.isEmpty ? 0 : selectable[min(selectable.count - 1, position + 10)]
+    case .enter:
+        guard view.lines.indices.contains(view.index), case .row(let row, _) = view.lines[view.index] else { return [] }
+        state.view = .all
+        state.filter.clear()
+        state.pendingSelectCode = row.code
+        state.selection = nil
+        state.mode = .detail(scroll: 0)
+        return [.reloadData]
+    default: break
+    }
+    state.mode = .supervisor(view)
+    return []
+}
+
+func reportKey(_ state: inout AppState, _ original: ReportView, _ key: Key) -> [Effect] {
+    var view = original
+    switch key {
+    case .escape, .function(9), .function(10):
+        state.mode = .browse
+        return []
+    case .tab, .backTab:
+        view.focus = (view.focus + (key == .tab ? 1 : 2)) % 3
+    case .left where view.focus == 2, .right where view.focus == 2, .character(" ") where view.focus == 2:
+        let all = PeriodReport.Grouping.allCases
+        view.grouping = all[(all.firstIndex(of: view.grouping)! + (key == .left ? all.count - 1 : 1)) % all.count]
+    case .enter, .function(2):
+        guard let from = ReportView.parse(view.from.text), let to = ReportView.parse(view.to.text) else {
+            view.error = "Ngày phải có dạng dd/MM/yyyy"
+            break
+        }
+        view.error = nil
+        state.mode = .report(view)
+        return [.loadReport(from: from, to: to, grouping: view.grouping)]
+    case .up: view.scroll = max(0, view.scroll - 1)
+    case .down: view.scroll += 1
+    case .pageUp: view.scroll = max(0, view.scroll - 10)
+    case .pageDown: view.scroll += 10
+    default:
+        if view.focus == 0 { view.from.handle(key) } else if view.focus == 1 { view.to.handle(key) }
+    }
+    state.mode = .report(view)
+    return []
+}
+
+func printKey(_ state: inout AppState, _ original: PrintMenu, _ key: Key) -> [Effect] {
+    var menu = original
+    switch key {
+    case .escape, .function(7), .function(10):
+        state.mode = .browse
+        return []
+    case .up: menu.index = max(0, menu.index - 1)
+    case .down: menu.index = min(menu.forms.count - 1, menu.index + 1)
+    case .character("h"), .left, .right: menu.html.toggle()
+    case .character("l"): menu.toPrinter.toggle()
+    case .enter, .function(2):
+        state.mode = .browse
+        return [.printForm(form: menu.forms[menu.index], code: menu.code, html: menu.html, toPrinter: menu.toPrinter)]
+    default: break
+    }
+    state.mode = .printMenu(menu)
+    return []
+}
+
+// MARK: - Rendering
+
+func renderSupervisor(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ view: SupervisorView, _ env: AppEnvironment) {
+    let area = Rect(x: 0, y: layout.tabs.y, width: layout.tabs.width, height: layout.status.maxY - layout.tabs.y)
+    buffer.put(fitting: " GIÁM SÁT — hồ sơ quá hạn theo \(view.grouping.vietnamese.lowercased()) · Tab đổi nhóm · Enter mở hồ sơ · Esc quay lại",
+               x: 0, y: area.y, width: area.width, role: .dialogTitle)
+    guard view.loaded else {
+        buffer.put(" Đang tính…", x: 0, y: area.y + 1, role: .muted)
+        return
+    }
+    let rows = area.height - 1
+    let start = max(0, min(view.index - rows / 2, view.lines.count - rows))
+    for (offset, line) in view.lines.dropFirst(start).prefix(rows).enumerated() {
+        let y = area.y + 1 + offset
+        let selected = start + offset == view.index
+        switch line {
+        case .heading(let text): buffer.put(fitting: text, x: 0, y: y, width: area.width, role: .label)
+        case .group(let name, let count):
+            buffer.put(fitting: "  \(DisplayText.sanitize(name)) (\(count))", x: 0, y: y, width: area.width, role: .emphasis)
+        case .row(let row, let status):
+            let step = row.responsibleStep.map { " · chậm ở \($0.department)\($0.official.map { "/\($0)" } ?? "")" } ?? ""
+            let procedure = area.width >= 100 ? TextWidth.fit(row.procedureShortName, to: 14) + " " : ""
+            let text = "    \(shortCode(row.code, agency: env.session.agency)) \(TextWidth.fit(DisplayText.sanitize(row.applicant), to: 18)) "
+                + "\(procedure)\(row.holder.department)\(row.holder.official.map { "/\($0)" } ?? "") "
+                + "\(status)\(row.extended ? " · đã xin lỗi" : "")\(step)"
+            let role: StyleRole = status.hasPrefix("trễ") ? .overdue : .dueSoon
+            buffer.put(fitting: text, x: 0, y: y, width: area.width, role: selected ? .selected : role)
+        }
+    }
+}
+
+func renderReport(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ view: ReportView) {
+    let area = Rect(x: 0, y: layout.tabs.y, width: layout.tabs.width, height: layout.status.maxY - layout.tabs.y)
+    buffer.put(fitting: " BÁO CÁO THEO KỲ · Tab chuyển ô · ←→ đổi nhóm · Enter tính · ↑↓ cuộn · Esc quay lại",
+               x: 0, y: area.y, width: area.width, role: .dialogTitle)
+    let y = area.y + 1
+    var x = buffer.put(" Từ ngày: ", x: 0, y: y, role: .label)
+    buffer.put(fitting: view.from.text, x: x, y: y, width: 11, role: view.focus == 0 ? .inputFocused : .input)
+    x += 12
+    x += buffer.put(" Đến ngày: ", x: x, y: y, role: .label)
+    buffer.put(fitting: view.to.text, x: x, y: y, width: 11, role: view.focus == 1 ? .inputFocused : .input)
+    x += 12
+    x += buffer.put(" Nhóm theo: ", x: x, y: y, role: .label)
+    buffer.put("◂ \(view.grouping.vietnamese) ▸", x: x, y: y, role: view.focus == 2 ? .inputFocused : .input)
+    if view.focus < 2 {
+        let field = view.focus == 0 ? view.from : view.to
+        buffer.cursor = CursorPosition(x: (view.focus == 0 ? 10 : 33) + field.visible(width: 11).cursorColumn, y: y)
+    }
+    if let error = view.error { buffer.put(fitting: " " + error, x: 0, y: y + 1, width: area.width, role: .error) }
+    let rows = area.height - 3
+    let start = min(view.scroll, max(0, view.lines.count - rows))
+    for (i, line) in view.lines.dropFirst(start).prefix(rows).enumerated() {
+        let role: StyleRole = line.hasPrefix("TỔNG") ? .emphasis : (line.hasPrefix("·") ? .muted : .normal)
+        buffer.put(fitting: line, x: 0, y: y + 2 + i, width: area.width, role: role)
+    }
+}
+
+func renderPrintMenu(_ buffer: inout ScreenBuffer, _ menu: PrintMenu, _ env: AppEnvironment) {
+    let names = Dictionary(FormCatalog.shipped.forms.map { ($0.id, "Mẫu \($0.number): \($0.title)") }, uniquingKeysWith: { a, _ in a })
+    var lines = menu.forms.map { names[$0] ?? $0 }
+    let roles = menu.forms.indices.map { $0 == menu.index ? StyleRole.selected : .dialog } + [.muted, .muted, .muted]
+    lines += ["", "Định dạng: \(menu.html ? "HTML (A4, in từ trình duyệt)" : "văn bản 80 cột") — h đổi",
+              "Gửi máy in (lp): \(menu.toPrinter ? "có" : "không") — l đổi · Enter in · Esc đóng"]
+    renderBox(&buffer, title: "In giấy tờ — \(shortCode(menu.code, agency: env.session.agency))", lines: lines, width: 72, roles: roles)
+}

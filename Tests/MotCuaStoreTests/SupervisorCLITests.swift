@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import MotCuaCore
+
+/// The supervisors' commands through the real binary, checked against an independent reading of `list --json`.
+@Suite("Supervisor commands", .serialized)
+struct SupervisorCLITests {
+    static let now = "2026-11-30T10:00:00+07:00"
+
+    func demo() -> (TempDirectory, [String: String]) {
+        let dir = TempDirectory("supervisor")
+        let env = ["MOTCUA_NOW": Self.now, "MOTCUA_USER": "admin", "MOTCUA_DATA": dir.path + "/s"]
+        let created = try? motcua(["demo", "--data", dir.path + "/s", "--no-tui", "--dossiers", "600", "--seed", "11"], environment: env)
+        #expect(created?.status == 0)
+        return (dir, env)
+    }
+
+    func json(_ args: [String], _ env: [String: String]) throws -> [String: Any] {
+        let result = try motcua(args, environment: env)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
+    }
+
+    @Test func theOverdueListMatchesAnIndependentComputationFromList() throws {
+        let (dir, env) = demo()
+        defer { dir.cleanup() }
+        let listed = try json(["list", "--json"], env)["dossiers"] as? [[String: Any]] ?? []
+        let now = Instant(iso8601: Self.now)!
+        let expected = Set(listed.filter { d in
+            let state = d["state"] as? String
+            let due = (d["due"] as? String).flatMap(Instant.init(iso8601:))
+            return (state == "received" || state == "in-progress") && due.map { $0 < now } == true
+        }.compactMap { $0["code"] as? String })
+        #expect(!expected.isEmpty)
+        let overdue = try json(["overdue", "--format", "json"], env)
+        let rows = overdue["overdue"] as? [[String: Any]] ?? []
+        #expect(Set(rows.compactMap { $0["code"] as? String }) == expected)
+        #expect(rows.allSatisfy { ($0["workingDaysLate"] as? Int ?? 0) >= 1 && $0["holder"] != nil })
+        let lates = rows.compactMap { $0["workingDaysLate"] as? Int }
+        #expect(lates == lates.sorted(by: >), "most late first")
+        let csv = try motcua(["overdue", "--format", "csv"], environment: env)
+        #expect(csv.stdout.hasPrefix("\u{FEFF}") && csv.stdout.contains("\r\n"))
+        #expect(csv.stderr.contains("dữ liệu cá nhân") || csv.stderr.contains("số định danh") || !csv.stderr.isEmpty)
+    }
+
+    @Test func aQuarterReportReconcilesAndStatesItsRules() throws {
+        let (dir, env) = demo()
+        defer { dir.cleanup() }
+        for by in ["field", "department", "procedure", "official", "channel"] {
+            let report = try json(["report", "--from", "2026-08-01", "--to", "2026-10-31", "--by", by, "--format", "json"], env)
+            #expect(report["schema"] as? Int == 1)
+            #expect((report["rules"] as? [String])?.isEmpty == false)
+            let total = report["total"] as? [String: Any] ?? [:]
+            func n(_ key: String) -> Int { total[key] as? Int ?? -1 }
+            let closedOther = n("refused") + n("withdrawn")
+            let pending = n("pendingWithinTime") + n("pendingOverdue") + n("pausedSupplement") + n("pausedSuspension")
+            #expect(n("carriedOver") + n("received") == n("resolved") + closedOther + pending, "\(by): \(total)")
+            #expect(n("resolved") == n("early") + n("onTime") + n("late"))
+            #expect(n("resolved") == n("earlyByDate") + n("onTimeByDate") + n("lateByDate"))
+        }
+        let bad = try motcua(["report", "--from", "2026-10-31", "--to", "2026-08-01"], environment: env)
+        #expect(bad.status == 2 && bad.stdout.isEmpty)
+    }
+
+    @Test func formsPrintAsTextAndHTMLWithVietnameseText() throws {
+        let (dir, env) = demo()
+        defer { dir.cleanup() }
+        let listed = try json(["list", "--json", "--limit", "1"], env)["dossiers"] as? [[String: Any]] ?? []
+        let code = try #require(listed.first?["code"] as? String)
+        let text = try motcua(["print", "receipt", code], environment: env)
+        #expect(text.status == 0 && text.stdout.contains("GIẤY TIẾP NHẬN HỒ SƠ") && text.stdout.contains(code))
+        let file = dir.path + "/slip.html"
+        let html = try motcua(["print", "control-slip", code, "--format", "html", "--output", file], environment: env)
+        #expect(html.status == 0)
+        let page = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(page.contains("<meta charset=\"utf-8\">") && page.contains("@page") && page.contains("PHIẾU KIỂM SOÁT"))
+        let register = try motcua(["print", "register", "--from", "2026-11-01", "--to", "2026-11-30"], environment: env)
+        #expect(register.status == 0 && register.stdout.contains("SỔ THEO DÕI HỒ SƠ"))
+        let missing = try motcua(["print", "refusal", code], environment: env)
+        #expect(missing.status == 2 && !missing.stderr.isEmpty)
+    }
+}
