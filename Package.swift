@@ -49,6 +49,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark harness: release-built, prints one JSON document (Docs/PERFORMANCE.md).
+        .executableTarget(name: "motcua-bench", dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaTUI", "TerminalUI"]),
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"], exclude: ["Golden"]),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

@@ -10,13 +10,20 @@ public struct OpOutcome: Hashable, Sendable {
     public let at: Instant
 }
 
-/// The in-memory state of every loaded dossier: summaries, their journal positions, the
-/// per-day code counters and the recent idempotency keys. Folded from the journal.
+/// The in-memory state of every loaded dossier: the summary table, each dossier's journal
+/// positions, the per-day code counters and the recent idempotency keys. Folded from the journal.
 struct DossierIndex {
-    private(set) var rows: [DossierSummary] = []
-    private(set) var positions: [[JournalPosition]] = []
-    private var rowOfID: [UUID: Int] = [:]
-    private var rowOfCode: [String: Int] = [:]
+    private(set) var table = DossierTable()
+    /// Journal positions as linked lists in flat arrays: no array object per dossier.
+    private var events: [PackedPosition] = []
+    private var nextEvent: [Int32] = []
+    private var firstEvent: [Int32] = []
+    private var lastEvent: [Int32] = []
+    private var rowOfID: [UUID: Int32] = [:]
+    /// Codes packed as agency#, YYMMDD and number in one Int64: a String key per dossier would cost ~50 MB at 500,000.
+    private var rowOfCode: [Int64: Int32] = [:]
+    private var oddCodes: [String: Int32] = [:]
+    private var agencies = Interner()
     /// `agency|yymmdd` → the last number issued that day.
     private(set) var dayCounters: [String: Int] = [:]
     private(set) var ops: [String: OpOutcome] = [:]
@@ -24,12 +31,47 @@ struct DossierIndex {
     private(set) var damaged: Set<UUID> = []
     /// Receipt years whose rows changed since the snapshot this index was loaded from.
     var dirtyYears: Set<Int> = []
+    /// Receipt years whose rows are not loaded yet (history deferred at open), with the journal
+    /// lines read meanwhile for their dossiers, applied when the year arrives.
+    var deferredYears: Set<Int> = []
+    private(set) var pending: [Int: [(JournalRecord, JournalPosition)]] = [:]
+    /// Rows added or changed since the last `takeTouched()`, for views that keep their own order.
+    private(set) var touched: [Int32] = []
+    /// The newest receipt year loaded.
+    private(set) var maxYear = 0
 
-    var count: Int { rows.count }
+    mutating func takeTouched() -> [Int32] {
+        defer { touched = [] }
+        return touched
+    }
 
-    func row(id: UUID) -> Int? { rowOfID[id] }
-    func row(code: String) -> Int? { rowOfCode[code] }
-    func summary(code: String) -> DossierSummary? { rowOfCode[code].map { rows[$0] } }
+    var count: Int { table.count }
+
+    func row(id: UUID) -> Int? { rowOfID[id].map(Int.init) }
+    func row(code: String) -> Int? {
+        let row = codeKey(code).flatMap { rowOfCode[$0] } ?? oddCodes[code]
+        return row.map(Int.init)
+    }
+
+    /// The packed key of a code, or nil when it does not have the standard shape.
+    private func codeKey(_ code: String, intern: ((String) -> UInt32)? = nil) -> Int64? {
+        guard let (day, number) = DossierCode.dayAndNumber(code), let yymmdd = Int64(day), number < (1 << 20) else { return nil }
+        let agency = DossierCode.agency(of: code)
+        let id = intern?(agency) ?? agencies.existingID(agency)
+        guard let id, id > 0 else { return nil }
+        return Int64(id) << 44 | yymmdd << 20 | Int64(number)
+    }
+    func summary(code: String) -> DossierSummary? { row(code: code).map(table.summary(at:)) }
+
+    func positions(of row: Int) -> [JournalPosition] {
+        var result: [JournalPosition] = []
+        var e = firstEvent[row]
+        while e >= 0 {
+            result.append(events[Int(e)].position)
+            e = nextEvent[Int(e)]
+        }
+        return result
+    }
 
     /// Folds one journal line in. Returns a problem to report, or nil.
     @discardableResult
@@ -38,53 +80,75 @@ struct DossierIndex {
         if let op = record.op {
             ops[op] = OpOutcome(seq: rec.seq, dossier: rec.dossier, code: rec.code, version: rec.version, at: rec.at)
         }
+        let year = DossierCode.year(of: rec.code) ?? 0
+        if deferredYears.contains(year), rowOfID[rec.dossier] == nil {
+            pending[year, default: []].append((record, position))
+            return nil
+        }
         if rec.event.kind == .received {
-            guard rowOfID[rec.dossier] == nil, rowOfCode[rec.code] == nil else {
+            guard rowOfID[rec.dossier] == nil, row(code: rec.code) == nil else {
                 damaged.insert(rec.dossier)
                 return "hồ sơ \(rec.code) được tiếp nhận hai lần"
             }
             do {
-                let summary = try DossierSummary(received: rec)
-                insert(summary, positions: [position])
-                dirtyYears.insert(DossierCode.year(of: rec.code) ?? 0)
+                insert(try DossierSummary(received: rec), positions: [position])
+                dirtyYears.insert(year)
                 return nil
             } catch {
                 damaged.insert(rec.dossier)
                 return "\(error)"
             }
         }
-        guard let row = rowOfID[rec.dossier] else {
+        guard let row = row(id: rec.dossier) else {
             damaged.insert(rec.dossier)
             return "sự kiện cho hồ sơ \(rec.code) chưa từng được tiếp nhận"
         }
         guard !damaged.contains(rec.dossier) else { return nil }
-        guard rec.version == rows[row].version + 1 else {
+        var summary = table.summary(at: row)
+        guard rec.version == summary.version + 1 else {
             damaged.insert(rec.dossier)
-            return "hồ sơ \(rec.code): phiên bản \(rec.version) không liền sau \(rows[row].version)"
+            return "hồ sơ \(rec.code): phiên bản \(rec.version) không liền sau \(summary.version)"
         }
-        rows[row].apply(rec)
-        positions[row].append(position)
-        dirtyYears.insert(DossierCode.year(of: rec.code) ?? 0)
+        summary.apply(rec)
+        table.set(summary, at: row)
+        touched.append(Int32(row))
+        appendPosition(position, to: row)
+        dirtyYears.insert(year)
         return nil
     }
 
     mutating func insert(_ summary: DossierSummary, positions list: [JournalPosition]) {
-        rowOfID[summary.id] = rows.count
-        rowOfCode[summary.code] = rows.count
-        rows.append(summary)
-        positions.append(list)
+        let row = table.append(summary)
+        touched.append(Int32(row))
+        rowOfID[summary.id] = Int32(row)
+        var agencies = self.agencies
+        if let key = codeKey(summary.code, intern: { agencies.id($0) }) { rowOfCode[key] = Int32(row) } else { oddCodes[summary.code] = Int32(row) }
+        self.agencies = agencies
+        firstEvent.append(-1)
+        lastEvent.append(-1)
+        for p in list { appendPosition(p, to: row) }
+        maxYear = max(maxYear, DossierCode.year(of: summary.code) ?? 0)
         if let (day, number) = DossierCode.dayAndNumber(summary.code) {
             let key = DossierCode.counterKey(agency: DossierCode.agency(of: summary.code), day: day)
             dayCounters[key] = max(dayCounters[key] ?? 0, number)
         }
     }
 
-    mutating func markDamaged(_ id: UUID) { damaged.insert(id) }
-
-    /// Forgets idempotency keys older than `cutoff` (retries come within minutes, not months).
-    mutating func pruneOps(olderThan cutoff: Instant) {
-        ops = ops.filter { $0.value.at >= cutoff }
+    private mutating func appendPosition(_ p: JournalPosition, to row: Int) {
+        let e = Int32(events.count)
+        events.append(PackedPosition(p))
+        nextEvent.append(-1)
+        if lastEvent[row] >= 0 { nextEvent[Int(lastEvent[row])] = e } else { firstEvent[row] = e }
+        lastEvent[row] = e
     }
+
+    /// The lines read for `year` while it was deferred; the year counts as loaded afterwards.
+    mutating func takePending(year: Int) -> [(JournalRecord, JournalPosition)] {
+        deferredYears.remove(year)
+        return pending.removeValue(forKey: year) ?? []
+    }
+
+    mutating func markDamaged(_ id: UUID) { damaged.insert(id) }
 
     mutating func restoreOps(_ list: [String: OpOutcome]) { ops.merge(list) { current, _ in current } }
 
@@ -112,19 +176,40 @@ public enum DossierCode {
 
     /// The `YYMMDD` part and the number.
     static func dayAndNumber(_ code: String) -> (String, Int)? {
-        let parts = code.split(separator: "-")
-        guard parts.count >= 3, let number = Int(parts[parts.count - 1]), parts[parts.count - 2].count == 6 else { return nil }
-        return (String(parts[parts.count - 2]), number)
+        guard let (day, number, _) = parse(code) else { return nil }
+        let d = String(day)
+        return (String(repeating: "0", count: 6 - d.count) + d, number)
+    }
+
+    /// YYMMDD, the number and where the agency ends, read from the end of the code without
+    /// splitting it (this runs for every journal line).
+    static func parse(_ code: String) -> (day: Int, number: Int, agencyEnd: Int)? {
+        var number = 0, day = 0, digits = 0, scale = 1
+        var part = 0
+        var index = code.utf8.count
+        for c in code.utf8.reversed() {
+            index -= 1
+            if c == 45 {                                    // '-'
+                if part == 0 { guard digits > 0 else { return nil } } else { guard digits == 6 else { return nil } }
+                part += 1
+                if part == 2 { return (day, number, index) }
+                digits = 0
+                scale = 1
+                continue
+            }
+            guard c >= 48 && c <= 57 else { return nil }
+            if part == 0 { number += Int(c - 48) * scale } else { day += Int(c - 48) * scale }
+            scale *= 10
+            digits += 1
+        }
+        return nil
     }
 
     static func agency(of code: String) -> String {
-        let parts = code.split(separator: "-")
-        return parts.dropLast(2).joined(separator: "-")
+        guard let (_, _, end) = parse(code) else { return "" }
+        return String(decoding: code.utf8.prefix(end), as: UTF8.self)
     }
 
     /// The receipt year written in a code (20YY).
-    public static func year(of code: String) -> Int? {
-        guard let (day, _) = dayAndNumber(code), let yy = Int(day.prefix(2)) else { return nil }
-        return 2000 + yy
-    }
+    public static func year(of code: String) -> Int? { parse(code).map { 2000 + $0.day / 10_000 } }
 }

@@ -111,7 +111,7 @@ enum JournalCodec {
         let `as`: String?
         let tty: String?
         let op: String?
-        let d: UUID?
+        let d: String?
         let code: String?
         let base: Int?
         let sv: Int
@@ -135,7 +135,7 @@ enum JournalCodec {
         }
         guard raw.sv <= schemaVersion else { throw .unknownSchema(raw.sv) }
         let body: JournalRecord.Body
-        if let id = raw.d, let code = raw.code, let base = raw.base, let event = raw.ev {
+        if let idText = raw.d, let id = UUID(fastString: idText), let code = raw.code, let base = raw.base, let event = raw.ev {
             do { try event.validate() } catch let error as EventDecodingError { throw .incomplete(error.description) } catch {
                 throw .incomplete("\(error)")
             }

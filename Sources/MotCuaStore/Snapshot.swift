@@ -13,23 +13,36 @@ struct SnapshotHead: Codable, Equatable {
     var segment: String
     var offset: Int64
     var line: Int
-    /// Receipt year → its rows file.
+    /// File per key: each receipt year ("2026"), and "open" for the open dossiers of earlier years.
     var years: [String: String]
     var ops: String
+    /// The newest receipt year: its file holds all its dossiers; older years' files only closed ones.
+    var recentYear: Int?
 }
 
-/// Derived index snapshots: one rows file per receipt year plus the recent idempotency keys.
-/// Always rebuildable from the journal; a missing, stale or damaged snapshot is rebuilt, not trusted.
+/// How much of the history to load when opening.
+public enum HistoryLoading: Sendable {
+    /// Everything, before `open` returns (commands that scan all dossiers).
+    case all
+    /// The newest year and every open dossier now; older closed dossiers later
+    /// (`loadHistoryStep`), so the first screen depends on this year's volume, not on history.
+    case deferred
+}
+
+/// Derived index snapshots: one rows file per receipt year, plus the open dossiers of earlier years
+/// and the recent idempotency keys. Always rebuildable from the journal: a missing, stale or
+/// damaged snapshot is rebuilt, never trusted.
 extension Store {
     static let snapshotSchema = 1
     /// Take a snapshot once this many lines were applied since the last one.
-    static let snapshotEvery = 2_000
+    static let snapshotEvery = 1_000
     /// Idempotency keys are remembered this long.
     static let opsRetention: Int64 = 30 * 86_400
+    static let openKey = "open"
 
     /// Opens from the newest valid snapshot and replays the journal after it; rebuilds otherwise.
-    func loadSnapshotAndReplay() throws {
-        if let head = bestHead(), (try? load(head)) != nil {
+    func loadSnapshotAndReplay(history: HistoryLoading) throws {
+        if let head = bestHead(), (try? load(head, history: history)) != nil {
             do {
                 try journal.read(from: &cursor, apply: applyLine, damaged: noteDamage)
                 checkpointIfDue()
@@ -62,10 +75,16 @@ extension Store {
         headPaths.compactMap(readHead).max { $0.gen < $1.gen }
     }
 
-    private func load(_ head: SnapshotHead) throws {
+    private func load(_ head: SnapshotHead, history: HistoryLoading) throws {
         var fresh = DossierIndex()
-        for (_, file) in head.years.sorted(by: { $0.key < $1.key }) {
-            try loadRows("\(files.index)/\(file)", seq: head.seq, into: &fresh)
+        let recent = head.recentYear ?? Int.max
+        for (key, file) in head.years.sorted(by: { $0.key < $1.key }) {
+            if history == .deferred, let year = Int(key), year < recent {
+                fresh.deferredYears.insert(year)
+                continue
+            }
+            var loader = try RowsLoader(path: "\(files.index)/\(file)", seq: head.seq, fs: fs)
+            _ = try loader.load(into: &fresh, budget: nil)
         }
         if let bytes = try fs.readFile("\(files.index)/\(head.ops)") {
             let entries = try JSONDecoder().decode([OpEntry].self, from: Data(bytes))
@@ -74,7 +93,10 @@ extension Store {
         guard let segment = SegmentName(fileName: head.segment) else { throw SnapshotInvalid() }
         try verifyAnchor(head, segment: segment)
         fresh.dirtyYears = []
+        _ = fresh.takeTouched()
+        reloadCount += 1
         index = fresh
+        historyLoaders = []
         cursor = JournalCursor(segment: segment, offset: head.offset, line: head.line, lastSeq: head.seq, lastHash: head.hash)
         baseHead = head
         linesSinceSnapshot = 0
@@ -95,28 +117,51 @@ extension Store {
         guard Journal.storedHash(in: body[lineStart...]) == head.hash else { throw SnapshotInvalid() }
     }
 
-    private func loadRows(_ path: String, seq: Int64, into index: inout DossierIndex) throws {
-        guard let bytes = try fs.readFile(path), let firstNewline = bytes.firstIndex(of: 10) else { throw SnapshotInvalid() }
-        guard let trailerStart = bytes.dropLast().lastIndex(of: 10).map({ $0 + 1 }) else { throw SnapshotInvalid() }
-        let trailer = try JSONDecoder().decode(RowsTrailer.self, from: Data(bytes[trailerStart...]))
-        guard CRC32.hex(bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<trailerStart])) }) == trailer.crc else {
-            throw SnapshotInvalid()
-        }
-        let header = try JSONDecoder().decode(RowsHeader.self, from: Data(bytes[0..<firstNewline]))
-        guard header.schema == Store.snapshotSchema, header.seq == seq, header.rows == trailer.rows else { throw SnapshotInvalid() }
-        try bytes.withUnsafeBufferPointer { buffer in
-            var scanner = RowScanner(UnsafeBufferPointer(rebasing: buffer[0..<trailerStart]), at: firstNewline + 1)
-            for _ in 0..<header.rows {
-                let (summary, positions) = try SnapshotRow.decode(&scanner, procedures: header.procedures)
-                index.insert(summary, positions: positions)
-                try scanner.expect(10)
+    // MARK: - Deferred history
+
+    /// Whether older closed dossiers are still to be loaded.
+    public var isHistoryComplete: Bool { index.deferredYears.isEmpty }
+
+    /// Loads older years for at most `budget` seconds (nil: all of it). Returns true when complete.
+    /// A damaged rows file is not trusted: the whole index is rebuilt from the journal instead.
+    @discardableResult
+    public func loadHistoryStep(budget: Double? = nil) -> Bool {
+        guard !index.deferredYears.isEmpty else { return true }
+        let deadline = budget.map { Date().addingTimeInterval($0) }
+        do {
+            if historyLoaders.isEmpty, let head = baseHead {
+                historyLoaders = try index.deferredYears.sorted(by: >).compactMap { year in
+                    guard let file = head.years[String(year)] else { return nil }
+                    return try RowsLoader(path: "\(files.index)/\(file)", seq: head.seq, fs: fs, year: year)
+                }
             }
+            while var loader = historyLoaders.first {
+                let done = try loader.load(into: &index, budget: deadline)
+                historyLoaders[0] = loader
+                guard done else { return false }
+                historyLoaders.removeFirst()
+                if let year = loader.year {
+                    for (record, position) in index.takePending(year: year) { applyLine(ReadLine(record: record, position: position, fileName: journal.path(SegmentName(id: position.segment)), lineNumber: 0)) }
+                }
+            }
+            for year in index.deferredYears { _ = index.takePending(year: year) }   // years with no file
+            return true
+        } catch {
+            notices.append("Chỉ mục năm cũ hỏng, dựng lại từ nhật ký: \(error)")
+            historyLoaders = []
+            try? reloadFromScratch()
+            return true
         }
     }
 
-    /// Writes a snapshot of the loaded index: the rows files of years changed since the base snapshot,
-    /// the idempotency keys, then the other HEAD slot. Skipped if another process is already at it
-    /// or has written a newer one.
+    /// Every year, now (reports, checks, a snapshot that must rewrite an old year).
+    public func loadHistory() { loadHistoryStep(budget: nil) }
+
+    // MARK: - Writing
+
+    /// Writes a snapshot of the loaded index: the rows files changed since the base snapshot, the
+    /// idempotency keys, then the other HEAD slot. Skipped if another process is already at it or
+    /// has written a newer one.
     public func checkpoint() throws {
         let lockFD = try fs.open(files.snapshotLock, flags: O_RDWR | O_CREAT, mode: config.fileModeBits)
         defer { fs.close(lockFD) }
@@ -126,29 +171,40 @@ extension Store {
         let heads = headPaths.map(readHead)
         let newest = heads.compactMap { $0 }.max { $0.gen < $1.gen }
         guard cursor.lastSeq > (newest?.seq ?? 0) || newest == nil else { return }
+        let table = index.table
+        let recent = max(index.maxYear, baseHead?.recentYear ?? 0)
+        // Rewriting an old year needs all its rows; loading the history is the price of a change there.
+        if index.dirtyYears.contains(where: { index.deferredYears.contains($0) }) || (baseHead?.recentYear ?? recent) != recent {
+            loadHistory()
+        }
         let gen = (newest?.gen ?? 0) + 1
-        let mode = config.fileModeBits
-        var yearFiles: [String: String] = [:]
-        var byYear: [Int: [Int]] = [:]
-        for (row, summary) in index.rows.enumerated() { byYear[DossierCode.year(of: summary.code) ?? 0, default: []].append(row) }
-        for (year, rows) in byYear {
-            let key = String(year)
-            if !index.dirtyYears.contains(year), let reused = baseHead?.years[key], (try? fs.stat("\(files.index)/\(reused)")) != nil {
-                yearFiles[key] = reused
+        var groups: [String: [Int]] = [:]
+        for row in 0..<table.count {
+            let year = DossierCode.year(of: table.code(at: row)) ?? 0
+            let key = year < recent && !table.state[row].isClosed ? Store.openKey : String(year)
+            groups[key, default: []].append(row)
+        }
+        let olderDirty = index.dirtyYears.contains { $0 < recent }
+        var files: [String: String] = [:]
+        for key in Set(groups.keys).union(index.deferredYears.map(String.init)) {
+            let dirty = key == Store.openKey ? olderDirty : (Int(key).map(index.dirtyYears.contains) ?? true)
+            if !dirty || index.deferredYears.contains(Int(key) ?? -1), baseHead?.recentYear == recent,
+               let reused = baseHead?.years[key], (try? fs.stat("\(self.files.index)/\(reused)")) != nil {
+                files[key] = reused
                 continue
             }
-            let name = "\(year).\(gen).rows"
-            try writeFile("\(files.index)/\(name)", encodeRows(rows, year: year), mode: mode)
-            yearFiles[key] = name
+            let name = "\(key).\(gen).rows"
+            try writeFile("\(self.files.index)/\(name)", encodeRows(groups[key] ?? []), mode: config.fileModeBits)
+            files[key] = name
         }
-        let cutoff = (index.rows.map(\.lastEventAt).max() ?? Instant(seconds: 0)).adding(seconds: -Store.opsRetention)
+        let cutoff = (index.ops.values.map(\.at).max() ?? Instant(seconds: 0)).adding(seconds: -Store.opsRetention)
         let ops = index.ops.filter { $0.value.at >= cutoff }.map { OpEntry(op: $0.key, outcome: $0.value) }.sorted { $0.op < $1.op }
         let opsName = "ops.\(gen).json"
-        try writeFile("\(files.index)/\(opsName)", Array(try JSONEncoder().encode(ops)), mode: mode)
+        try writeFile("\(self.files.index)/\(opsName)", Array(try JSONEncoder().encode(ops)), mode: config.fileModeBits)
         let head = SnapshotHead(gen: gen, seq: cursor.lastSeq, hash: cursor.lastHash, segment: cursor.segment.fileName,
-                                offset: cursor.offset, line: cursor.line, years: yearFiles, ops: opsName)
+                                offset: cursor.offset, line: cursor.line, years: files, ops: opsName, recentYear: recent)
         let json = Array(try JSONEncoder().encode(head))
-        try writeFile(headPaths[gen % 2], json + [10] + Array(CRC32.hex(CRC32.checksum(json)).utf8) + [10], mode: mode)
+        try writeFile(headPaths[gen % 2], json + [10] + Array(CRC32.hex(CRC32.checksum(json)).utf8) + [10], mode: config.fileModeBits)
         baseHead = head
         index.dirtyYears = []
         linesSinceSnapshot = 0
@@ -161,22 +217,22 @@ extension Store {
         }
     }
 
-    private func encodeRows(_ rows: [Int], year: Int) throws -> [UInt8] {
+    private func encodeRows(_ rows: [Int]) throws -> [UInt8] {
         var procedures: [ProcedureSnapshot] = []
         var procedureIndex: [ProcedureSnapshot: Int] = [:]
         var body = ""
         for row in rows {
-            let summary = index.rows[row]
+            let summary = index.table.summary(at: row)
             let p: Int
             if let known = procedureIndex[summary.procedure] { p = known } else {
                 p = procedures.count
                 procedureIndex[summary.procedure] = p
                 procedures.append(summary.procedure)
             }
-            body += SnapshotRow.encode(summary, positions: index.positions[row], procedure: p)
+            body += SnapshotRow.encode(summary, positions: index.positions(of: row), procedure: p)
             body += "\n"
         }
-        let header = RowsHeader(schema: Store.snapshotSchema, year: year, seq: cursor.lastSeq, rows: rows.count, procedures: procedures)
+        let header = RowsHeader(schema: Store.snapshotSchema, seq: cursor.lastSeq, rows: rows.count, procedures: procedures)
         var bytes = Array(try JSONEncoder().encode(header)) + [10] + Array(body.utf8)
         let trailer = RowsTrailer(rows: rows.count, crc: CRC32.hex(CRC32.checksum(bytes)))
         bytes += Array(try JSONEncoder().encode(trailer)) + [10]
@@ -192,11 +248,52 @@ extension Store {
     }
 }
 
+/// Reads one rows file into an index, all at once or a time budget at a time.
+struct RowsLoader {
+    let year: Int?
+    let bytes: [UInt8]
+    let header: RowsHeader
+    let end: Int
+    var offset: Int
+    var loaded = 0
+
+    init(path: String, seq: Int64, fs: FileSystem, year: Int? = nil) throws {
+        guard let bytes = try fs.readFile(path), let firstNewline = bytes.firstIndex(of: 10),
+              let trailerStart = bytes.dropLast().lastIndex(of: 10).map({ $0 + 1 }) else { throw SnapshotInvalid() }
+        let trailer = try JSONDecoder().decode(RowsTrailer.self, from: Data(bytes[trailerStart...]))
+        guard CRC32.hex(bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<trailerStart])) }) == trailer.crc else {
+            throw SnapshotInvalid()
+        }
+        header = try JSONDecoder().decode(RowsHeader.self, from: Data(bytes[0..<firstNewline]))
+        // A file kept from an earlier snapshot (nothing in it changed since) carries that snapshot's seq.
+        guard header.schema == Store.snapshotSchema, header.seq <= seq, header.rows == trailer.rows else { throw SnapshotInvalid() }
+        self.bytes = bytes
+        self.year = year
+        end = trailerStart
+        offset = firstNewline + 1
+    }
+
+    /// Inserts rows until done (true) or past `budget`.
+    mutating func load(into index: inout DossierIndex, budget deadline: Date?) throws -> Bool {
+        try bytes.withUnsafeBufferPointer { buffer in
+            var scanner = RowScanner(UnsafeBufferPointer(rebasing: buffer[0..<end]), at: offset)
+            while loaded < header.rows {
+                let (summary, positions) = try SnapshotRow.decode(&scanner, procedures: header.procedures)
+                index.insert(summary, positions: positions)
+                try scanner.expect(10)
+                loaded += 1
+                if let deadline, loaded % 2_000 == 0, Date() > deadline { break }
+            }
+            offset = scanner.index
+        }
+        return loaded == header.rows
+    }
+}
+
 struct SnapshotInvalid: Error {}
 
 struct RowsHeader: Codable {
     let schema: Int
-    let year: Int
     let seq: Int64
     let rows: Int
     let procedures: [ProcedureSnapshot]

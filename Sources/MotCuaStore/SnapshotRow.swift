@@ -35,7 +35,7 @@ enum SnapshotRow {
         func bad(_ what: String) -> RowScanner.Malformed { RowScanner.Malformed(offset: s.index, expected: what) }
 
         try s.expect(91)
-        guard let id = UUID(uuidString: try s.string()) else { throw bad("uuid") }
+        guard let id = UUID(fastString: try s.string()) else { throw bad("uuid") }
         next(); let code = try s.string()
         next(); let name = try s.string()
         next(); let idNumber = try s.optionalString()

@@ -14,6 +14,7 @@ extension Store {
     /// Full verification: every line's hash and chain, seq continuity, the sealed months' digests,
     /// codes unique and gap-free per agency and day, and a full replay equal to the loaded index.
     public func verify() throws -> CheckReport {
+        loadHistory()
         var problems: [String] = []
         var fresh = DossierIndex()
         var replayCursor = JournalCursor(segment: SegmentName(year: 1970, month: 1), offset: 0, line: 0, lastSeq: 0, lastHash: "")
@@ -25,15 +26,16 @@ extension Store {
             }
         }, damaged: { damage, _ in problems.append(damage.description) })
 
-        let loaded = Dictionary(index.rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let replayed = Dictionary(fresh.rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let loaded = Dictionary(summaries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let replayedRows = (0..<fresh.count).map(fresh.table.summary(at:))
+        let replayed = Dictionary(replayedRows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         if loaded.count != replayed.count {
             problems.append("chỉ mục có \(loaded.count) hồ sơ, phát lại nhật ký có \(replayed.count)")
         }
         for (id, summary) in replayed where loaded[id] != summary {
             problems.append("hồ sơ \(summary.code): chỉ mục khác với kết quả phát lại nhật ký")
         }
-        problems += codeGaps(in: fresh.rows)
+        problems += codeGaps(in: replayedRows)
         problems += try sealedDigestProblems()
         return CheckReport(lines: lines, dossiers: fresh.count, lastSeq: replayCursor.lastSeq, problems: problems)
     }

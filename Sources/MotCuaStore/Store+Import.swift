@@ -15,6 +15,7 @@ extension Store {
         try ensureWritable()
         return try withWriteLock {
             try catchUpUnderLock()
+            loadHistory()
             var writer = BatchWriter(journal: journal, fs: fs)
             var codes: [Int: String] = [:]
             var written = 0
@@ -102,7 +103,10 @@ struct BatchWriter {
         let isNew = try fs.stat(path) == nil
         let fd = try fs.open(path, flags: O_RDWR | O_CREAT, mode: journal.fileMode)
         defer { fs.close(fd) }
-        if isNew, let group = journal.group { try? fs.fchown(fd, group: group, path: path) }
+        if isNew {
+            try? fs.fchmod(fd, mode: journal.fileMode, path: path)      // past the umask, as Journal.append does
+            if let group = journal.group { try? fs.fchown(fd, group: group, path: path) }
+        }
         let size = try fs.fstat(fd, path: path).size
         guard size == fileEnd else {
             throw StoreError.invalidFile(path: path, reason: "kích thước \(size) khác vị trí ghi dự kiến \(fileEnd)")

@@ -80,6 +80,7 @@ extension Store {
                 throw StoreError.lifecycle(error)
             }
             let receivedAt = intake.receivedAt ?? now
+            ensureLoaded(year: receivedAt.date.year)
             let code = index.nextCode(agency: config.agency, date: receivedAt.date)
             return (UUID(), code, 0, event, receivedAt)
         }
@@ -92,6 +93,7 @@ extension Store {
                         actor: Actor, op: String? = nil, now: Instant) throws -> Commit {
         try require(actor, may: .dossier(command.action))
         return try write(op: op, actor: actor) {
+            ensureLoaded(code: code)
             guard let summary = index.summary(code: code) else { throw StoreError.notFound(code) }
             guard !index.damaged.contains(summary.id) else { throw StoreError.damagedDossier(code) }
             if let expected = expectedVersion, expected != summary.version {
@@ -184,6 +186,9 @@ extension Store {
             ]).compact + "\n"
             let fd = try fs.open(files.sealed, flags: O_WRONLY | O_CREAT | O_APPEND, mode: config.fileModeBits)
             defer { fs.close(fd) }
+            // Past the umask: the next month may be sealed by another clerk's process.
+            try? fs.fchmod(fd, mode: config.fileModeBits, path: files.sealed)
+            if let groupID { try? fs.fchown(fd, group: groupID, path: files.sealed) }
             let end = try fs.fstat(fd, path: files.sealed).size
             try fs.writeAll(fd, Array(entry.utf8), at: end, path: files.sealed)
             try fs.fdatasync(fd, path: files.sealed)

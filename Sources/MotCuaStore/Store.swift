@@ -31,6 +31,9 @@ public final class Store {
     var linesSinceSnapshot = 0
     /// The snapshot this index was loaded from or last wrote.
     var baseHead: SnapshotHead?
+    /// Rows files of older years still being read (deferred history).
+    var historyLoaders: [RowsLoader] = []
+    var reloadCount = 0
     /// Things worth telling an administrator that are not errors (an index rebuilt, …).
     public internal(set) var notices: [String] = []
     let groupID: UInt32?
@@ -52,7 +55,7 @@ public final class Store {
 
     /// Opens an existing store: checks its format and permissions, loads the latest index snapshot
     /// and replays the journal after it.
-    public static func open(at path: String, fs: FileSystem = PosixFileSystem()) throws -> Store {
+    public static func open(at path: String, fs: FileSystem = PosixFileSystem(), history: HistoryLoading = .all) throws -> Store {
         let files = StoreFiles(root: path)
         let json = JSONFiles(fs: fs)
         guard let format = try json.read(FormatFile.self, at: files.format) else { throw StoreError.notAStore(path) }
@@ -73,7 +76,7 @@ public final class Store {
             }
         }
         let store = Store(path: path, fs: fs, config: config, users: users, catalogue: catalogue, schedule: schedule)
-        try store.loadSnapshotAndReplay()
+        try store.loadSnapshotAndReplay(history: history)
         return store
     }
 
@@ -129,26 +132,61 @@ public final class Store {
     }
 
     func reloadFromScratch() throws {
+        reloadCount += 1
         index = DossierIndex()
         cursor = JournalCursor(segment: SegmentName(year: 1970, month: 1), offset: 0, line: 0, lastSeq: 0, lastHash: "")
         baseHead = nil
+        historyLoaders = []
         linesSinceSnapshot = 0
         damage = []
         readOnlyDamage = []
         try journal.read(from: &cursor, apply: applyLine, damaged: noteDamage)
     }
 
-    /// Every loaded dossier, in receipt order.
-    public var summaries: [DossierSummary] { index.rows }
+    /// Every loaded dossier, in the order they were loaded (made from the table: costly at 500,000).
+    public var summaries: [DossierSummary] { (0..<index.count).map(index.table.summary(at:)) }
+    /// The dossiers still being worked on or waiting to be returned (cheap: only those are made).
+    public var openSummaries: [DossierSummary] {
+        let table = index.table
+        return table.state.indices.filter { !table.state[$0].isClosed }.map(table.summary(at:))
+    }
+    /// The dossiers whose row passes `predicate`, made into values (the test reads columns only).
+    public func summaries(where predicate: (DossierTable, Int) -> Bool) -> [DossierSummary] {
+        let table = index.table
+        return (0..<table.count).filter { predicate(table, $0) }.map(table.summary(at:))
+    }
+
+    /// What the overdue scan needs: running dossiers due by the end of the next working day.
+    public func runningDue(by clock: DeadlineClock) -> [DossierSummary] {
+        let limit = clock.endOfNextWorkingDay.seconds
+        return summaries { table, row in table.state[row].isRunning && table.due[row] <= limit }
+    }
+
+    /// The loaded dossiers as columns, for fast scans (the queue, the filter).
+    public var table: DossierTable { index.table }
     public var dossierCount: Int { index.count }
+
+    /// The table row of a dossier, if loaded.
+    public func row(id: UUID) -> Int? { index.row(id: id) }
+    public func row(code: String) -> Int? { index.row(code: code) }
+
+    /// Rows added or changed since the last call (a view keeping its own sort order updates from it).
+    /// Empty after a full reload, which `generation` reports instead.
+    public func takeTouchedRows() -> [Int32] { index.takeTouched() }
+    /// Changes when the index is rebuilt from scratch: every row may have moved.
+    public var generation: Int { reloadCount }
     public var lastSeq: Int64 { cursor.lastSeq }
 
-    public func summary(code: String) -> DossierSummary? { index.summary(code: code) }
+    public func summary(code: String) -> DossierSummary? {
+        ensureLoaded(code: code)
+        return index.summary(code: code)
+    }
 
     /// A dossier with its whole history, read back from the journal.
     public func dossier(code: String) throws -> Dossier {
+        ensureLoaded(code: code)
         guard let row = index.row(code: code) else { throw StoreError.notFound(code) }
-        let records = try index.positions[row].map { try journal.readLine($0) }
+        let records = try index.positions(of: row).map { try journal.readLine($0) }
         let events = records.compactMap(\.recordedEvent)
         do { return try Dossier(events: events) } catch {
             throw StoreError.damagedDossier(code)
@@ -156,6 +194,15 @@ public final class Store {
     }
 
     public func isDamaged(_ summary: DossierSummary) -> Bool { index.damaged.contains(summary.id) }
+
+    /// A dossier of a year whose history is deferred is loaded before anyone reads or changes it.
+    func ensureLoaded(code: String) {
+        if index.row(code: code) == nil, let year = DossierCode.year(of: code), index.deferredYears.contains(year) { loadHistory() }
+    }
+
+    func ensureLoaded(year: Int) {
+        if index.deferredYears.contains(year) { loadHistory() }
+    }
 
     /// The official behind `login`, or why they may not use the store.
     public func actor(login: String, actingAs: String? = nil, terminal: String?) throws -> Actor {

@@ -15,6 +15,10 @@ public final class App {
     public private(set) var state: AppState
     public private(set) var env: AppEnvironment
     private var lastRefresh = Date.distantPast
+    private var order: QueueOrder?
+    private var orderGeneration = -1
+    /// The last filter and the rows it matched: typing one more letter searches only those.
+    private var filterCache: (text: String, rows: [Bool], count: Int)?
 
     public init(store: Store, backend: TerminalBackend, actor: Actor, clock: @escaping () -> Instant,
                 pendingSignal: @escaping () -> Int32? = { nil }, receiptText: @escaping (Dossier, Store) -> String = FormPrinting.receipt) {
@@ -55,13 +59,31 @@ public final class App {
             switch event {
             case .key(let key): dispatch(.key(key))
             case .resize(let size): dispatch(.resized(size))
+            case .hangup: dispatch(.signal(SIGHUP))
             }
         }
         housekeeping()
     }
 
-    /// The clock moves, other processes write: keep the screen true without a key press.
+    /// The display order, kept up to date from the rows the store reports as changed.
+    private func currentOrder() -> QueueOrder {
+        if order == nil || store.generation != orderGeneration {
+            _ = store.takeTouchedRows()
+            order = QueueOrder(table: store.table)
+            orderGeneration = store.generation
+        } else {
+            let touched = store.takeTouchedRows()
+            if !touched.isEmpty { order!.update(table: store.table, touched: touched) }
+        }
+        return order!
+    }
+
+    /// The clock moves, other processes write, old years finish loading: keep the screen true
+    /// without a key press.
     private func housekeeping() {
+        if !store.isHistoryComplete {
+            if store.loadHistoryStep(budget: 0.02) { perform(.reloadData) }
+        }
         let now = clock()
         if now.seconds / 60 != state.now.seconds / 60 || now.seconds < state.now.seconds { dispatch(.tick(now)) }
         var reload = false
@@ -84,7 +106,19 @@ public final class App {
         switch effect {
         case .reloadData:
             let clock = DeadlineClock(now: state.now, calendar: store.calendar)
-            dispatch(.dataLoaded(QueueData.make(store.summaries, view: state.view, filter: state.filter.text, clock: clock)))
+            let table = store.table
+            let text = state.filter.text
+            let orderNow = currentOrder()
+            let candidates = filterCache.flatMap { cache in
+                SearchFolding.fold(text).hasPrefix(SearchFolding.fold(cache.text)) && cache.count == table.count ? cache.rows : nil
+            }
+            let query = QueueQuery(table: table, order: orderNow, view: state.view, filter: text, clock: clock, candidates: candidates)
+            filterCache = query.matchedRows.map { (text, $0, table.count) }
+            let target: QueueQuery.Target = state.pendingSelectCode.map { .code($0) } ?? state.wantedPosition.map { .position($0) }
+                ?? state.selection.map { .id($0) } ?? .position(state.scroll)
+            var data = query.data(around: target, table: table, rowOf: store.row(id:), rowOfCode: store.row(code:))
+            data.partial = !store.isHistoryComplete
+            dispatch(.dataLoaded(data))
         case .loadDetail(let code):
             dispatch(.detailLoaded(try? store.dossier(code: code)))
         case .receive(let intake, let op):
@@ -121,11 +155,13 @@ public final class App {
                 dispatch(.failed(message: "Không ghi được \(path): \(error.localizedDescription)", conflict: false))
             }
         case .loadSupervisor(let grouping):
-            let report = OverdueReport.make(summaries: store.summaries, clock: DeadlineClock(now: state.now, calendar: store.calendar),
+            let clock = DeadlineClock(now: state.now, calendar: store.calendar)
+            let report = OverdueReport.make(summaries: store.runningDue(by: clock), clock: clock,
                                             catalogue: store.catalogue, officialNames: env.officialNames)
             dispatch(.supervisorLoaded(SupervisorView.lines(report, grouping: grouping)))
         case .loadReport(let from, let to, let grouping):
             do {
+                store.loadHistory()
                 let report = try PeriodReport.make(summaries: store.summaries, from: from, to: to, by: grouping,
                                                    calendar: store.calendar, catalogue: store.catalogue, officialNames: env.officialNames)
                 dispatch(.reportLoaded(lines: ReportView.lines(report)))

@@ -97,12 +97,12 @@ public struct AppState: Equatable, Sendable {
         self.now = now
     }
 
-    public var selectedIndex: Int? {
-        guard let selection else { return nil }
-        return data.rows.firstIndex { $0.summary.id == selection }
-    }
+    public var selectedIndex: Int? { selection.flatMap { data.rows.position(of: $0) } }
 
-    public var selectedRow: QueueRow? { selectedIndex.map { data.rows[$0] } }
+    public var selectedRow: QueueRow? { selectedIndex.flatMap { data.rows[$0] } }
+
+    /// A position the selection should move to once the rows there are fetched.
+    public var wantedPosition: Int?
 
     public static let minimumSize = Size(width: 80, height: 24)
     public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }

@@ -36,6 +36,7 @@ func renderQueue(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState, 
     if state.data.rows.count > visibleRows {
         note = "\(state.scroll + 1)–\(min(state.data.rows.count, state.scroll + visibleRows))/\(state.data.rows.count) · " + note
     }
+    if state.data.partial && state.view == .all { note = "đang tải hồ sơ cũ… · " + note }
     paneTitle(&buffer, rect, "\(state.view.title) (\(state.data.rows.count))", focused: state.focus == .queue, right: note)
     let c = QueueColumns(width: rect.width)
     let header = [TextWidth.fit("", to: c.mark), TextWidth.fit("Mã hồ sơ", to: c.code), TextWidth.fit("Người nộp", to: c.name),
@@ -52,8 +53,7 @@ func renderQueue(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState, 
     let selected = state.selectedIndex
     for line in 0..<rows {
         let index = state.scroll + line
-        guard index < state.data.rows.count else { break }
-        let row = state.data.rows[index]
+        guard index < state.data.rows.count, let row = state.data.rows[index] else { break }
         let d = row.summary
         let y = rect.y + 2 + line
         let isSelected = index == selected
@@ -154,7 +154,8 @@ func renderWarnings(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppStat
     ]
     if env.session.role >= .supervisor, !w.overdueByHolder.isEmpty {
         lines.append(("Quá hạn theo nơi giữ:", .label))
-        for (holder, count) in w.overdueByHolder {
+        for entry in w.overdueByHolder {
+            let (holder, count) = (entry.holder, entry.count)
             let who = holder.department + (holder.official.map { " " + (env.officialNames[$0] ?? $0) } ?? "")
             lines.append(("  " + TextWidth.fit(DisplayText.sanitize(who), to: rect.width - 9) + String(count).leftPadded(5), .overdue))
         }

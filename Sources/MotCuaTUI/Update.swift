@@ -104,20 +104,21 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
 }
 
 private func dataLoaded(_ state: inout AppState, _ data: QueueData) -> [Effect] {
-    let previousIndex = state.selectedIndex
+    let previousIndex = state.wantedPosition ?? state.selectedIndex
     let previousSelection = state.selection
     state.data = data
-    if let code = state.pendingSelectCode, let row = data.rows.first(where: { $0.summary.code == code }) {
-        state.selection = row.summary.id
+    if let code = state.pendingSelectCode, let position = data.rows.position(code: code) {
+        state.selection = data.rows[position]?.summary.id
         state.pendingSelectCode = nil
     }
-    if state.selectedIndex == nil {
-        // The dossier left this view (or is new): keep the same place in the list.
-        let index = min(previousIndex ?? state.scroll, data.rows.count - 1)
-        state.selection = index >= 0 ? data.rows[index].summary.id : nil
+    if state.wantedPosition != nil || state.selectedIndex == nil {
+        // The dossier left this view (or is new), or the list moved: keep the same place in it.
+        let index = state.wantedPosition.map { min($0, data.rows.count - 1) } ?? data.anchor ?? min(previousIndex ?? state.scroll, data.rows.count - 1)
+        state.selection = index >= 0 ? data.rows[index]?.summary.id : nil
     }
+    state.wantedPosition = nil
     if case .action(var dialog) = state.mode, dialog.needsRebase,
-       let current = data.rows.first(where: { $0.summary.code == dialog.code })?.summary ?? state.detail?.summary,
+       let current = data.rows.position(code: dialog.code).flatMap({ data.rows[$0]?.summary }) ?? state.detail?.summary,
        current.code == dialog.code {
         dialog.version = current.version
         dialog.needsRebase = false
@@ -332,10 +333,15 @@ private func browseMove(_ state: inout AppState, _ delta: Int) -> [Effect] {
         guard !state.data.rows.isEmpty else { return [] }
         let current = state.selectedIndex ?? 0
         let next = max(0, min(state.data.rows.count - 1, current.addingReportingOverflow(delta).partialValue))
-        state.selection = state.data.rows[next].summary.id
+        guard let row = state.data.rows[next] else {
+            // Beyond the rows made into values: fetch the page around the new place.
+            state.wantedPosition = next
+            return [.reloadData]
+        }
+        state.selection = row.summary.id
         state.detailScroll = 0
         keepSelectionVisible(&state)
-        return next == current && state.detail != nil ? [] : [.loadDetail(code: state.data.rows[next].summary.code)]
+        return next == current && state.detail != nil ? [] : [.loadDetail(code: row.summary.code)]
     }
 }
 

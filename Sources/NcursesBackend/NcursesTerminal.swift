@@ -35,6 +35,8 @@ public final class NcursesTerminal: TerminalBackend {
     private var lastPresented: ScreenBuffer?
     private var active = false
     private var cursorVisible = false
+    /// Reads that failed at once instead of waiting: a terminal that is gone returns EOF forever.
+    private var immediateFailures = 0
 
     /// Starts on the process's own terminal.
     public init(options: Options = Options()) throws {
@@ -166,7 +168,22 @@ public final class NcursesTerminal: TerminalBackend {
         guard active else { return nil }
         wtimeout(nc_stdscr(), Int32(timeoutMs))
         var value: wint_t = 0
+        var started = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &started)
         let result = wget_wch(nc_stdscr(), &value)
+        if result == ERR && timeoutMs >= 20 {
+            var ended = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &ended)
+            let elapsedMs = (ended.tv_sec - started.tv_sec) * 1000 + (ended.tv_nsec - started.tv_nsec) / 1_000_000
+            immediateFailures = elapsedMs < timeoutMs / 4 ? immediateFailures + 1 : 0
+            if immediateFailures >= 10 {
+                var attributes = termios()
+                if tcgetattr(0, &attributes) != 0 { return .hangup }
+                usleep(UInt32(timeoutMs) * 1000)           // never spin, whatever the reason
+            }
+            return nil
+        }
+        immediateFailures = 0
         if result == KEY_CODE_YES {
             if Int32(value) == KEY_RESIZE {
                 invalidate()

@@ -39,6 +39,8 @@ public enum Key: Hashable, Sendable {
 public enum InputEvent: Hashable, Sendable {
     case key(Key)
     case resize(Size)
+    /// The terminal went away (an SSH link dropped without a SIGHUP reaching us).
+    case hangup
 }
 
 /// The only thing the app knows about a terminal.

@@ -43,8 +43,8 @@ struct StoreContext {
     let actor: Actor
     let now: Instant
 
-    static func open(_ options: StoreOptions) throws -> StoreContext {
-        let store = try Store.open(at: options.directory)
+    static func open(_ options: StoreOptions, history: HistoryLoading = .all) throws -> StoreContext {
+        let store = try Store.open(at: options.directory, history: history)
         return try StoreContext(store: store, actAs: options.actAs)
     }
 

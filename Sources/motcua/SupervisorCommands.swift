@@ -41,10 +41,11 @@ struct OverdueCommand: ParsableCommand {
         var options = StoreOptions()
         options.data = data
         options.actAs = actAs
-        let context = try StoreContext.open(options)
+        let context = try StoreContext.open(options, history: .deferred)          // open dossiers are all it needs
         try context.store.require(context.actor, may: .viewReports)
         let store = context.store
-        let report = OverdueReport.make(summaries: context.visibleSummaries, clock: context.deadlineClock,
+        let clock = context.deadlineClock
+        let report = OverdueReport.make(summaries: context.visible(store.runningDue(by: clock)), clock: clock,
                                         catalogue: store.catalogue, officialNames: store.officialNames)
         switch format {
         case .table: print(report.text(groupedBy: by), terminator: "")
@@ -82,7 +83,7 @@ struct ReportCommand: ParsableCommand {
         let store = context.store
         let report: PeriodReport
         do {
-            report = try PeriodReport.make(summaries: context.visibleSummaries, from: fromDate, to: toDate, by: by,
+            report = try PeriodReport.make(summaries: context.visible(store.summaries), from: fromDate, to: toDate, by: by,
                                            calendar: store.calendar, catalogue: store.catalogue, officialNames: store.officialNames)
         } catch { throw CLIError.badInput(error.description) }
         switch format {
@@ -122,7 +123,7 @@ struct PrintCommand: ParsableCommand {
             if form == "register" {
                 guard let from, let to else { throw CLIError.badInput("register cần --from và --to") }
                 formContext = try FormContext.register(
-                    summaries: context.visibleSummaries, from: try Parse.date(from, option: "--from"), to: try Parse.date(to, option: "--to"),
+                    summaries: context.visible(store.summaries), from: try Parse.date(from, option: "--from"), to: try Parse.date(to, option: "--to"),
                     field: field, catalogue: store.catalogue, agency: store.formAgency, printedOn: context.now.date)
             } else {
                 guard let code else { throw CLIError.badInput("cần mã hồ sơ: motcua print \(form) MÃ") }
@@ -150,5 +151,5 @@ extension FormRenderer.Format: ExpressibleByArgument {}
 extension StoreContext {
     /// The dossiers this official may see in reports: all of them, unless the store is split by
     /// office and the official is below supervisor (then only their office's).
-    var visibleSummaries: [DossierSummary] { store.summaries }
+    func visible(_ summaries: [DossierSummary]) -> [DossierSummary] { summaries }
 }

@@ -13,7 +13,7 @@ struct TUICommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try TerminalSession.run(try StoreContext.open(store))
+        try TerminalSession.run(try StoreContext.open(store, history: .deferred))
     }
 }
 

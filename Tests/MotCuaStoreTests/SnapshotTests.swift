@@ -13,7 +13,9 @@ struct SnapshotTests {
         try t.store.perform(.suspend(reason: "x"), on: a.code, actor: t.officer, now: at("2026-11-30T10:00"))
         try t.store.perform(.resume, on: a.code, actor: t.officer, now: at("2026-12-01T10:00"))
         try t.store.perform(.extend(until: at("2026-12-20T17:00"), reason: "y", department: nil), on: a.code, actor: t.officer, now: at("2026-12-01T11:00"))
-        try t.receive("Trần Thị Bé", at: "2025-06-02T09:00")
+        try t.receive("Trần Thị Bé", at: "2025-06-02T09:00")                     // stays open: goes to the open file
+        let closed = try t.receive("Đỗ Văn Cũ", at: "2025-06-03T09:00")
+        try t.store.perform(.withdraw(reason: nil), on: closed.code, actor: t.clerk, now: at("2025-06-03T10:00"))
         try t.store.checkpoint()
         try t.receive("Lê Văn Sau", at: "2026-12-02T09:00")
         return t
@@ -23,7 +25,7 @@ struct SnapshotTests {
         let t = try storeWithSnapshot()
         defer { t.directory.cleanup() }
         let index = try FileManager.default.contentsOfDirectory(atPath: t.path + "/index")
-        #expect(index.contains("2025.1.rows") && index.contains("2026.1.rows"))
+        #expect(index.contains("2025.1.rows") && index.contains("2026.1.rows") && index.contains("open.1.rows"))
         let reopened = try Store.open(at: t.path)
         #expect(reopened.baseHead?.gen == 1)
         #expect(reopened.linesSinceSnapshot == 1)
@@ -43,7 +45,7 @@ struct SnapshotTests {
         try Data(bytes).write(to: URL(fileURLWithPath: file))
         let reopened = try Store.open(at: t.path)
         #expect(reopened.baseHead?.gen == 2, "rebuilt and re-snapshotted")
-        #expect(reopened.dossierCount == 3)
+        #expect(reopened.dossierCount == 4)
         #expect(try reopened.verify().ok)
     }
 
@@ -54,11 +56,11 @@ struct SnapshotTests {
         let headA = t.path + "/index/HEAD.a"
         try Data("{\"gen\":3".utf8).write(to: URL(fileURLWithPath: headA))  // torn
         let fromB = try Store.open(at: t.path)
-        #expect(fromB.dossierCount == 3)
+        #expect(fromB.dossierCount == 4)
         try FileManager.default.removeItem(atPath: t.path + "/index/HEAD.b")
         try FileManager.default.removeItem(atPath: headA)
         let rebuilt = try Store.open(at: t.path)
-        #expect(rebuilt.dossierCount == 3)
+        #expect(rebuilt.dossierCount == 4)
         #expect(try rebuilt.verify().ok)
     }
 
@@ -73,7 +75,26 @@ struct SnapshotTests {
         try (lines.dropLast(2).joined(separator: "\n") + "\n").write(toFile: file, atomically: false, encoding: .utf8)
         let reopened = try Store.open(at: t.path)
         #expect(reopened.lastSeq == t.store.lastSeq - 2)
-        #expect(reopened.dossierCount == 1, "the two cut lines were the last two receipts")
+        #expect(reopened.dossierCount == 3, "the two cut lines were the last receipt and the withdrawal before it")
         #expect(try reopened.verify().ok)
+    }
+
+    @Test func olderClosedDossiersCanBeLoadedAfterTheFirstScreen() throws {
+        let t = try storeWithSnapshot()
+        defer { t.directory.cleanup() }
+        let old = t.store.summaries.first { $0.applicantName == "Đỗ Văn Cũ" }!
+        // A note on the old closed dossier after the snapshot: it must wait for its year, then apply.
+        try t.store.perform(.note("Tra cứu lại"), on: old.code, actor: t.clerk, now: at("2026-12-02T10:00"))
+        let deferred = try Store.open(at: t.path, history: .deferred)
+        #expect(!deferred.isHistoryComplete)
+        #expect(deferred.dossierCount == 4 - 1, "the 2025 closed dossier waits")
+        #expect(deferred.openSummaries.contains { $0.applicantName == "Trần Thị Bé" }, "open dossiers of old years come at once")
+        while !deferred.loadHistoryStep(budget: 0.001) {}
+        #expect(deferred.isHistoryComplete && deferred.dossierCount == 4)
+        #expect(deferred.summary(code: old.code)?.version == 3)
+        #expect(try deferred.verify().ok)
+        // Reading or changing a deferred dossier loads its year first.
+        let lazy = try Store.open(at: t.path, history: .deferred)
+        #expect(try lazy.dossier(code: old.code).history.count == 3)
     }
 }

@@ -8,7 +8,7 @@ import TerminalUI
 struct BrowseUpdateTests {
     @Test func theAllViewListsOpenDossiersByDueThenClosedOnes() {
         let state = Fixture.state()
-        let codes = state.data.rows.map { $0.summary.code.suffix(4) }
+        let codes = state.data.rows.page.map { $0.summary.code.suffix(4) }
         #expect(codes.first == "0001")                               // the overdue one first
         #expect(Set(codes.suffix(2)) == ["0007", "0008"])            // closed last
         #expect(state.data.counts[.overdue] == 1 && state.data.counts[.all] == 10)
@@ -20,7 +20,7 @@ struct BrowseUpdateTests {
         #expect(update(&state, .key(.character("5")), Fixture.env) == [.reloadData])
         #expect(state.view == .overdue)
         _ = Fixture.reload(&state)
-        #expect(state.data.rows.map(\.summary.applicantName) == ["Nguyễn Văn Ánh"])
+        #expect(state.data.rows.page.map(\.summary.applicantName) == ["Nguyễn Văn Ánh"])
     }
 
     @Test func theSelectionFollowsTheDossierAcrossRefreshes() {
@@ -50,7 +50,7 @@ struct BrowseUpdateTests {
         #expect(state.mode == .filter)
         for c in "nguyen thi hoa" { #expect(update(&state, .key(.character(c)), Fixture.env) == [.reloadData]) }
         _ = Fixture.reload(&state)
-        #expect(state.data.rows.map { String($0.summary.code.suffix(4)) } == ["0003"])   // "Nguyễn Thị Hoà" typed as NFD
+        #expect(state.data.rows.page.map { String($0.summary.code.suffix(4)) } == ["0003"])   // "Nguyễn Thị Hoà" typed as NFD
         _ = update(&state, .key(.escape), Fixture.env)
         #expect(state.filter.isEmpty && state.mode == .browse)
     }
@@ -253,5 +253,28 @@ struct SupervisorUpdateTests {
         #expect(menu.forms.contains("supplement-request") && !menu.forms.contains("refusal"))
         _ = update(&state, .key(.character("h")), Fixture.env)
         #expect(update(&state, .key(.enter), Fixture.env) == [.printForm(form: "receipt", code: menu.code, html: true, toPrinter: false)])
+    }
+}
+
+@Suite("Reducer: long lists are fetched a page at a time")
+struct PagingTests {
+    static let many: [DossierSummary] = (1...1_500).map { n in
+        Fixture.dossier(n, "Người số \(n)", received: "2026-11-27T0\(7 + n % 3):\(10 + n % 40)")
+    }
+
+    @Test func movingBeyondThePageAsksForTheRowsThereAndKeepsThePlace() {
+        let clock = DeadlineClock(now: Fixture.now, calendar: Fixture.calendar)
+        var state = AppState(size: Size(width: 80, height: 24), now: Fixture.now)
+        state.view = .all
+        _ = update(&state, .dataLoaded(QueueData.make(Self.many, view: .all, filter: "", clock: clock)), Fixture.env)
+        #expect(state.data.rows.count == 1_500 && state.data.rows.page.count == 300 && state.selectedIndex == 0)
+        #expect(update(&state, .key(.end), Fixture.env) == [.reloadData])
+        #expect(state.wantedPosition == 1_499)
+        // The runtime answers with the page around the wanted position.
+        _ = update(&state, .dataLoaded(QueueData.make(Self.many, view: .all, filter: "", clock: clock, select: .position(1_499))), Fixture.env)
+        #expect(state.selectedIndex == 1_499 && state.wantedPosition == nil)
+        #expect(state.scroll == 1_500 - ScreenLayout(state.size).queueRows)
+        let screen = render(state, Fixture.env)
+        #expect(screen.contains("1492–1500/1500"))
     }
 }

@@ -1,0 +1,275 @@
+import Foundation
+import MotCuaCore
+
+/// Where a string lives in a table's byte arena.
+public struct StringRef: Hashable, Sendable {
+    public let offset: UInt32
+    public let length: UInt32
+}
+
+/// Where a journal line is, packed (12 bytes instead of 24: 500,000 dossiers have ~3 million lines).
+struct PackedPosition: Hashable, Sendable {
+    let segment: UInt16
+    let length: UInt32
+    let offset: UInt32
+
+    init(_ p: JournalPosition) {
+        segment = UInt16(truncatingIfNeeded: p.segment)
+        length = UInt32(truncatingIfNeeded: p.length)
+        offset = UInt32(truncatingIfNeeded: p.offset)
+    }
+
+    var position: JournalPosition { JournalPosition(segment: Int(segment), offset: Int64(offset), length: Int32(length)) }
+}
+
+/// Small strings that repeat across rows (logins, department codes) stored once.
+struct Interner: Sendable {
+    private(set) var strings: [String] = [""]
+    private var ids: [String: UInt32] = [:]
+
+    /// 0 stands for nil.
+    mutating func id(_ s: String?) -> UInt32 {
+        guard let s else { return 0 }
+        if let id = ids[s] { return id }
+        strings.append(s)
+        ids[s] = UInt32(strings.count - 1)
+        return UInt32(strings.count - 1)
+    }
+
+    func string(_ id: UInt32) -> String? { id == 0 ? nil : strings[Int(id)] }
+
+    func existingID(_ s: String) -> UInt32? { ids[s] }
+}
+
+/// Every loaded dossier summary as columns: about 300 bytes a dossier instead of ~900 for an
+/// array of `DossierSummary` values, no per-row heap objects, and scans that touch only the
+/// columns they need (state, due, search key). `DossierSummary` values are made on demand.
+public struct DossierTable: Sendable {
+    static let none = Int64.min
+
+    public private(set) var ids: [UUID] = []
+    var code: [StringRef] = []
+    var name: [StringRef] = []
+    var idNumber: [StringRef] = []
+    var phone: [StringRef] = []
+    var searchKey: [StringRef] = []
+    var procedure: [UInt16] = []
+    public private(set) var state: [DossierState] = []
+    var channel: [Channel] = []
+    var flagBits: [UInt8] = []
+    var lastKind: [DossierEvent.Kind] = []
+    var supplementCount: [UInt8] = []
+    var holderDepartment: [UInt32] = []
+    var holderOfficial: [UInt32] = []
+    var lastBy: [UInt32] = []
+    var resolvedBy: [UInt32] = []
+    var lateDepartment: [UInt32] = []
+    var lateOfficial: [UInt32] = []
+    var receivedAt: [Int64] = []
+    var clockStart: [Int64] = []
+    public private(set) var due: [Int64] = []
+    var statsDue: [Int64] = []
+    var originalDue: [Int64] = []
+    var stepDue: [Int64] = []
+    var stepStartedAt: [Int64] = []
+    var pausedAt: [Int64] = []
+    var resolvedAt: [Int64] = []
+    public private(set) var closedAt: [Int64] = []
+    var lastEventAt: [Int64] = []
+    var version: [Int32] = []
+    /// Pauses are rare: kept aside, by row.
+    var pauseData: [Int32: ([InstantRange], [PausePeriod])] = [:]
+
+    /// UTF-8 bytes of every row's strings.
+    public private(set) var arena: [UInt8] = []
+    var procedures: [ProcedureSnapshot] = []
+    var procedureIDs: [ProcedureSnapshot: UInt16] = [:]
+    var names = Interner()
+
+    public var count: Int { ids.count }
+
+    public init() {}
+
+    /// A table of the given summaries (tests, small tools).
+    public init(summaries: [DossierSummary]) {
+        for summary in summaries { append(summary) }
+    }
+
+    /// The holding department and official of a row, as one number (for counting by holder).
+    public func holderID(at row: Int) -> UInt64 { UInt64(holderDepartment[row]) << 32 | UInt64(holderOfficial[row]) }
+
+    public func holder(id: UInt64) -> Holder {
+        Holder(department: names.string(UInt32(id >> 32)) ?? "", official: names.string(UInt32(id & 0xFFFF_FFFF)))
+    }
+
+    // MARK: - Strings
+
+    mutating func store(_ s: String) -> StringRef {
+        var copy = s
+        let offset = UInt32(arena.count)
+        copy.withUTF8 { arena.append(contentsOf: $0) }
+        return StringRef(offset: offset, length: UInt32(arena.count) - offset)
+    }
+
+    mutating func store(bytes: UnsafeBufferPointer<UInt8>) -> StringRef {
+        let offset = UInt32(arena.count)
+        arena.append(contentsOf: bytes)
+        return StringRef(offset: offset, length: UInt32(bytes.count))
+    }
+
+    func string(_ ref: StringRef) -> String {
+        arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(ref.offset)..<Int(ref.offset + ref.length)]), as: UTF8.self) }
+    }
+
+    func optionalString(_ ref: StringRef) -> String? { ref.length == 0 ? nil : string(ref) }
+
+    public func code(at row: Int) -> String { string(code[row]) }
+    public func searchKeyRef(at row: Int) -> StringRef { searchKey[row] }
+
+    mutating func procedureID(_ p: ProcedureSnapshot) -> UInt16 {
+        if let id = procedureIDs[p] { return id }
+        procedures.append(p)
+        procedureIDs[p] = UInt16(procedures.count - 1)
+        return UInt16(procedures.count - 1)
+    }
+
+    // MARK: - Rows
+
+    static func time(_ i: Instant?) -> Int64 { i?.seconds ?? none }
+    static func instant(_ v: Int64) -> Instant? { v == none ? nil : Instant(seconds: v) }
+
+    static func bits(_ flags: Set<DossierFlag>, extended: Bool) -> UInt8 {
+        var b: UInt8 = extended ? 0x80 : 0
+        for (i, flag) in DossierFlag.allCases.enumerated() where flags.contains(flag) { b |= 1 << UInt8(i) }
+        return b
+    }
+
+    /// Appends a dossier; returns its row.
+    @discardableResult
+    mutating func append(_ d: DossierSummary) -> Int {
+        ids.append(d.id)
+        code.append(store(d.code))
+        name.append(store(d.applicantName))
+        idNumber.append(store(d.idNumber ?? ""))
+        phone.append(store(d.phone ?? ""))
+        searchKey.append(store(d.searchKey))
+        procedure.append(procedureID(d.procedure))
+        holderDepartment.append(0); holderOfficial.append(0); lastBy.append(0)
+        resolvedBy.append(0); lateDepartment.append(0); lateOfficial.append(0)
+        state.append(d.state)
+        channel.append(d.channel)
+        lastKind.append(d.lastKind)
+        flagBits.append(0)
+        supplementCount.append(0)
+        for column in [\DossierTable.receivedAt, \.clockStart, \.due, \.statsDue, \.originalDue, \.stepDue, \.stepStartedAt,
+                       \.pausedAt, \.resolvedAt, \.closedAt, \.lastEventAt] {
+            self[keyPath: column].append(Self.none)       // every time column grows; `set` fills them
+        }
+        version.append(0)
+        set(d, at: count - 1)
+        return count - 1
+    }
+
+    /// Writes everything that can change after receipt (the applicant and code never do).
+    mutating func set(_ d: DossierSummary, at row: Int) {
+        state[row] = d.state
+        channel[row] = d.channel
+        lastKind[row] = d.lastKind
+        flagBits[row] = Self.bits(d.flags, extended: d.extended)
+        supplementCount[row] = UInt8(clamping: d.supplementCount)
+        holderDepartment[row] = names.id(d.holder.department)
+        holderOfficial[row] = names.id(d.holder.official)
+        lastBy[row] = names.id(d.lastBy)
+        resolvedBy[row] = names.id(d.resolvedBy)
+        lateDepartment[row] = names.id(d.lateStep?.department)
+        lateOfficial[row] = names.id(d.lateStep?.official)
+        receivedAt[row] = d.receivedAt.seconds
+        clockStart[row] = d.clockStart.seconds
+        due[row] = d.due.seconds
+        statsDue[row] = d.statsDue.seconds
+        originalDue[row] = d.originalDue.seconds
+        stepDue[row] = Self.time(d.stepDue)
+        stepStartedAt[row] = d.stepStartedAt.seconds
+        pausedAt[row] = Self.time(d.pausedAt)
+        resolvedAt[row] = Self.time(d.resolvedAt)
+        closedAt[row] = Self.time(d.closedAt)
+        lastEventAt[row] = d.lastEventAt.seconds
+        version[row] = Int32(clamping: d.version)
+        if d.pauses.isEmpty && d.pauseHistory.isEmpty {
+            pauseData[Int32(row)] = nil
+        } else {
+            pauseData[Int32(row)] = (d.pauses, d.pauseHistory)
+        }
+    }
+
+    /// The summary of a row, as a value.
+    public func summary(at row: Int) -> DossierSummary {
+        let flags = Set(DossierFlag.allCases.enumerated().filter { flagBits[row] & (1 << UInt8($0.offset)) != 0 }.map(\.element))
+        let late = names.string(lateDepartment[row]).map { Holder(department: $0, official: names.string(lateOfficial[row])) }
+        let pauses = pauseData[Int32(row)]
+        return DossierSummary(
+            id: ids[row], code: string(code[row]), applicantName: string(name[row]), idNumber: optionalString(idNumber[row]),
+            phone: optionalString(phone[row]), channel: channel[row], procedure: procedures[Int(procedure[row])], state: state[row],
+            holder: Holder(department: names.string(holderDepartment[row]) ?? "", official: names.string(holderOfficial[row])),
+            receivedAt: Instant(seconds: receivedAt[row]), clockStart: Instant(seconds: clockStart[row]),
+            due: Instant(seconds: due[row]), statsDue: Instant(seconds: statsDue[row]), originalDue: Instant(seconds: originalDue[row]),
+            stepDue: Self.instant(stepDue[row]), stepStartedAt: Instant(seconds: stepStartedAt[row]), pausedAt: Self.instant(pausedAt[row]),
+            pauses: pauses?.0 ?? [], supplementCount: Int(supplementCount[row]), extended: flagBits[row] & 0x80 != 0, flags: flags,
+            lateStep: late, pauseHistory: pauses?.1 ?? [], resolvedAt: Self.instant(resolvedAt[row]),
+            resolvedBy: names.string(resolvedBy[row]), closedAt: Self.instant(closedAt[row]), version: Int(version[row]),
+            lastEventAt: Instant(seconds: lastEventAt[row]), lastBy: names.string(lastBy[row]) ?? "", lastKind: lastKind[row],
+            searchKey: string(searchKey[row]))
+    }
+
+    public func version(at row: Int) -> Int { Int(version[row]) }
+    public func holderDepartment(at row: Int) -> String { names.string(holderDepartment[row]) ?? "" }
+
+    // MARK: - Search
+
+    /// The search keys as raw bytes, for a scan of many rows without per-row overhead.
+    public struct SearchKeys {
+        let base: UnsafePointer<UInt8>?
+        let refs: UnsafeBufferPointer<StringRef>
+
+        /// Whether every folded term occurs in the row's key.
+        public func matches(_ row: Int, _ terms: [[UInt8]]) -> Bool {
+            guard let base else { return terms.isEmpty }
+            let ref = refs[row]
+            let key = UnsafeBufferPointer(start: base + Int(ref.offset), count: Int(ref.length))
+            for term in terms where !DossierTable.contains(key, term) { return false }
+            return true
+        }
+    }
+
+    public func withSearchKeys<R>(_ body: (SearchKeys) throws -> R) rethrows -> R {
+        try arena.withUnsafeBufferPointer { arena in
+            try searchKey.withUnsafeBufferPointer { refs in try body(SearchKeys(base: arena.baseAddress, refs: refs)) }
+        }
+    }
+
+    /// Whether every folded term occurs in the row's search key (byte search, no String work).
+    public func matches(row: Int, terms: [[UInt8]]) -> Bool {
+        let ref = searchKey[row]
+        return arena.withUnsafeBufferPointer { arena in
+            let key = UnsafeBufferPointer(rebasing: arena[Int(ref.offset)..<Int(ref.offset + ref.length)])
+            return terms.allSatisfy { Self.contains(key, $0) }
+        }
+    }
+
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        let n = needle.count
+        guard haystack.count >= n, let base = haystack.baseAddress else { return false }
+        var i = 0
+        let last = haystack.count - n
+        return needle.withUnsafeBufferPointer { needle in
+            while i <= last {
+                guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return false }
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if n == 1 || memcmp(base + at + 1, needle.baseAddress! + 1, n - 1) == 0 { return true }
+                i = at + 1
+            }
+            return false
+        }
+    }
+}

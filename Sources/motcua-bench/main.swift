@@ -1,0 +1,179 @@
+import Foundation
+import MotCuaCore
+import MotCuaStore
+import MotCuaTUI
+import TerminalUI
+
+/// `motcua-bench`: builds (or reuses) a store of N dossiers over five years and prints one JSON
+/// document of timings. Run it release-built: `swift run -c release motcua-bench [N] [--data DIR]`.
+/// The measurements that need a fresh process (open, first frame) run in a child copy of itself.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func value(_ flag: String) -> String? {
+    guard let i = arguments.firstIndex(of: flag), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+
+func milliseconds(since start: DispatchTime) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+}
+
+func percentile(_ samples: [Double], _ p: Double) -> Double {
+    let sorted = samples.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded(.up)))]
+}
+
+func residentMB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+          let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kb / 1024
+}
+
+func directoryMB(_ path: String) -> Double {
+    let files = (try? FileManager.default.subpathsOfDirectory(atPath: path)) ?? []
+    let bytes = files.reduce(0) { total, name in
+        total + ((try? FileManager.default.attributesOfItem(atPath: "\(path)/\(name)")[.size] as? Int) ?? 0)
+    }
+    return Double(bytes) / 1_048_576
+}
+
+func round1(_ x: Double) -> JSONText { .double((x * 10).rounded() / 10) }
+
+let benchNow = Instant(iso8601: value("--now") ?? "2026-11-27T10:00:00+07:00")!
+let login = "bench"
+
+func actor(_ store: Store) throws -> Actor { try store.actor(login: login, terminal: "bench") }
+
+// MARK: - Child: a fresh process opening the store and drawing the first frame
+
+if arguments.first == "--child" {
+    let path = value("--data")!
+    let start = DispatchTime.now()
+    let store = try Store.open(at: path, history: .deferred)
+    let openMs = milliseconds(since: start)
+    let backend = InMemoryBackend(size: Size(width: 80, height: 24))
+    let app = App(store: store, backend: backend, actor: try actor(store), clock: { benchNow })
+    app.step(timeoutMs: 0)
+    let firstFrameMs = milliseconds(since: start)
+    print("READY \(openMs) \(firstFrameMs)")
+    fflush(nil)
+    if arguments.contains("--open-only") { exit(0) }
+    let historyStart = DispatchTime.now()
+    store.loadHistory()
+    let historyMs = milliseconds(since: historyStart)
+    backend.press(.character("8"))                          // the "all" view: every dossier of five years
+    app.step(timeoutMs: 0)
+    // Filter keystrokes: "nguyen van", one character at a time, key to rendered frame; five runs.
+    var samples: [Double] = []
+    for _ in 0..<5 {
+        backend.press(.character("/"))
+        app.step(timeoutMs: 0)
+        for c in "nguyen van" {
+            backend.press(.character(c))
+            let t = DispatchTime.now()
+            app.step(timeoutMs: 0)                  // reads the key, updates, reloads the queue
+            backend.present(render(app.state, app.env))
+            samples.append(milliseconds(since: t))
+        }
+        backend.press(.escape)
+        app.step(timeoutMs: 0)
+    }
+    if arguments.contains("--filter-only") {
+        print(samples.map { String(format: "%.1f", $0) }.joined(separator: " "))
+        exit(0)
+    }
+    let clock = DeadlineClock(now: benchNow, calendar: store.calendar)
+    var scans: [Double] = []
+    for _ in 0..<7 {
+        let t = DispatchTime.now()                          // what the cron job does after opening
+        _ = OverdueReport.make(summaries: store.runningDue(by: clock), clock: clock, catalogue: store.catalogue, officialNames: [:])
+        scans.append(milliseconds(since: t))
+    }
+    let openSummaries = store.openSummaries
+    let overdue = OverdueReport.make(summaries: openSummaries, clock: clock, catalogue: store.catalogue, officialNames: [:])
+    let open = openSummaries.filter { $0.state != .resultReady }.count
+    let rss = residentMB()
+    // Commits: 1,000 durable receives.
+    var commits: [Double] = []
+    var rng = SeededGenerator(seed: 99)
+    let who = try actor(store)
+    for _ in 0..<1000 {
+        let intake = Intake(procedureCode: "2.000815", applicant: NameBank.person(using: &rng))
+        let t = DispatchTime.now()
+        try store.receive(intake, actor: who, now: benchNow)
+        commits.append(milliseconds(since: t))
+    }
+    print(JSONText.object([
+        ("filterKeystrokeMsP50", round1(percentile(samples, 0.5))), ("filterKeystrokeMsP99", round1(percentile(samples, 0.99))),
+        ("overdueScanMs", round1(percentile(scans, 0.5))), ("commitMsP50", round1(percentile(commits, 0.5))),
+        ("commitMsP99", round1(percentile(commits, 0.99))), ("rssMB", round1(rss)),
+        ("open", .int(Int64(open))), ("overdue", .int(Int64(overdue.overdue.count))), ("historyMs", round1(historyMs)),
+    ]).compact)
+    exit(0)
+}
+
+// MARK: - Parent: generate or reuse, then measure in a child
+
+let count = arguments.first.flatMap { Int($0) } ?? 500_000
+let directory = value("--data") ?? "\(FileManager.default.temporaryDirectory.path)/motcua-bench-\(count)"
+var generatedMs: Double?
+if !FileManager.default.fileExists(atPath: "\(directory)/FORMAT") {
+    let start = DispatchTime.now()
+    var config = StoreConfig(agency: "000.00.xx.H57", name: "Trung tâm PVHCC (benchmark)", training: true,
+                             createdAt: Instant(date: benchNow.date.adding(days: -5 * 365)))
+    config.fileMode = "0660"
+    let store = try Store.create(at: directory, config: config, admin: User(login: login, name: "Benchmark", role: .admin))
+    let admin = try actor(store)
+    for member in DemoStaff.members {
+        try store.addUser(User(login: member.login, name: member.name, role: member.role, department: member.department),
+                          actor: admin, now: config.createdAt)
+    }
+    var options = DemoGenerator.Options(count: count, seed: 2026, start: config.createdAt, end: benchNow)
+    options.stalledShare = 0.01
+    FileHandle.standardError.write(Data("generating \(count) dossiers into \(directory)…\n".utf8))
+    try store.importPlan(DemoGenerator(options: options, catalogue: store.catalogue, calendar: store.calendar), actor: admin) { n in
+        if n % 500_000 == 0 { FileHandle.standardError.write(Data("  \(n) journal lines\n".utf8)) }
+    }
+    generatedMs = milliseconds(since: start)
+}
+
+// The child measures; the parent times it from spawn to READY, as a clerk's SSH login would feel it.
+let child = Process()
+child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+child.arguments = ["--child", "--data", directory, "--now", benchNow.iso8601]
+let pipe = Pipe()
+child.standardOutput = pipe
+let spawned = DispatchTime.now()
+try child.run()
+var output = Data()
+var readyAt: Double?
+while true {
+    let chunk = pipe.fileHandleForReading.availableData
+    if chunk.isEmpty { break }
+    output.append(chunk)
+    if readyAt == nil, String(decoding: output, as: UTF8.self).contains("\n") { readyAt = milliseconds(since: spawned) }
+}
+child.waitUntilExit()
+let lines = String(decoding: output, as: UTF8.self).split(separator: "\n")
+guard lines.count >= 2, lines[0].hasPrefix("READY") else {
+    FileHandle.standardError.write(Data("the measuring child failed: \(lines)\n".utf8))
+    exit(1)
+}
+let ready = lines[0].split(separator: " ").compactMap { Double($0) }
+let childResult = (try? JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any]) ?? [:]
+@MainActor func number(_ key: String) -> JSONText { .double(childResult[key] as? Double ?? Double(childResult[key] as? Int ?? 0)) }
+let spawnOverhead = (readyAt ?? 0) - (ready.count == 2 ? ready[1] : 0)
+var pairs: [(String, JSONText)] = [
+    ("dossiers", .int(Int64(count))),
+    ("openMs", round1(ready[0] + spawnOverhead)), ("firstFrameMs", round1(readyAt ?? 0)),
+    ("filterKeystrokeMsP50", number("filterKeystrokeMsP50")), ("filterKeystrokeMsP99", number("filterKeystrokeMsP99")),
+    ("overdueScanMs", number("overdueScanMs")), ("commitMsP50", number("commitMsP50")), ("commitMsP99", number("commitMsP99")),
+    ("rssMB", number("rssMB")), ("journalMB", round1(directoryMB("\(directory)/journal"))), ("indexMB", round1(directoryMB("\(directory)/index"))),
+    ("openDossiers", number("open")), ("overdueDossiers", number("overdue")), ("historyLoadMs", number("historyMs")),
+    ("data", .string(directory)),
+]
+if let generatedMs { pairs.append(("generatedMs", round1(generatedMs))) }
+print(JSONText.object(pairs).compact)
