@@ -69,15 +69,27 @@ public final class Store {
         }
         let users = try json.read(UserDirectory.self, at: files.users) ?? UserDirectory(users: [])
         let catalogue = try readCatalogue(files: files, fs: fs)
-        var schedule = HolidaySchedule.shipped
-        if let bytes = try readBytes(files.holidays, fs: fs) {
-            do { schedule = schedule.overridden(by: try HolidaySchedule(json: Data(bytes))) } catch {
-                throw StoreError.invalidFile(path: files.holidays, reason: "\(error)")
-            }
-        }
+        let schedule = try readSchedule(files: files, fs: fs)
         let store = Store(path: path, fs: fs, config: config, users: users, catalogue: catalogue, schedule: schedule)
         try store.loadSnapshotAndReplay(history: history)
         return store
+    }
+
+    /// The shipped holiday schedules, overridden by the store's `calendar/holidays.json` if any.
+    static func readSchedule(files: StoreFiles, fs: FileSystem) throws -> HolidaySchedule {
+        guard let bytes = try readBytes(files.holidays, fs: fs) else { return .shipped }
+        do { return HolidaySchedule.shipped.overridden(by: try HolidaySchedule(json: Data(bytes))) } catch {
+            throw StoreError.invalidFile(path: files.holidays, reason: "\(error)")
+        }
+    }
+
+    /// The store's working calendar (its holiday file, sessions and deadline model) without
+    /// loading any dossier: what `motcua calendar` uses when given a store.
+    public static func workCalendar(at path: String, fs: FileSystem = PosixFileSystem()) throws -> WorkCalendar {
+        let files = StoreFiles(root: path)
+        guard let config = try JSONFiles(fs: fs).read(StoreConfig.self, at: files.config) else { throw StoreError.notAStore(path) }
+        let hours = WorkingHours(validating: config.sessions) ?? .standard
+        return WorkCalendar(schedule: try readSchedule(files: files, fs: fs), hours: hours, model: config.deadlineModel)
     }
 
     static func readBytes(_ path: String, fs: FileSystem) throws -> [UInt8]? {

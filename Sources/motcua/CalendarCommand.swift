@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import MotCuaCore
+import MotCuaStore
 
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,6 +14,20 @@ struct CalendarCommand: ParsableCommand {
 struct JSONFlag: ParsableArguments {
     @Flag(name: .long, help: "In một tài liệu JSON trên stdout.")
     var json = false
+}
+
+/// Which holiday schedule the calendar commands count with: a store's own `calendar/holidays.json`
+/// (and its sessions and deadline model) when there is a store, the shipped schedule otherwise.
+struct CalendarSource: ParsableArguments {
+    @Option(name: .customLong("data"), help: "Kho có lịch nghỉ riêng (mặc định: biến MOTCUA_DATA, rồi /var/lib/motcua nếu có kho; không có kho thì dùng lịch đóng gói).")
+    var data: String?
+
+    func calendar() throws -> WorkCalendar {
+        if let directory = data ?? Environment.dataDirectory { return try Store.workCalendar(at: directory) }
+        let fallback = Environment.defaultDataDirectory
+        guard FileManager.default.fileExists(atPath: "\(fallback)/FORMAT") else { return WorkCalendar() }
+        return try Store.workCalendar(at: fallback)
+    }
 }
 
 struct LunarCommand: ParsableCommand {
@@ -71,11 +87,12 @@ struct HolidaysCommand: ParsableCommand {
         commandName: "holidays", abstract: "Các ngày nghỉ lễ, nghỉ bù và ngày làm bù của một năm.")
 
     @Argument(help: "Năm dương lịch.") var year: Int
+    @OptionGroup var source: CalendarSource
     @OptionGroup var output: JSONFlag
 
     func run() throws {
         try Parse.year(year, option: "năm")
-        let calendar = WorkCalendar()
+        let calendar = try source.calendar()
         guard let holidays = calendar.holidays(in: year) else {
             throw CLIError.badInput("không tính được ngày nghỉ năm \(year)")
         }
@@ -97,21 +114,26 @@ struct DueCommand: ParsableCommand {
     @Option(help: "Số giờ làm việc.") var hours: Double?
     @Flag(help: "Trả trong ngày, với giờ chốt --cutoff.") var sameDay = false
     @Option(help: "Giờ chốt nhận hồ sơ trả trong ngày, HH:MM (mặc định 15:00).") var cutoff: String?
-    @Option(help: "Cách tính: hours (theo giờ làm việc, mặc định) hoặc day-end (cuối ngày làm việc thứ N).")
-    var model: String = DeadlineModel.workingHours.rawValue
+    @Option(help: "Cách tính: hours (theo giờ làm việc) hoặc day-end (cuối ngày làm việc thứ N); mặc định theo kho, không có kho thì hours.")
+    var model: String?
     @Option(parsing: .singleValue, help: "Khoảng tạm dừng BẮT_ĐẦU/KẾT_THÚC (ISO 8601); lặp lại được.")
     var pause: [String] = []
     @Flag(help: "Giải thích từng ngày được tính và bỏ qua.") var explain = false
+    @OptionGroup var source: CalendarSource
     @OptionGroup var output: JSONFlag
 
     func run() throws {
         let received = try Parse.instant(from, option: "--from")
-        guard let model = DeadlineModel(rawValue: model) else {
-            throw CLIError.badInput("--model: '\(model)' không hợp lệ (hours hoặc day-end)")
+        var calendar = try source.calendar()
+        if let model {
+            guard let chosen = DeadlineModel(rawValue: model) else {
+                throw CLIError.badInput("--model: '\(model)' không hợp lệ (hours hoặc day-end)")
+            }
+            calendar = calendar.with(model: chosen)
         }
         let processing = try processingTime()
         let pauses = try pause.map { try Parse.interval($0, option: "--pause") }
-        let result = WorkCalendar().with(model: model).due(from: received, processing: processing, pauses: pauses)
+        let result = calendar.due(from: received, processing: processing, pauses: pauses)
         guard Parse.supportedYears.contains(result.due.date.year) else {
             throw CLIError.badInput("hạn trả rơi ra ngoài khoảng năm được hỗ trợ")
         }
@@ -144,6 +166,7 @@ struct MonthCommand: ParsableCommand {
         commandName: "month", abstract: "Lịch một tháng với ngày âm lịch, ngày nghỉ và ngày làm bù.")
 
     @Argument(help: "Tháng, dạng YYYY-MM (mặc định: tháng hiện tại).") var month: String?
+    @OptionGroup var source: CalendarSource
 
     func run() throws {
         let today = Clock.system.now.date
@@ -157,6 +180,6 @@ struct MonthCommand: ParsableCommand {
             year = y
             monthNumber = m
         }
-        print(CalendarText.month(year: year, month: monthNumber, calendar: WorkCalendar(), today: today), terminator: "")
+        print(CalendarText.month(year: year, month: monthNumber, calendar: try source.calendar(), today: today), terminator: "")
     }
 }

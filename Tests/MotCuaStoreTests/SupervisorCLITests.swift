@@ -80,3 +80,33 @@ struct SupervisorCLITests {
         #expect(missing.status == 2 && !missing.stderr.isEmpty)
     }
 }
+
+/// `motcua calendar` counts with the store's own holiday file when there is a store.
+@Suite("Calendar with a store", .serialized)
+struct CalendarStoreCLITests {
+    @Test func aStoresOwnScheduleChangesHolidaysAndDueDates() throws {
+        let dir = TempDirectory("calendar")
+        defer { dir.cleanup() }
+        let store = dir.path + "/s"
+        let env = ["MOTCUA_USER": "admin", "MOTCUA_DATA": ""]
+        #expect(try motcua(["init", "--data", store, "--agency", "000.00.xx.H57", "--name", "Thử"], environment: env).status == 0)
+        // A (fictional) 2027 notice: Friday 2027-01-08 off, made up on Saturday 2027-01-16.
+        let schedule = #"{"schema":1,"years":[{"year":2027,"daysOff":[{"date":"2027-01-01","name":"Tết Dương lịch","kind":"statutory"},{"date":"2027-01-08","name":"Nghỉ hoán đổi","kind":"official"}],"makeupWorkdays":[{"date":"2027-01-16","name":"Làm bù"}]}]}"#
+        try FileManager.default.createDirectory(atPath: store + "/calendar", withIntermediateDirectories: true)
+        try schedule.write(toFile: store + "/calendar/holidays.json", atomically: true, encoding: .utf8)
+        let shipped = try motcua(["calendar", "holidays", "2027", "--json"], environment: env)
+        let own = try motcua(["calendar", "holidays", "2027", "--json", "--data", store], environment: env)
+        #expect(shipped.status == 0 && own.status == 0, "\(own.stderr)")
+        #expect(!shipped.stdout.contains("2027-01-08") && own.stdout.contains("2027-01-08") && own.stdout.contains("2027-01-16"))
+        // Thursday 2027-01-07 17:00 plus one working day: Monday the 11th normally would be the
+        // shipped answer after Friday the 8th; the store skips the 8th.
+        let args = ["calendar", "due", "--from", "2027-01-07T16:00", "--days", "1", "--model", "day-end", "--json"]
+        let a = try motcua(args, environment: env), b = try motcua(args + ["--data", store], environment: env)
+        #expect(a.stdout.contains("2027-01-08T17:00"), "\(a.stdout)")
+        #expect(b.stdout.contains("2027-01-11T17:00"), "\(b.stdout)")
+        let viaEnvironment = try motcua(args, environment: ["MOTCUA_DATA": store])
+        #expect(viaEnvironment.stdout == b.stdout)
+        let missing = try motcua(["calendar", "holidays", "2027", "--data", dir.path + "/none"], environment: env)
+        #expect(missing.status != 0 && !missing.stderr.isEmpty)
+    }
+}
