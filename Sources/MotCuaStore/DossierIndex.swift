@@ -24,8 +24,8 @@ struct DossierIndex {
     private var rowOfCode: [Int64: Int32] = [:]
     private var oddCodes: [String: Int32] = [:]
     private var agencies = Interner()
-    /// `agency|yymmdd` → the last number issued that day.
-    private(set) var dayCounters: [String: Int] = [:]
+    /// Agency# and YYMMDD packed (as in `rowOfCode`, without the number) → the last number issued that day.
+    private var dayCounters: [Int64: Int] = [:]
     private(set) var ops: [String: OpOutcome] = [:]
     /// Dossiers whose history has a gap (a damaged line): read-only.
     private(set) var damaged: Set<UUID> = []
@@ -54,13 +54,16 @@ struct DossierIndex {
     }
 
     /// The packed key of a code, or nil when it does not have the standard shape.
-    private func codeKey(_ code: String, intern: ((String) -> UInt32)? = nil) -> Int64? {
-        guard let (day, number) = DossierCode.dayAndNumber(code), let yymmdd = Int64(day), number < (1 << 20) else { return nil }
-        let agency = DossierCode.agency(of: code)
-        let id = intern?(agency) ?? agencies.existingID(agency)
-        guard let id, id > 0 else { return nil }
-        return Int64(id) << 44 | yymmdd << 20 | Int64(number)
+    private func codeKey(_ code: String) -> Int64? {
+        guard let (day, number, agencyEnd) = DossierCode.parse(code), number < (1 << 20) else { return nil }
+        guard let id = agencies.existingID(String(decoding: code.utf8.prefix(agencyEnd), as: UTF8.self)), id > 0 else { return nil }
+        return Self.pack(agency: id, day: day, number: number)
     }
+
+    private static func pack(agency: UInt32, day: Int, number: Int) -> Int64 {
+        Int64(agency) << 44 | Int64(day) << 20 | Int64(number)
+    }
+
     func summary(code: String) -> DossierSummary? { row(code: code).map(table.summary(at:)) }
 
     func positions(of row: Int) -> [JournalPosition] {
@@ -117,21 +120,36 @@ struct DossierIndex {
         return nil
     }
 
-    mutating func insert(_ summary: DossierSummary, positions list: [JournalPosition]) {
-        let row = table.append(summary)
+    mutating func procedureNumber(_ p: ProcedureSnapshot) -> UInt16 { table.procedureID(p) }
+
+    /// Room for `more` rows (a snapshot file says how many it holds).
+    mutating func reserve(_ more: Int) {
+        table.reserve(more)
+        rowOfID.reserveCapacity(rowOfID.count + more)
+        rowOfCode.reserveCapacity(rowOfCode.count + more)
+        firstEvent.reserveCapacity(firstEvent.count + more)
+        lastEvent.reserveCapacity(lastEvent.count + more)
+        events.reserveCapacity(events.count + more * 6)
+        nextEvent.reserveCapacity(nextEvent.count + more * 6)
+    }
+
+    /// `procedure`: the summary's procedure's number in the table, when the caller already knows it.
+    mutating func insert(_ summary: DossierSummary, positions list: [JournalPosition], procedure: UInt16? = nil) {
+        let row = table.append(summary, procedure: procedure)
         touched.append(Int32(row))
         rowOfID[summary.id] = Int32(row)
-        var agencies = self.agencies
-        if let key = codeKey(summary.code, intern: { agencies.id($0) }) { rowOfCode[key] = Int32(row) } else { oddCodes[summary.code] = Int32(row) }
-        self.agencies = agencies
+        if let (day, number, agencyEnd) = DossierCode.parse(summary.code), number < (1 << 20) {
+            let agency = agencies.id(String(decoding: summary.code.utf8.prefix(agencyEnd), as: UTF8.self))
+            rowOfCode[Self.pack(agency: agency, day: day, number: number)] = Int32(row)
+            let dayKey = Self.pack(agency: agency, day: day, number: 0)
+            dayCounters[dayKey] = max(dayCounters[dayKey] ?? 0, number)
+            maxYear = max(maxYear, 2000 + day / 10_000)
+        } else {
+            oddCodes[summary.code] = Int32(row)
+        }
         firstEvent.append(-1)
         lastEvent.append(-1)
         for p in list { appendPosition(p, to: row) }
-        maxYear = max(maxYear, DossierCode.year(of: summary.code) ?? 0)
-        if let (day, number) = DossierCode.dayAndNumber(summary.code) {
-            let key = DossierCode.counterKey(agency: DossierCode.agency(of: summary.code), day: day)
-            dayCounters[key] = max(dayCounters[key] ?? 0, number)
-        }
     }
 
     private mutating func appendPosition(_ p: JournalPosition, to row: Int) {
@@ -155,8 +173,9 @@ struct DossierIndex {
     /// The next dossier code for `agency` on `date`: numbers run from 0001 per agency per day,
     /// never reused or skipped.
     func nextCode(agency: String, date: CivilDate) -> String {
-        let key = DossierCode.counterKey(agency: agency, day: DossierCode.dayStamp(date))
-        return DossierCode.make(agency: agency, date: date, number: (dayCounters[key] ?? 0) + 1)
+        let day = (date.year % 100) * 10_000 + date.month * 100 + date.day
+        let last = agencies.existingID(agency).flatMap { dayCounters[Self.pack(agency: $0, day: day, number: 0)] } ?? 0
+        return DossierCode.make(agency: agency, date: date, number: last + 1)
     }
 }
 

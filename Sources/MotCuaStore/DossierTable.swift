@@ -53,6 +53,11 @@ public struct DossierTable: Sendable {
     var idNumber: [StringRef] = []
     var phone: [StringRef] = []
     var searchKey: [StringRef] = []
+    /// Which byte classes each search key contains (`SearchTerm.mask`): most rows fail a filter on
+    /// this word alone, without reading their key.
+    var searchMask: [UInt64] = []
+    /// Which letter pairs each key contains, hashed to 64 bits (`SearchTerm.pairs`).
+    var searchPairs: [UInt64] = []
     var procedure: [UInt16] = []
     public private(set) var state: [DossierState] = []
     var channel: [Channel] = []
@@ -145,15 +150,18 @@ public struct DossierTable: Sendable {
     }
 
     /// Appends a dossier; returns its row.
+    /// `procedure`: its number in `procedures`, when the caller knows it (saves hashing the snapshot).
     @discardableResult
-    mutating func append(_ d: DossierSummary) -> Int {
+    mutating func append(_ d: DossierSummary, procedure known: UInt16? = nil) -> Int {
         ids.append(d.id)
         code.append(store(d.code))
         name.append(store(d.applicantName))
         idNumber.append(store(d.idNumber ?? ""))
         phone.append(store(d.phone ?? ""))
         searchKey.append(store(d.searchKey))
-        procedure.append(procedureID(d.procedure))
+        searchMask.append(SearchTerm.mask(of: d.searchKey.utf8))
+        searchPairs.append(SearchTerm.pairs(of: d.searchKey.utf8))
+        procedure.append(known ?? procedureID(d.procedure))
         holderDepartment.append(0); holderOfficial.append(0); lastBy.append(0)
         resolvedBy.append(0); lateDepartment.append(0); lateOfficial.append(0)
         state.append(d.state)
@@ -168,6 +176,23 @@ public struct DossierTable: Sendable {
         version.append(0)
         set(d, at: count - 1)
         return count - 1
+    }
+
+    /// Room for `more` rows in every column (about 150 bytes of strings each).
+    mutating func reserve(_ more: Int) {
+        let n = count + more
+        ids.reserveCapacity(n)
+        for column in [\DossierTable.code, \.name, \.idNumber, \.phone, \.searchKey] { self[keyPath: column].reserveCapacity(n) }
+        for column in [\DossierTable.holderDepartment, \.holderOfficial, \.lastBy, \.resolvedBy, \.lateDepartment, \.lateOfficial] {
+            self[keyPath: column].reserveCapacity(n)
+        }
+        for column in [\DossierTable.receivedAt, \.clockStart, \.due, \.statsDue, \.originalDue, \.stepDue, \.stepStartedAt,
+                       \.pausedAt, \.resolvedAt, \.closedAt, \.lastEventAt] {
+            self[keyPath: column].reserveCapacity(n)
+        }
+        searchMask.reserveCapacity(n); searchPairs.reserveCapacity(n); procedure.reserveCapacity(n); state.reserveCapacity(n); channel.reserveCapacity(n); flagBits.reserveCapacity(n)
+        lastKind.reserveCapacity(n); supplementCount.reserveCapacity(n); version.reserveCapacity(n)
+        arena.reserveCapacity(arena.count + more * 150)
     }
 
     /// Writes everything that can change after receipt (the applicant and code never do).
@@ -226,50 +251,113 @@ public struct DossierTable: Sendable {
 
     // MARK: - Search
 
-    /// The search keys as raw bytes, for a scan of many rows without per-row overhead.
+    /// The search keys as raw bytes and the terms flattened, for a scan of many rows with no
+    /// per-row retain, release or bounds work.
     public struct SearchKeys {
         let base: UnsafePointer<UInt8>?
         let refs: UnsafeBufferPointer<StringRef>
+        let masks: UnsafeBufferPointer<UInt64>
+        let pairMasks: UnsafeBufferPointer<UInt64>
+        let termBytes: UnsafeBufferPointer<UInt8>
+        /// Start and length of each term longer than one byte in `termBytes`.
+        let longTerms: [(start: Int, count: Int)]
+        let mask: UInt64
+        let pairs: UInt64
 
-        /// Whether every folded term occurs in the row's key.
-        public func matches(_ row: Int, _ terms: [[UInt8]]) -> Bool {
-            guard let base else { return terms.isEmpty }
+        /// Whether every term occurs in the row's key.
+        public func matches(_ row: Int) -> Bool {
+            guard masks[row] & mask == mask else { return false }
+            guard !longTerms.isEmpty else { return true }
+            guard pairMasks[row] & pairs == pairs else { return false }
+            guard let base, let needles = termBytes.baseAddress else { return false }
             let ref = refs[row]
-            let key = UnsafeBufferPointer(start: base + Int(ref.offset), count: Int(ref.length))
-            for term in terms where !DossierTable.contains(key, term) { return false }
+            let key = base + Int(ref.offset), length = Int(ref.length)
+            for term in longTerms where !SearchTerm.occurs(needles + term.start, term.count, in: key, length) { return false }
             return true
         }
     }
 
-    public func withSearchKeys<R>(_ body: (SearchKeys) throws -> R) rethrows -> R {
-        try arena.withUnsafeBufferPointer { arena in
-            try searchKey.withUnsafeBufferPointer { refs in try body(SearchKeys(base: arena.baseAddress, refs: refs)) }
+    /// Runs `body` with a matcher for `terms` (all must occur; none: every row matches).
+    public func withSearch<R>(_ terms: [SearchTerm], _ body: (SearchKeys) throws -> R) rethrows -> R {
+        let flat = terms.flatMap(\.bytes)
+        var longTerms: [(start: Int, count: Int)] = []
+        var start = 0
+        for term in terms {
+            if term.bytes.count > 1 { longTerms.append((start, term.bytes.count)) }
+            start += term.bytes.count
         }
-    }
-
-    /// Whether every folded term occurs in the row's search key (byte search, no String work).
-    public func matches(row: Int, terms: [[UInt8]]) -> Bool {
-        let ref = searchKey[row]
-        return arena.withUnsafeBufferPointer { arena in
-            let key = UnsafeBufferPointer(rebasing: arena[Int(ref.offset)..<Int(ref.offset + ref.length)])
-            return terms.allSatisfy { Self.contains(key, $0) }
-        }
-    }
-
-    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        let n = needle.count
-        guard haystack.count >= n, let base = haystack.baseAddress else { return false }
-        var i = 0
-        let last = haystack.count - n
-        return needle.withUnsafeBufferPointer { needle in
-            while i <= last {
-                guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return false }
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if n == 1 || memcmp(base + at + 1, needle.baseAddress! + 1, n - 1) == 0 { return true }
-                i = at + 1
+        let mask = terms.reduce(0) { $0 | $1.mask }, pairs = terms.reduce(0) { $0 | SearchTerm.pairs(of: $1.bytes) }
+        return try arena.withUnsafeBufferPointer { arena in
+            try searchKey.withUnsafeBufferPointer { refs in
+                try searchMask.withUnsafeBufferPointer { masks in
+                    try searchPairs.withUnsafeBufferPointer { pairMasks in
+                        try flat.withUnsafeBufferPointer { termBytes in
+                            try body(SearchKeys(base: arena.baseAddress, refs: refs, masks: masks, pairMasks: pairMasks,
+                                                termBytes: termBytes, longTerms: longTerms, mask: mask, pairs: pairs))
+                        }
+                    }
+                }
             }
-            return false
         }
+    }
+}
+
+/// One folded word of a filter, with the byte classes it needs.
+public struct SearchTerm: Sendable {
+    public let bytes: [UInt8]
+    let mask: UInt64
+
+    public init(_ folded: String) {
+        bytes = Array(folded.utf8)
+        mask = Self.mask(of: bytes)
+    }
+
+    public static func terms(_ filter: String) -> [SearchTerm] { SearchFolding.terms(filter).map(SearchTerm.init) }
+
+    /// One bit per letter and digit, the rest of the bytes sharing 28 bits: a row lacking any
+    /// bit of a term cannot contain it; a one-letter term is decided by the mask alone.
+    static func mask<S: Sequence>(of bytes: S) -> UInt64 where S.Element == UInt8 {
+        var mask: UInt64 = 0
+        for b in bytes {
+            switch b {
+            case 97...122: mask |= 1 << UInt64(b - 97)
+            case 48...57: mask |= 1 << UInt64(26 + b - 48)
+            default: mask |= 1 << UInt64(36 + b % 28)
+            }
+        }
+        return mask
+    }
+
+    /// Adjacent letter pairs ("ng", "uy"), hashed to one of 64 bits: a name has a dozen, so a
+    /// row lacking a pair of "nguyen" is rejected without reading its key.
+    static func pairs<S: Sequence>(of bytes: S) -> UInt64 where S.Element == UInt8 {
+        var mask: UInt64 = 0
+        var previous: UInt8 = 0
+        for b in bytes {
+            if previous >= 97 && previous <= 122 && b >= 97 && b <= 122 {
+                let pair = UInt32(previous - 97) &* 26 &+ UInt32(b - 97)
+                mask |= 1 << UInt64((pair &* 0x9E37_79B1) >> 26)
+            }
+            previous = b
+        }
+        return mask
+    }
+
+    /// Substring search in a short key (tens of bytes: a plain loop beats calling memchr per row).
+    static func occurs(_ needle: UnsafePointer<UInt8>, _ n: Int, in key: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        guard n > 0 else { return true }
+        guard length >= n else { return false }
+        let first = needle[0]
+        var i = 0
+        let last = length - n
+        while i <= last {
+            if key[i] == first {
+                var j = 1
+                while j < n && key[i + j] == needle[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

@@ -96,7 +96,7 @@ extension Store {
         _ = fresh.takeTouched()
         reloadCount += 1
         index = fresh
-        historyLoaders = []
+        historyLoader = nil
         cursor = JournalCursor(segment: segment, offset: head.offset, line: head.line, lastSeq: head.seq, lastHash: head.hash)
         baseHead = head
         linesSinceSnapshot = 0
@@ -129,28 +129,36 @@ extension Store {
         guard !index.deferredYears.isEmpty else { return true }
         let deadline = budget.map { Date().addingTimeInterval($0) }
         do {
-            if historyLoaders.isEmpty, let head = baseHead {
-                historyLoaders = try index.deferredYears.sorted(by: >).compactMap { year in
-                    guard let file = head.years[String(year)] else { return nil }
-                    return try RowsLoader(path: "\(files.index)/\(file)", seq: head.seq, fs: fs, year: year)
+            // One year's file at a time, newest first: opening a file reads and checks all of it,
+            // so opening every year at once would spend the first step's budget many times over.
+            while let year = historyLoader?.year ?? index.deferredYears.max() {
+                if historyLoader == nil {
+                    guard let file = baseHead?.years[String(year)] else {
+                        replayPending(year: year)                       // a year with no rows file
+                        continue
+                    }
+                    historyLoader = try RowsLoader(path: "\(files.index)/\(file)", seq: baseHead?.seq ?? 0, fs: fs, year: year)
                 }
-            }
-            while var loader = historyLoaders.first {
+                guard var loader = historyLoader else { break }
                 let done = try loader.load(into: &index, budget: deadline)
-                historyLoaders[0] = loader
+                historyLoader = done ? nil : loader
                 guard done else { return false }
-                historyLoaders.removeFirst()
-                if let year = loader.year {
-                    for (record, position) in index.takePending(year: year) { applyLine(ReadLine(record: record, position: position, fileName: journal.path(SegmentName(id: position.segment)), lineNumber: 0)) }
-                }
+                replayPending(year: year)
+                if let deadline, Date() > deadline, !index.deferredYears.isEmpty { return false }
             }
-            for year in index.deferredYears { _ = index.takePending(year: year) }   // years with no file
             return true
         } catch {
             notices.append("Chỉ mục năm cũ hỏng, dựng lại từ nhật ký: \(error)")
-            historyLoaders = []
+            historyLoader = nil
             try? reloadFromScratch()
             return true
+        }
+    }
+
+    /// Applies the journal lines that touched a deferred year before its rows were loaded.
+    private func replayPending(year: Int) {
+        for (record, position) in index.takePending(year: year) {
+            applyLine(ReadLine(record: record, position: position, fileName: journal.path(SegmentName(id: position.segment)), lineNumber: 0))
         }
     }
 
@@ -256,6 +264,8 @@ struct RowsLoader {
     let end: Int
     var offset: Int
     var loaded = 0
+    /// The table's number for each procedure in the file's header.
+    var procedureNumbers: [UInt16] = []
 
     init(path: String, seq: Int64, fs: FileSystem, year: Int? = nil) throws {
         guard let bytes = try fs.readFile(path), let firstNewline = bytes.firstIndex(of: 10),
@@ -275,18 +285,20 @@ struct RowsLoader {
 
     /// Inserts rows until done (true) or past `budget`.
     mutating func load(into index: inout DossierIndex, budget deadline: Date?) throws -> Bool {
-        try bytes.withUnsafeBufferPointer { buffer in
+        if loaded == 0 { index.reserve(header.rows) }
+        if procedureNumbers.isEmpty { procedureNumbers = header.procedures.map { index.procedureNumber($0) } }
+        return try bytes.withUnsafeBufferPointer { buffer in
             var scanner = RowScanner(UnsafeBufferPointer(rebasing: buffer[0..<end]), at: offset)
             while loaded < header.rows {
-                let (summary, positions) = try SnapshotRow.decode(&scanner, procedures: header.procedures)
-                index.insert(summary, positions: positions)
+                let (summary, positions, p) = try SnapshotRow.decode(&scanner, procedures: header.procedures)
+                index.insert(summary, positions: positions, procedure: procedureNumbers[p])
                 try scanner.expect(10)
                 loaded += 1
                 if let deadline, loaded % 2_000 == 0, Date() > deadline { break }
             }
             offset = scanner.index
+            return loaded == header.rows
         }
-        return loaded == header.rows
     }
 }
 

@@ -28,7 +28,8 @@ enum SnapshotRow {
         ]).compact
     }
 
-    static func decode(_ s: inout RowScanner, procedures: [ProcedureSnapshot]) throws -> (DossierSummary, [JournalPosition]) {
+    /// The summary, its journal positions and its procedure's number in the file's header.
+    static func decode(_ s: inout RowScanner, procedures: [ProcedureSnapshot]) throws -> (DossierSummary, [JournalPosition], Int) {
         func instant() throws -> Instant { Instant(seconds: try s.int()) }
         func optionalInstant() throws -> Instant? { try s.optionalInt().map(Instant.init(seconds:)) }
         func next() { s.comma() }
@@ -116,6 +117,6 @@ enum SnapshotRow {
             flags: flags, lateStep: lateStep, pauseHistory: pauseHistory, resolvedAt: resolvedAt, resolvedBy: resolvedBy,
             closedAt: closedAt, version: version,
             lastEventAt: lastEventAt, lastBy: lastBy, lastKind: lastKind, searchKey: searchKey)
-        return (summary, positions)
+        return (summary, positions, p)
     }
 }

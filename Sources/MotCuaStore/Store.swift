@@ -32,7 +32,8 @@ public final class Store {
     /// The snapshot this index was loaded from or last wrote.
     var baseHead: SnapshotHead?
     /// Rows files of older years still being read (deferred history).
-    var historyLoaders: [RowsLoader] = []
+    /// The deferred year being loaded, when a step ran out of time inside it.
+    var historyLoader: RowsLoader?
     var reloadCount = 0
     /// Things worth telling an administrator that are not errors (an index rebuilt, …).
     public internal(set) var notices: [String] = []
@@ -148,7 +149,7 @@ public final class Store {
         index = DossierIndex()
         cursor = JournalCursor(segment: SegmentName(year: 1970, month: 1), offset: 0, line: 0, lastSeq: 0, lastHash: "")
         baseHead = nil
-        historyLoaders = []
+        historyLoader = nil
         linesSinceSnapshot = 0
         damage = []
         readOnlyDamage = []

@@ -50,7 +50,7 @@ public final class App {
 
     /// One turn of the loop (tests drive it directly).
     public func step(timeoutMs: Int) {
-        backend.present(render(state, env, ascii: !backend.isUTF8))
+        renderFrame()
         if let sig = pendingSignal() {
             dispatch(.signal(sig))
             return
@@ -63,6 +63,11 @@ public final class App {
             }
         }
         housekeeping()
+    }
+
+    /// Draws the current state (the first thing each turn does, before any waiting or loading).
+    public func renderFrame() {
+        backend.present(render(state, env, ascii: !backend.isUTF8))
     }
 
     /// The display order, kept up to date from the rows the store reports as changed.

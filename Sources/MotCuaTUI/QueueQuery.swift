@@ -75,67 +75,171 @@ public struct QueueQuery {
 
     /// `candidates`: the rows that matched a filter this one extends (typing one more letter);
     /// the others cannot match and are not searched.
+    ///
+    /// Two passes: the rows in storage order (sequential reads of the state, due and search
+    /// columns, split over two cores when there are many) decide buckets, counts and matches;
+    /// then the display order picks the chosen view's rows out of a flag array small enough to
+    /// stay in cache.
     public init(table: DossierTable, order: QueueOrder, view: QueueView, filter: String, clock: DeadlineClock,
                 candidates: [Bool]? = nil) {
+        self.init(table: table, order: order, view: view, filter: filter, clock: clock, candidates: candidates, splitFrom: 100_000)
+    }
+
+    /// `splitFrom`: the row count from which the scan is shared between two cores (tests lower it).
+    init(table: DossierTable, order: QueueOrder, view: QueueView, filter: String, clock: DeadlineClock,
+         candidates: [Bool]?, splitFrom: Int) {
         self.clock = clock
-        let terms = SearchFolding.terms(filter).map { Array($0.utf8) }
-        var matched: [Bool]? = terms.isEmpty ? nil : [Bool](repeating: false, count: table.count)
-        let candidates = candidates?.count == table.count ? candidates : nil
-        let now = clock.now.seconds, today = clock.endOfToday.seconds, next1 = clock.endOfNextWorkingDay.seconds
-        let next3 = clock.endOfThirdWorkingDay.seconds, todayStart = Instant(date: clock.now.date).seconds
-        var counts = [Int](repeating: 0, count: QueueView.allCases.count + 1)
-        var matches: [Int32] = []
-        var byHolder: [UInt64: Int] = [:]
-        var change = today + 1
-        var w = WarningSummary()
-        var urgent: [Int32] = []
-        table.withSearchKeys { keys in
-        for row32 in order.rows {
-            let row = Int(row32)
-            let state = table.state[row]
-            let bucket: Bucket
-            switch state {
-            case .received, .inProgress:
-                let due = table.due[row]
-                if due >= now && due < change { change = due + 1 }
-                bucket = now > due ? .overdue : due <= today ? .dueToday : due <= next1 ? .dueWithin1 : due <= next3 ? .dueWithin3 : .onTrack
-            case .awaitingSupplement, .suspended: bucket = .paused
-            case .resultReady, .returned, .refused: bucket = .resolved
-            case .withdrawn: bucket = .withdrawn
+        let terms = SearchTerm.terms(filter)
+        let n = table.count
+        var matched: [Bool]? = terms.isEmpty ? nil : [Bool](repeating: false, count: n)
+        let candidates = candidates?.count == n ? candidates : nil
+        let limits = Limits(clock: clock, viewBit: 1 << view.rawValue, filtering: !terms.isEmpty)
+        var inView = [Bool](repeating: false, count: n)
+        let chunks = n >= splitFrom ? 2 : 1
+        var parts = [Scan](repeating: Scan(change: limits.today + 1), count: chunks)
+        table.withSearch(terms) { keys in
+            inView.withUnsafeMutableBufferPointer { inView in
+                parts.withUnsafeMutableBufferPointer { parts in
+                    withOptionalPointer(&matched) { matched in
+                        let job = ScanJob(table: table, keys: keys, limits: limits, candidates: candidates, inView: inView.baseAddress!,
+                                          matched: matched, parts: parts.baseAddress!, count: n, chunks: chunks)
+                        if chunks == 1 { job.run(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: job.run) }
+                    }
+                }
             }
-            switch bucket {
-            case .overdue:
-                w.overdue += 1
-                if urgent.count < 12 { urgent.append(row32) }
-                byHolder[table.holderID(at: row), default: 0] += 1
-            case .dueToday:
-                w.dueToday += 1
-                if urgent.count < 12 { urgent.append(row32) }
-            case .dueWithin1:
-                w.dueWithin1 += 1
-                if urgent.count < 12 { urgent.append(row32) }
-            case .dueWithin3: w.dueWithin3 += 1
-            case .paused: w.paused += 1
-            default: break
-            }
-            if !terms.isEmpty {
-                guard candidates?[row] ?? true, keys.matches(row, terms) else { continue }
-                matched![row] = true
-            }
-            let returnedToday = state == .returned && table.closedAt[row] >= todayStart && table.closedAt[row] <= today
-            let mask = Self.mask(state, bucket, returnedToday)
-            for v in 1...8 where mask & (1 << v) != 0 { counts[v] += 1 }
-            if mask & (1 << view.rawValue) != 0 { matches.append(row32) }
         }
+        var total = Scan(change: limits.today + 1)
+        for part in parts { total.merge(part) }
+        let (masks, inViewCount, w) = (total.masks, total.inViewCount, total.warnings)
+        var warnings = w
+        let urgent = total.urgent
+        let byHolder = total.byHolder
+        let change = total.change
+        if inViewCount == order.rows.count {
+            matches = order.rows
+        } else {
+            var list: [Int32] = []
+            list.reserveCapacity(inViewCount)
+            for row in order.rows where inView[Int(row)] { list.append(row) }
+            matches = list
         }
-        self.matches = matches
         matchedRows = matched
-        self.counts = Dictionary(uniqueKeysWithValues: QueueView.allCases.map { ($0, counts[$0.rawValue]) })
+        self.counts = Dictionary(uniqueKeysWithValues: QueueView.allCases.map { view in
+            (view, masks.indices.reduce(0) { $1 & (1 << view.rawValue) != 0 ? $0 + masks[$1] : $0 })
+        })
         nextChange = Instant(seconds: change)
-        urgentRows = urgent
+        // The most pressing first, as the queue orders open dossiers: by due time.
+        urgentRows = Array(urgent.sorted { (table.due[Int($0)], $0) < (table.due[Int($1)], $1) }.prefix(12))
         let holders: [WarningSummary.HolderCount] = byHolder.map { WarningSummary.HolderCount(holder: table.holder(id: $0.key), count: $0.value) }
-        w.overdueByHolder = holders.sorted { a, b in a.count != b.count ? a.count > b.count : a.holder.department < b.holder.department }
-        warnings = w
+        warnings.overdueByHolder = holders.sorted { a, b in a.count != b.count ? a.count > b.count : a.holder.department < b.holder.department }
+        self.warnings = warnings
+    }
+
+    /// One chunk of rows per core. Unchecked: each chunk writes only its own rows' flags and its
+    /// own `Scan`, and the table is only read.
+    struct ScanJob: @unchecked Sendable {
+        let table: DossierTable
+        let keys: DossierTable.SearchKeys
+        let limits: Limits
+        let candidates: [Bool]?
+        let inView: UnsafeMutablePointer<Bool>
+        let matched: UnsafeMutablePointer<Bool>?
+        let parts: UnsafeMutablePointer<Scan>
+        let count: Int
+        let chunks: Int
+
+        func run(_ chunk: Int) {
+            let rows = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
+            var scan = parts[chunk]                 // a local copy: no cache line shared with the other core while scanning
+            scan.run(rows, table: table, keys: keys, limits: limits, candidates: candidates, inView: inView, matched: matched)
+            parts[chunk] = scan
+        }
+    }
+
+    /// The instants that decide a row's bucket, and what the scan looks for.
+    struct Limits {
+        let now: Int64, today: Int64, next1: Int64, next3: Int64, todayStart: Int64
+        let viewBit: Int
+        let filtering: Bool
+
+        init(clock: DeadlineClock, viewBit: Int, filtering: Bool) {
+            now = clock.now.seconds
+            today = clock.endOfToday.seconds
+            next1 = clock.endOfNextWorkingDay.seconds
+            next3 = clock.endOfThirdWorkingDay.seconds
+            todayStart = Instant(date: clock.now.date).seconds
+            self.viewBit = viewBit
+            self.filtering = filtering
+        }
+    }
+
+    /// What one pass over a range of rows found; ranges are merged in row order.
+    struct Scan {
+        var masks = [Int](repeating: 0, count: 1 << (QueueView.allCases.count + 1))   // rows per set of views
+        var inViewCount = 0
+        var warnings = WarningSummary()
+        var urgent: [Int32] = []
+        var byHolder: [UInt64: Int] = [:]
+        var change: Int64
+
+        init(change: Int64) { self.change = change }
+
+        mutating func run(_ rows: Range<Int>, table: DossierTable, keys: DossierTable.SearchKeys, limits l: Limits,
+                          candidates: [Bool]?, inView: UnsafeMutablePointer<Bool>, matched: UnsafeMutablePointer<Bool>?) {
+            for row in rows {
+                let state = table.state[row]
+                let bucket: Bucket
+                switch state {
+                case .received, .inProgress:
+                    let due = table.due[row]
+                    if due >= l.now && due < change { change = due + 1 }
+                    bucket = l.now > due ? .overdue : due <= l.today ? .dueToday : due <= l.next1 ? .dueWithin1
+                        : due <= l.next3 ? .dueWithin3 : .onTrack
+                case .awaitingSupplement, .suspended: bucket = .paused
+                case .resultReady, .returned, .refused: bucket = .resolved
+                case .withdrawn: bucket = .withdrawn
+                }
+                switch bucket {
+                case .overdue:
+                    warnings.overdue += 1
+                    urgent.append(Int32(row))
+                    byHolder[table.holderID(at: row), default: 0] += 1
+                case .dueToday:
+                    warnings.dueToday += 1
+                    urgent.append(Int32(row))
+                case .dueWithin1:
+                    warnings.dueWithin1 += 1
+                    urgent.append(Int32(row))
+                case .dueWithin3: warnings.dueWithin3 += 1
+                case .paused: warnings.paused += 1
+                default: break
+                }
+                if l.filtering {
+                    guard candidates?[row] ?? true, keys.matches(row) else { continue }
+                    matched?[row] = true
+                }
+                let returnedToday = state == .returned && table.closedAt[row] >= l.todayStart && table.closedAt[row] <= l.today
+                let mask = QueueQuery.mask(state, bucket, returnedToday)
+                masks[mask] += 1
+                if mask & l.viewBit != 0 {
+                    inView[row] = true
+                    inViewCount += 1
+                }
+            }
+        }
+
+        mutating func merge(_ other: Scan) {
+            for i in masks.indices { masks[i] += other.masks[i] }
+            inViewCount += other.inViewCount
+            warnings.overdue += other.warnings.overdue
+            warnings.dueToday += other.warnings.dueToday
+            warnings.dueWithin1 += other.warnings.dueWithin1
+            warnings.dueWithin3 += other.warnings.dueWithin3
+            warnings.paused += other.warnings.paused
+            urgent += other.urgent
+            byHolder.merge(other.byHolder, uniquingKeysWith: +)
+            change = min(change, other.change)
+        }
     }
 
     /// The views a row belongs to, one bit per view number.
@@ -185,4 +289,9 @@ public struct QueueQuery {
         let summary = table.summary(at: row)
         return QueueRow(summary: summary, status: clock.status(of: summary))
     }
+}
+
+private func withOptionalPointer<R>(_ array: inout [Bool]?, _ body: (UnsafeMutablePointer<Bool>?) -> R) -> R {
+    guard array != nil else { return body(nil) }
+    return array!.withUnsafeMutableBufferPointer { body($0.baseAddress) }
 }

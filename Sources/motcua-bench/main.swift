@@ -56,7 +56,7 @@ if arguments.first == "--child" {
     let openMs = milliseconds(since: start)
     let backend = InMemoryBackend(size: Size(width: 80, height: 24))
     let app = App(store: store, backend: backend, actor: try actor(store), clock: { benchNow })
-    app.step(timeoutMs: 0)
+    app.renderFrame()                                       // what `step` draws before reading keys or loading history
     let firstFrameMs = milliseconds(since: start)
     print("READY \(openMs) \(firstFrameMs)")
     fflush(nil)
@@ -80,6 +80,15 @@ if arguments.first == "--child" {
         }
         backend.press(.escape)
         app.step(timeoutMs: 0)
+    }
+    if arguments.contains("--query-only") {                 // the query alone, without the key loop and the frame
+        let clock = DeadlineClock(now: benchNow, calendar: store.calendar)
+        let order = QueueOrder(table: store.table)
+        for text in ["n", "ng", "ngu", "nguy", "nguyen", "nguyen v", "nguyen van"] {
+            let t = DispatchTime.now()
+            let q = QueueQuery(table: store.table, order: order, view: .all, filter: text, clock: clock)
+            print(text, String(format: "%.1f", milliseconds(since: t)), q.matches.count)
+        }
     }
     if arguments.contains("--filter-only") {
         print(samples.map { String(format: "%.1f", $0) }.joined(separator: " "))

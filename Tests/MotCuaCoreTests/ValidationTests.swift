@@ -61,4 +61,26 @@ struct ValidationTests {
         #expect(SHA256.hex(SHA256.hash(long)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(SHA256.hex(SHA256.hash([UInt8](repeating: 0x61, count: 1_000_000))) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
+
+    @Test func crc32MatchesTheStandardVectorAndTheOneTableLoopAtEveryLengthAndAlignment() {
+        #expect(CRC32.hex(CRC32.checksum(Array("123456789".utf8))) == "cbf43926")
+        #expect(CRC32.checksum([]) == 0)
+        var table = [UInt32](repeating: 0, count: 256)
+        for n in 0..<256 {
+            var c = UInt32(n)
+            for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+            table[n] = c
+        }
+        func reference(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+            ~bytes.reduce(~UInt32(0)) { c, b in table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+        }
+        var rng = SeededGenerator(seed: 5)
+        let bytes = (0..<300).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        for start in 0..<9 {
+            for end in stride(from: start, through: bytes.count, by: 7) {
+                let slice = bytes[start..<end]
+                #expect(slice.withUnsafeBytes { CRC32.checksum($0) } == reference(slice), "\(start)..<\(end)")
+            }
+        }
+    }
 }

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import MotCuaCore
+@testable import MotCuaStore
+@testable import MotCuaTUI
+
+/// The queue's scan against a plain reading of the same rows: the letter and pair masks may only
+/// skip rows that cannot match, and sharing the scan between two cores must change nothing.
+@Suite("Queue query")
+struct QueueQueryTests {
+    static let names = ["Nguyễn Văn An", "Trần Thị Ngọc", "Hoàng Minh Tuấn", "Lê Thị Hồng", "Phạm Nguyên Vũ",
+                        "Đặng Quang Huy", "Ngô Thị Yến", "Bùi Văn Nguyện", "Vương Gia Khang", "Ông Ích Khiêm"]
+    static let rows: [DossierSummary] = (0..<1_200).map { i in
+        var s = Fixture.summaries[i % Fixture.summaries.count]
+        s.applicantName = names[(i / 10) % names.count] + " \(i)"
+        s.searchKey = DossierSummary.searchKey(name: s.applicantName, code: s.code, idNumber: s.idNumber, phone: s.phone)
+        s.due = s.due.adding(seconds: Int64(i % 7) * 3_600)
+        return s
+    }
+
+    @Test(arguments: ["", "n", "ng", "ngu", "nguy", "nguyen", "nguyen v", "nguyen van", "NGUYỄN", "thi ngoc", "huy",
+                      "0912", "xx.h57", "zz", "ye", "en 11", "ong ich", "khang 99"])
+    func theScanFindsExactlyTheRowsHoldingEveryWord(filter: String) {
+        let table = DossierTable(summaries: Self.rows)
+        let order = QueueOrder(table: table)
+        let clock = DeadlineClock(now: Fixture.now, calendar: Fixture.calendar)
+        let terms = SearchFolding.terms(filter)
+        let expected = order.rows.filter { row in terms.allSatisfy { Self.rows[Int(row)].searchKey.contains($0) } }
+        for view in [QueueView.all, .overdue, .inProgress] {
+            let serial = QueueQuery(table: table, order: order, view: view, filter: filter, clock: clock, candidates: nil, splitFrom: .max)
+            let split = QueueQuery(table: table, order: order, view: view, filter: filter, clock: clock, candidates: nil, splitFrom: 0)
+            if view == .all { #expect(serial.matches == expected, "\(filter)") }
+            #expect(serial.counts[.all] == expected.count)
+            #expect(split.matches == serial.matches && split.counts == serial.counts)
+            #expect(split.warnings == serial.warnings && split.urgentRows == serial.urgentRows && split.nextChange == serial.nextChange)
+        }
+        #expect(!expected.isEmpty || filter == "zz" || filter == "khang 99")
+    }
+
+    @Test func typingOneMoreLetterSearchesOnlyThePreviousMatchesAndFindsTheSame() {
+        let table = DossierTable(summaries: Self.rows)
+        let order = QueueOrder(table: table)
+        let clock = DeadlineClock(now: Fixture.now, calendar: Fixture.calendar)
+        var previous: [Bool]?
+        var typed = ""
+        for c in "nguyen van 1" {
+            typed.append(c)
+            let incremental = QueueQuery(table: table, order: order, view: .all, filter: typed, clock: clock, candidates: previous, splitFrom: 0)
+            let fresh = QueueQuery(table: table, order: order, view: .all, filter: typed, clock: clock)
+            #expect(incremental.matches == fresh.matches, "\(typed)")
+            previous = incremental.matchedRows
+        }
+        #expect(!(previous ?? []).allSatisfy { $0 } && (previous ?? []).contains(true))
+    }
+
+    @Test func theMasksNeverRejectARowThatHoldsTheWord() {
+        // Every substring of every key must pass the masks of the row it came from.
+        for summary in Self.rows.prefix(60) {
+            let key = Array(summary.searchKey.utf8)
+            let rowMask = SearchTerm.mask(of: key), rowPairs = SearchTerm.pairs(of: key)
+            for start in 0..<key.count {
+                for end in (start + 1)...min(key.count, start + 6) {
+                    let word = key[start..<end]
+                    #expect(rowMask & SearchTerm.mask(of: word) == SearchTerm.mask(of: word))
+                    #expect(rowPairs & SearchTerm.pairs(of: word) == SearchTerm.pairs(of: word))
+                }
+            }
+        }
+    }
+}
