@@ -70,6 +70,7 @@ public struct DossierTable: Sendable {
     var resolvedBy: [UInt32] = []
     var lateDepartment: [UInt32] = []
     var lateOfficial: [UInt32] = []
+    var office: [UInt32] = []
     var receivedAt: [Int64] = []
     var clockStart: [Int64] = []
     public private(set) var due: [Int64] = []
@@ -164,6 +165,7 @@ public struct DossierTable: Sendable {
         procedure.append(known ?? procedureID(d.procedure))
         holderDepartment.append(0); holderOfficial.append(0); lastBy.append(0)
         resolvedBy.append(0); lateDepartment.append(0); lateOfficial.append(0)
+        office.append(names.id(d.office))
         state.append(d.state)
         channel.append(d.channel)
         lastKind.append(d.lastKind)
@@ -183,7 +185,7 @@ public struct DossierTable: Sendable {
         let n = count + more
         ids.reserveCapacity(n)
         for column in [\DossierTable.code, \.name, \.idNumber, \.phone, \.searchKey] { self[keyPath: column].reserveCapacity(n) }
-        for column in [\DossierTable.holderDepartment, \.holderOfficial, \.lastBy, \.resolvedBy, \.lateDepartment, \.lateOfficial] {
+        for column in [\DossierTable.holderDepartment, \.holderOfficial, \.lastBy, \.resolvedBy, \.lateDepartment, \.lateOfficial, \.office] {
             self[keyPath: column].reserveCapacity(n)
         }
         for column in [\DossierTable.receivedAt, \.clockStart, \.due, \.statsDue, \.originalDue, \.stepDue, \.stepStartedAt,
@@ -243,7 +245,7 @@ public struct DossierTable: Sendable {
             lateStep: late, pauseHistory: pauses?.1 ?? [], resolvedAt: Self.instant(resolvedAt[row]),
             resolvedBy: names.string(resolvedBy[row]), closedAt: Self.instant(closedAt[row]), version: Int(version[row]),
             lastEventAt: Instant(seconds: lastEventAt[row]), lastBy: names.string(lastBy[row]) ?? "", lastKind: lastKind[row],
-            searchKey: string(searchKey[row]))
+            searchKey: string(searchKey[row]), office: names.string(office[row]))
     }
 
     public func version(at row: Int) -> Int { Int(version[row]) }

@@ -28,6 +28,12 @@ struct RowScanner {
         index += 1
     }
 
+    /// The next byte after spaces, not consumed.
+    mutating func peek() -> UInt8? {
+        skipSpaces()
+        return index < bytes.count ? bytes[index] : nil
+    }
+
     /// Consumes a `,` separator if there is one.
     mutating func comma() {
         skipSpaces()

@@ -6,7 +6,8 @@ import MotCuaCore
 ///   receivedAt, clockStart, due, statsDue, originalDue, stepDue, stepStartedAt, pausedAt, [[pauseStart, pauseEnd]…],
 ///   supplementCount, extended, [flags], lateStep [dept, official] | null, resolvedAt, closedAt,
 ///   version, lastEventAt, lastBy, lastKind, searchKey, [[pauseStart, pauseEnd|null, kind]…], resolvedBy,
-///   [segment, offset, length, …]]`, instants as epoch seconds.
+///   [segment, offset, length, …], office | null]`, instants as epoch seconds. The office came
+/// last and later: rows written before it end after the positions and read as no office.
 enum SnapshotRow {
     static func encode(_ d: DossierSummary, positions: [JournalPosition], procedure: Int) -> String {
         func t(_ i: Instant) -> JSONText { .int(i.seconds) }
@@ -25,6 +26,7 @@ enum SnapshotRow {
             .array(d.pauseHistory.map { .array([t($0.start), t($0.end), .string($0.kind.rawValue)]) }),
             .optional(d.resolvedBy),
             .array(positions.flatMap { [JSONText.int(Int64($0.segment)), .int($0.offset), .int(Int64($0.length))] }),
+            .optional(d.office),
         ]).compact
     }
 
@@ -108,6 +110,11 @@ enum SnapshotRow {
             let length = Int32(try s.int()); next()
             positions.append(JournalPosition(segment: segment, offset: offset, length: length))
         }
+        var office: String?
+        if s.peek() == 44 {
+            next()
+            office = try s.optionalString()
+        }
         try s.expect(93)
         let summary = DossierSummary(
             id: id, code: code, applicantName: name, idNumber: idNumber, phone: phone, channel: channel, procedure: procedures[p],
@@ -116,7 +123,7 @@ enum SnapshotRow {
             stepStartedAt: stepStartedAt, pausedAt: pausedAt, pauses: pauses, supplementCount: supplementCount, extended: extended,
             flags: flags, lateStep: lateStep, pauseHistory: pauseHistory, resolvedAt: resolvedAt, resolvedBy: resolvedBy,
             closedAt: closedAt, version: version,
-            lastEventAt: lastEventAt, lastBy: lastBy, lastKind: lastKind, searchKey: searchKey)
+            lastEventAt: lastEventAt, lastBy: lastBy, lastKind: lastKind, searchKey: searchKey, office: office)
         return (summary, positions, p)
     }
 }

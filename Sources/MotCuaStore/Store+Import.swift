@@ -25,7 +25,9 @@ extension Store {
                     let id: UUID, code: String, base: Int, event: DossierEvent
                     switch step.action {
                     case .receive(let intake):
-                        event = try lifecycle.receive(intake, agency: config.agency, at: step.at)
+                        var received = try lifecycle.receive(intake, agency: config.agency, at: step.at)
+                        received.reception?.office = users.user(step.by)?.office
+                        event = received
                         id = UUID()
                         code = index.nextCode(agency: config.agency, date: step.at.date)
                         base = 0

@@ -75,10 +75,11 @@ extension Store {
         try require(actor, may: .receive)
         return try write(op: op, actor: actor) {
             let lifecycle = Lifecycle(calendar: calendar, catalogue: catalogue)
-            let event: DossierEvent
+            var event: DossierEvent
             do { event = try lifecycle.receive(intake, agency: config.agency, at: now) } catch let error as LifecycleError {
                 throw StoreError.lifecycle(error)
             }
+            event.reception?.office = actor.office
             let receivedAt = intake.receivedAt ?? now
             ensureLoaded(year: receivedAt.date.year)
             let code = index.nextCode(agency: config.agency, date: receivedAt.date)

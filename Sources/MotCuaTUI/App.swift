@@ -17,6 +17,8 @@ public final class App {
     private var lastRefresh = Date.distantPast
     private var order: QueueOrder?
     private var orderGeneration = -1
+    /// Which offices' dossiers the supervisor and report screens count (the store's rule for this official).
+    private var reportScope: ReportScope { (try? store.reportScope(for: actor)) ?? .office(actor.office) }
     /// The last filter and the rows it matched: typing one more letter searches only those.
     private var filterCache: (text: String, rows: [Bool], count: Int)?
 
@@ -125,7 +127,7 @@ public final class App {
             data.partial = !store.isHistoryComplete
             dispatch(.dataLoaded(data))
         case .loadDetail(let code):
-            dispatch(.detailLoaded(try? store.dossier(code: code)))
+            dispatch(.detailLoaded((try? store.dossier(code: code))?.visible(to: actor.role)))
         case .receive(let intake, let op):
             do {
                 let commit = try store.receive(intake, actor: actor, op: op, now: clock())
@@ -161,13 +163,13 @@ public final class App {
             }
         case .loadSupervisor(let grouping):
             let clock = DeadlineClock(now: state.now, calendar: store.calendar)
-            let report = OverdueReport.make(summaries: store.runningDue(by: clock), clock: clock,
+            let report = OverdueReport.make(summaries: reportScope.filter(store.runningDue(by: clock)), clock: clock,
                                             catalogue: store.catalogue, officialNames: env.officialNames)
             dispatch(.supervisorLoaded(SupervisorView.lines(report, grouping: grouping)))
         case .loadReport(let from, let to, let grouping):
             do {
                 store.loadHistory()
-                let report = try PeriodReport.make(summaries: store.summaries, from: from, to: to, by: grouping,
+                let report = try PeriodReport.make(summaries: reportScope.filter(store.summaries), from: from, to: to, by: grouping,
                                                    calendar: store.calendar, catalogue: store.catalogue, officialNames: env.officialNames)
                 dispatch(.reportLoaded(lines: ReportView.lines(report)))
             } catch {

@@ -35,7 +35,7 @@ extension App {
     /// Renders the form to `<store>/output/` and, if asked and possible, sends it to the default printer.
     func printForm(_ form: String, code: String, html: Bool, toPrinter: Bool) -> Msg {
         do {
-            let text = try FormPrinting.render(form, dossier: try store.dossier(code: code), store: store, html: html)
+            let text = try FormPrinting.render(form, dossier: try store.dossier(code: code).visible(to: actor.role), store: store, html: html)
             let path = "\(store.outputDirectory)/\(code)-\(form).\(html ? "html" : "txt")"
             try FileManager.default.createDirectory(atPath: store.outputDirectory, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))

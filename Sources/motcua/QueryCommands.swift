@@ -11,7 +11,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let context = try StoreContext.open(store)
-        let dossier = try context.store.dossier(code: code)
+        let dossier = try context.store.dossier(code: code).visible(to: context.actor.role)
         let clock = context.deadlineClock
         let explanation = dossier.summary.appointmentExplanation(calendar: context.store.calendar)
         if store.json {
@@ -63,6 +63,7 @@ struct ListCommand: ParsableCommand {
         let clock = context.deadlineClock
         var rows = filter.apply(context.store.summaries, clock: clock)
         if let limit { rows = Array(rows.prefix(limit)) }
+        rows = rows.map { $0.visible(to: context.actor.role) }
         if store.json {
             Console.json(.object([
                 ("schema", .int(Int64(DossierJSON.schemaVersion))), ("now", .string(context.now.iso8601)),

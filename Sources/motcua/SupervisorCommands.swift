@@ -33,6 +33,7 @@ struct OverdueCommand: ParsableCommand {
     @Option(help: "Nhóm theo: department (phòng ban), official (cán bộ), field (lĩnh vực).")
     var by: OverdueReport.Grouping?
     @Option(help: "Định dạng: table, csv, json.") var format: OutputFormat = .table
+    @Option(help: "Chỉ một đơn vị (điểm tiếp nhận); \"\" là bộ phận trung tâm. Xem đơn vị khác cần quyền lãnh đạo.") var office: String?
     @Option(name: .customLong("data"), help: "Thư mục kho dữ liệu (mặc định: MOTCUA_DATA, rồi /var/lib/motcua).")
     var data: String?
     @Option(name: .customLong("as"), help: "Quản trị thao tác thay cho tài khoản LOGIN.") var actAs: String?
@@ -45,11 +46,12 @@ struct OverdueCommand: ParsableCommand {
         try context.store.require(context.actor, may: .viewReports)
         let store = context.store
         let clock = context.deadlineClock
-        let report = OverdueReport.make(summaries: context.visible(store.runningDue(by: clock)), clock: clock,
+        let scope = try store.reportScope(for: context.actor, office: office)
+        let report = OverdueReport.make(summaries: scope.filter(store.runningDue(by: clock)), clock: clock,
                                         catalogue: store.catalogue, officialNames: store.officialNames)
         switch format {
-        case .table: print(report.text(groupedBy: by), terminator: "")
-        case .json: Console.json(report.json(groupedBy: by ?? .department))
+        case .table: print(Output.scoped(report.text(groupedBy: by), scope), terminator: "")
+        case .json: Console.json(Output.scoped(report.json(groupedBy: by ?? .department), scope))
         case .csv: Output.csv(report.csv(), note: report.personalDataNote)
         }
     }
@@ -68,6 +70,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Ngày cuối kỳ, YYYY-MM-DD.") var to: String
     @Option(help: "Nhóm theo: field, department, procedure, official, channel.") var by: PeriodReport.Grouping = .none
     @Option(help: "Định dạng: table, csv, json.") var format: OutputFormat = .table
+    @Option(help: "Chỉ một đơn vị (điểm tiếp nhận); \"\" là bộ phận trung tâm. Xem đơn vị khác cần quyền lãnh đạo.") var office: String?
     @Option(name: .customLong("data"), help: "Thư mục kho dữ liệu.") var data: String?
     @Option(name: .customLong("as"), help: "Quản trị thao tác thay cho tài khoản LOGIN.") var actAs: String?
 
@@ -81,14 +84,15 @@ struct ReportCommand: ParsableCommand {
         let context = try StoreContext.open(options)
         try context.store.require(context.actor, may: .viewReports)
         let store = context.store
+        let scope = try store.reportScope(for: context.actor, office: office)
         let report: PeriodReport
         do {
-            report = try PeriodReport.make(summaries: context.visible(store.summaries), from: fromDate, to: toDate, by: by,
+            report = try PeriodReport.make(summaries: scope.filter(store.summaries), from: fromDate, to: toDate, by: by,
                                            calendar: store.calendar, catalogue: store.catalogue, officialNames: store.officialNames)
         } catch { throw CLIError.badInput(error.description) }
         switch format {
-        case .table: print(report.text(), terminator: "")
-        case .json: Console.json(report.json())
+        case .table: print(Output.scoped(report.text(), scope), terminator: "")
+        case .json: Console.json(Output.scoped(report.json(), scope))
         case .csv: Output.csv(report.csv(), note: report.personalDataNote)
         }
     }
@@ -105,6 +109,7 @@ struct PrintCommand: ParsableCommand {
     @Option(help: "register: ngày đầu kỳ YYYY-MM-DD.") var from: String?
     @Option(help: "register: ngày cuối kỳ YYYY-MM-DD.") var to: String?
     @Option(help: "register: lĩnh vực (mặc định: tất cả).") var field: String?
+    @Option(help: "Chỉ một đơn vị (điểm tiếp nhận); \"\" là bộ phận trung tâm. Xem đơn vị khác cần quyền lãnh đạo.") var office: String?
     @Option(help: "Định dạng: text hoặc html.") var format: FormRenderer.Format = .text
     @Option(help: "Ghi vào tệp thay vì in ra màn hình.") var output: String?
     @Option(name: .customLong("data"), help: "Thư mục kho dữ liệu.") var data: String?
@@ -122,12 +127,14 @@ struct PrintCommand: ParsableCommand {
             let formContext: FormContext
             if form == "register" {
                 guard let from, let to else { throw CLIError.badInput("register cần --from và --to") }
+                let scope = try store.reportScope(for: context.actor, office: office)
                 formContext = try FormContext.register(
-                    summaries: context.visible(store.summaries), from: try Parse.date(from, option: "--from"), to: try Parse.date(to, option: "--to"),
+                    summaries: scope.filter(store.summaries).map { $0.visible(to: context.actor.role) }, from: try Parse.date(from, option: "--from"), to: try Parse.date(to, option: "--to"),
                     field: field, catalogue: store.catalogue, agency: store.formAgency, printedOn: context.now.date)
             } else {
                 guard let code else { throw CLIError.badInput("cần mã hồ sơ: motcua print \(form) MÃ") }
-                formContext = try FormContext.forDossier(form, dossier: try store.dossier(code: code), catalogue: store.catalogue,
+                let dossier = try store.dossier(code: code).visible(to: context.actor.role)
+                formContext = try FormContext.forDossier(form, dossier: dossier, catalogue: store.catalogue,
                                                          agency: store.formAgency, officialNames: store.officialNames,
                                                          calendar: store.calendar)
             }
@@ -148,8 +155,14 @@ struct PrintCommand: ParsableCommand {
 
 extension FormRenderer.Format: ExpressibleByArgument {}
 
-extension StoreContext {
-    /// The dossiers this official may see in reports: all of them, unless the store is split by
-    /// office and the official is below supervisor (then only their office's).
-    func visible(_ summaries: [DossierSummary]) -> [DossierSummary] { summaries }
+extension Output {
+    /// A report restricted to one office says so: first line of the text, `office` in JSON.
+    static func scoped(_ text: String, _ scope: ReportScope) -> String {
+        scope.vietnamese.map { "\($0)\n" + text } ?? text
+    }
+
+    static func scoped(_ json: JSONText, _ scope: ReportScope) -> JSONText {
+        guard let office = scope.officeKey, case .object(let pairs) = json else { return json }
+        return .object(pairs + [("office", .string(office))])
+    }
 }

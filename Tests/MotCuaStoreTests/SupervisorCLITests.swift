@@ -62,6 +62,26 @@ struct SupervisorCLITests {
         #expect(bad.status == 2 && bad.stdout.isEmpty)
     }
 
+    @Test func supervisorsSeeMaskedIDsAndPhonesAndClerksCannotAskForAnotherOffice() throws {
+        let (dir, env) = demo()
+        defer { dir.cleanup() }
+        let listed = try json(["list", "--json", "--limit", "1"], env)["dossiers"] as? [[String: Any]] ?? []
+        let code = try #require(listed.first?["code"] as? String)
+        let asClerk = try motcua(["show", code, "--json"], environment: env.merging(["MOTCUA_USER": "lan"]) { $1 })
+        let asSupervisor = try motcua(["show", code, "--json"], environment: env.merging(["MOTCUA_USER": "hung"]) { $1 })
+        let full = try #require(try JSONSerialization.jsonObject(with: Data(asClerk.stdout.utf8)) as? [String: Any])
+        let applicant = try #require(full["applicant"] as? [String: Any])
+        let id = try #require(applicant["idNumber"] as? String)
+        #expect(id.count == 12 && !id.contains("*"))
+        #expect(!asSupervisor.stdout.contains(id) && asSupervisor.stdout.contains("*********" + id.suffix(3)))
+        let receipt = try motcua(["print", "receipt", code], environment: env.merging(["MOTCUA_USER": "hung"]) { $1 })
+        #expect(receipt.status == 0 && !receipt.stdout.contains(id))
+        let other = try motcua(["overdue", "--office", "P2"], environment: env.merging(["MOTCUA_USER": "lan"]) { $1 })
+        #expect(other.status == 1 && other.stderr.contains("xem số liệu của các đơn vị khác"), "\(other.stderr)")
+        let scoped = try json(["overdue", "--format", "json", "--office", "P2"], env.merging(["MOTCUA_USER": "hung"]) { $1 })
+        #expect(scoped["office"] as? String == "P2" && (scoped["overdue"] as? [Any])?.isEmpty == true)
+    }
+
     @Test func formsPrintAsTextAndHTMLWithVietnameseText() throws {
         let (dir, env) = demo()
         defer { dir.cleanup() }

@@ -57,8 +57,10 @@ public enum Permission: Hashable, Sendable {
 public enum AccessPolicy {
     public static func allows(_ role: Role, _ operation: Permission) -> Bool {
         switch operation {
-        case .view, .viewPersonalData:
+        case .view:
             return true
+        case .viewPersonalData:
+            return role <= .officer            // the desk and the department handling the dossier
         case .receive:
             return role != .officer
         case .dossier(let action):

@@ -3,9 +3,9 @@ import Foundation
 /// A dossier with everything: the summary, what was received, and its whole history.
 /// Built from the journal on demand (detail pane, `show`, printed forms).
 public struct Dossier: Hashable, Sendable {
-    public private(set) var summary: DossierSummary
-    public let reception: Reception
-    public private(set) var history: [RecordedEvent]
+    public internal(set) var summary: DossierSummary
+    public internal(set) var reception: Reception
+    public internal(set) var history: [RecordedEvent]
 
     public init(events: [RecordedEvent]) throws {
         guard let first = events.first, let reception = first.event.reception else {

@@ -51,6 +51,8 @@ public struct Reception: Codable, Hashable, Sendable {
     /// The agency identifier the code was issued under.
     public var agency: String
     public var effectiveStart: Instant
+    /// The office (ward branch) that received it, when the store is split by office.
+    public var office: String?
 }
 
 /// How a result was handed back.

@@ -74,6 +74,8 @@ public struct DossierSummary: Hashable, Sendable {
     public var lastKind: DossierEvent.Kind
     /// Folded name, code, ID number and phone, for accent-insensitive search.
     public var searchKey: String
+    /// The office that received it (stores split by office), nil for the central desk.
+    public var office: String? = nil
 
     /// A new dossier from its `received` event.
     public init(received rec: RecordedEvent) throws {
@@ -111,6 +113,7 @@ public struct DossierSummary: Hashable, Sendable {
         lastBy = rec.by
         lastKind = .received
         searchKey = DossierSummary.searchKey(name: applicantName, code: code, idNumber: idNumber, phone: phone)
+        office = reception.office
     }
 
     public static func searchKey(name: String, code: String, idNumber: String?, phone: String?) -> String {
@@ -244,7 +247,7 @@ extension DossierSummary {
                 pausedAt: Instant?, pauses: [InstantRange], supplementCount: Int, extended: Bool, flags: Set<DossierFlag>,
                 lateStep: Holder?, pauseHistory: [PausePeriod], resolvedAt: Instant?, resolvedBy: String?,
                 closedAt: Instant?, version: Int, lastEventAt: Instant,
-                lastBy: String, lastKind: DossierEvent.Kind, searchKey: String) {
+                lastBy: String, lastKind: DossierEvent.Kind, searchKey: String, office: String? = nil) {
         self.id = id
         self.code = code
         self.applicantName = applicantName
@@ -276,5 +279,6 @@ extension DossierSummary {
         self.lastBy = lastBy
         self.lastKind = lastKind
         self.searchKey = searchKey
+        self.office = office
     }
 }
