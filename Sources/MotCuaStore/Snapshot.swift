@@ -42,7 +42,16 @@ extension Store {
 
     /// Opens from the newest valid snapshot and replays the journal after it; rebuilds otherwise.
     func loadSnapshotAndReplay(history: HistoryLoading) throws {
-        if let head = bestHead(), (try? load(head, history: history)) != nil {
+        let head = bestHead()
+        defer {
+            // The index had read lines the journal no longer holds: cut, emptied or replaced.
+            if let head, head.seq > cursor.lastSeq {
+                journalBehindIndex = "journal/\(head.segment): chỉ mục đã đọc tới seq \(head.seq) (byte \(head.offset)), "
+                    + "nhật ký chỉ còn tới seq \(cursor.lastSeq): các dòng sau đã bị cắt, xoá hoặc thay (khôi phục bản sao lưu cũ, sửa tay?)"
+                notices.append(journalBehindIndex!)
+            }
+        }
+        if let head, (try? load(head, history: history)) != nil {
             do {
                 try journal.read(from: &cursor, apply: applyLine, damaged: noteDamage)
                 checkpointIfDue()

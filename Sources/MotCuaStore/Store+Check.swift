@@ -7,6 +7,8 @@ public struct CheckReport: Sendable {
     public let dossiers: Int
     public let lastSeq: Int64
     public let problems: [String]
+    /// Worth knowing, not damage (a torn last line a crashed write left, cut by the next write).
+    public var notes: [String] = []
     public var ok: Bool { problems.isEmpty }
 }
 
@@ -37,7 +39,14 @@ extension Store {
         }
         problems += codeGaps(in: replayedRows)
         problems += try sealedDigestProblems()
-        return CheckReport(lines: lines, dossiers: fresh.count, lastSeq: replayCursor.lastSeq, problems: problems)
+        if let journalBehindIndex { problems.append(journalBehindIndex) }
+        var report = CheckReport(lines: lines, dossiers: fresh.count, lastSeq: replayCursor.lastSeq, problems: problems)
+        let active = journal.path(replayCursor.segment)
+        if let size = try? fs.stat(active)?.size, size > replayCursor.offset {
+            report.notes.append("\(active): dòng cuối chưa ghi xong (\(size - replayCursor.offset) byte từ byte \(replayCursor.offset), "
+                                + "một lần ghi bị ngắt); không được tính, lần ghi tới sẽ cắt bỏ")
+        }
+        return report
     }
 
     /// Numbers issued per agency and day must run 1…n with no gap and no repeat.
@@ -59,9 +68,16 @@ extension Store {
         return problems
     }
 
+    /// Every month before the newest must be recorded in SEALED (sealing happens before the next
+    /// month's first line is written), and must still match its size and SHA-256 there.
     func sealedDigestProblems() throws -> [String] {
-        guard let bytes = try Store.readBytes(files.sealed, fs: fs) else { return [] }
+        let segments = ((try? fs.listDirectory(files.journal)) ?? []).compactMap(SegmentName.init(fileName:)).sorted()
+        let bytes = try Store.readBytes(files.sealed, fs: fs) ?? []
         var problems: [String] = []
+        let recorded = String(decoding: bytes, as: UTF8.self)
+        for segment in segments.dropLast() where !recorded.contains("\"segment\":\"\(segment.fileName)\"") {
+            problems.append("\(files.sealed): không có dòng cho tháng đã đóng \(segment.fileName) (tệp SEALED bị sửa, cắt hoặc mất)")
+        }
         struct Entry: Decodable { let segment: String; let bytes: Int64; let sha256: String }
         for (n, line) in bytes.split(separator: 10).enumerated() {
             guard let entry = try? JSONDecoder().decode(Entry.self, from: Data(line)) else {

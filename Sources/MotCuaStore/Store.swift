@@ -37,6 +37,8 @@ public final class Store {
     var reloadCount = 0
     /// Things worth telling an administrator that are not errors (an index rebuilt, …).
     public internal(set) var notices: [String] = []
+    /// Set at open when the index snapshot had seen more of the journal than is there now.
+    public internal(set) var journalBehindIndex: String?
     let groupID: UInt32?
 
     init(path: String, fs: FileSystem, config: StoreConfig, users: UserDirectory, catalogue: Catalogue, schedule: HolidaySchedule) {

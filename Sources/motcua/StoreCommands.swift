@@ -100,9 +100,11 @@ struct CheckCommand: ParsableCommand {
                 ("ok", .bool(report.ok)), ("lines", .int(report.lines)), ("dossiers", .int(Int64(report.dossiers))),
                 ("lastSeq", .int(report.lastSeq)),
                 ("problems", .array(report.problems.map(JSONText.string))),
+                ("notes", .array(report.notes.map(JSONText.string))),
             ]))
         } else {
             print("Đã kiểm tra \(report.lines) dòng nhật ký, \(report.dossiers) hồ sơ, seq cuối \(report.lastSeq).")
+            for note in report.notes { print("Ghi chú: \(note)") }
             if report.ok { print("Kho toàn vẹn.") } else {
                 print("PHÁT HIỆN \(report.problems.count) vấn đề:")
                 for p in report.problems { print("  - \(p)") }

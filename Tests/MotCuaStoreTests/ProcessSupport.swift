@@ -17,6 +17,8 @@ struct RunResult {
     let status: Int32
     let stdout: String
     let stderr: String
+    /// Ended by a signal (a trap, a crash, a kill) rather than by exiting.
+    var signalled = false
 }
 
 /// A running `motcua` process whose output is collected.
@@ -56,7 +58,7 @@ final class Running: @unchecked Sendable {
             outData.append(restOut)
             errData.append(restErr)
             return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
+                             stderr: String(decoding: errData, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
         }
     }
 
@@ -72,10 +74,10 @@ func motcua(_ arguments: [String], environment: [String: String] = [:]) throws -
 }
 
 /// `ACK <op> <code> <kind>` lines of a stress writer.
-func acknowledgements(_ output: String) -> [(op: String, code: String)] {
+func acknowledgements(_ output: String) -> [(op: String, code: String, kind: String)] {
     output.split(separator: "\n").compactMap { line in
         let parts = line.split(separator: " ")
         guard parts.count >= 4, parts[0] == "ACK" else { return nil }
-        return (String(parts[1]), String(parts[2]))
+        return (String(parts[1]), String(parts[2]), String(parts[3]))
     }
 }

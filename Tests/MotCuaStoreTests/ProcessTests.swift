@@ -15,6 +15,11 @@ struct SharedStore {
         #expect(created.status == 0, "\(created.stderr)")
     }
 
+    func journalFiles() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: path + "/journal").filter { $0.hasSuffix(".jsonl") }.sorted()
+            .map { path + "/journal/" + $0 }
+    }
+
     func list() throws -> [[String: Any]] {
         let result = try motcua(["list", "--data", path, "--json"], environment: env)
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
@@ -24,19 +29,37 @@ struct SharedStore {
 
 @Suite("Many clerk processes on one store", .serialized)
 struct ProcessTests {
-    @Test func concurrentWritersGetEveryDossierOnceWithUniqueGapFreeCodes() throws {
+    /// 8 clerk processes × 250 mixed commands (receive, transfer, supplement, result, return) and a
+    /// session that only ever refreshes incrementally while they write.
+    @Test func eightClerksTimesTwoHundredFiftyMixedCommandsLoseNothingAndAgreeWithAFreshOpen() throws {
         let store = try SharedStore()
         defer { store.directory.cleanup() }
-        let writers = try (0..<4).map { i in
-            try Running(["stress", "--data", store.path, "--count", "200", "--op-prefix", "w\(i)", "--seed", "\(i + 1)"], environment: store.env)
+        let stop = store.directory.path + "/stop"
+        let reader = try Running(["stress", "--data", store.path, "--reader", "--stop-file", stop], environment: store.env)
+        let writers = try (0..<8).map { i in
+            try Running(["stress", "--data", store.path, "--count", "250", "--mix", "mixed", "--op-prefix", "w\(i)", "--seed", "\(i + 1)"],
+                        environment: store.env)
         }
         let results = writers.map { $0.wait() }
-        for r in results { #expect(r.status == 0, "\(r.stderr)") }
+        _ = FileManager.default.createFile(atPath: stop, contents: nil)
+        let read = reader.wait()
+        for r in results + [read] { #expect(r.status == 0, "\(r.stderr)") }
         let acked = results.flatMap { acknowledgements($0.stdout) }
-        #expect(acked.count == 800)
+        let conflicts = results.map { $0.stdout.components(separatedBy: "CONFLICT ").count - 1 }.reduce(0, +)
+        #expect(acked.count + conflicts == 2_000, "8 × 250 commands, each acknowledged or a reported conflict")
+        // Every acknowledged command is in the journal exactly once, under its key.
+        var opsInJournal: [String: Int] = [:]
+        for file in try store.journalFiles() {
+            for line in try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n") {
+                let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                if let op = record?["op"] as? String { opsInJournal[op, default: 0] += 1 }
+            }
+        }
+        #expect(acked.allSatisfy { opsInJournal[$0.op] == 1 }, "every acknowledged op once")
+        #expect(opsInJournal.count == acked.count, "and nothing unacknowledged")
         let codes = try store.list().compactMap { $0["code"] as? String }
-        #expect(codes.count == 800 && Set(codes).count == 800)
-        #expect(Set(acked.map(\.code)) == Set(codes))
+        let received = acked.filter { $0.kind == "receive" }
+        #expect(codes.count == received.count && Set(codes).count == codes.count && Set(received.map(\.code)) == Set(codes))
         var perDay: [String: [Int]] = [:]
         for code in codes {
             let parts = code.split(separator: "-")
@@ -45,6 +68,11 @@ struct ProcessTests {
         for numbers in perDay.values { #expect(numbers.sorted() == Array(1...numbers.count)) }
         let check = try motcua(["check", "--data", store.path], environment: store.env)
         #expect(check.status == 0, "\(check.stdout)")
+        // The session that only refreshed sees exactly what a fresh open sees.
+        let fresh = try motcua(["stress", "--data", store.path, "--digest"], environment: store.env)
+        let digest = { (text: String) in text.split(separator: "\n").first { $0.hasPrefix("DIGEST ") }.map(String.init) }
+        #expect(digest(read.stdout) != nil && digest(read.stdout) == digest(fresh.stdout), "\(read.stdout) vs \(fresh.stdout)")
+        #expect(read.stdout.contains("REFRESHES ") && !read.stdout.contains("REFRESHES 0\n"))
     }
 
     @Test func concurrentUpdatesFromTheSameVersionLetExactlyOneThrough() throws {
@@ -68,7 +96,7 @@ struct ProcessTests {
     @Test func killingWritersMidWriteLosesNoAcknowledgedCommand() throws {
         let store = try SharedStore()
         defer { store.directory.cleanup() }
-        var acked: [(op: String, code: String)] = []
+        var acked: [(op: String, code: String, kind: String)] = []
         var kills = 0
         var rng = SeededGenerator(seed: 7)
         // MOTCUA_SOAK=1 runs ten times longer (see Docs/TESTING.md).

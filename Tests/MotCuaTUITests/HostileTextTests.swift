@@ -56,7 +56,7 @@ struct HostileTextTests {
     }
 
     @Test func everyStringIsStoredAsTypedInNFC() throws {
-        let (path, store, codes) = try Self.makeStore()
+        let (path, _, codes) = try Self.makeStore()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let reopened = try Store.open(at: path)
         for (code, entry) in zip(codes, Self.names) {
