@@ -8,6 +8,9 @@ import MotCuaStore
 @main
 enum Entry {
     static func main() {
+        // Past a file-size limit (ulimit -f) a write must fail with EFBIG, reported as a full disk
+        // with nothing partial left, instead of the default SIGXFSZ killing the process mid-write.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try MotCua.parseAsRoot()
             try command.run()

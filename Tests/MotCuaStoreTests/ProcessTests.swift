@@ -150,3 +150,48 @@ struct TornJournalTests {
         #expect(opened == bytes.count - firstCut + 1)
     }
 }
+
+/// A disk that fills, with the real binary: a file-size limit (`ulimit -f`) makes the journal
+/// write fail part-way.
+@Suite("Disk full, real binary", .serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash")))
+struct DiskFullProcessTests {
+    @Test func aFullDiskLeavesNothingPartialSaysSoInVietnameseAndTheNextCommandWorks() throws {
+        let store = try SharedStore()
+        defer { store.directory.cleanup() }
+        func receive(_ name: String, limitKB: Int? = nil) throws -> RunResult {
+            let args = ["receive", "--data", store.path, "--procedure", "1.004873", "--name", name, "--id", "046090001234", "--phone", "0912345678"]
+            guard let limitKB else { return try motcua(args, environment: store.env) }
+            let quoted = ([MotCuaBinary.path] + args).map { "'\($0)'" }.joined(separator: " ")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", "ulimit -f \(limitKB) && exec \(quoted)"]
+            process.environment = ProcessInfo.processInfo.environment.merging(store.env) { $1 }
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = Pipe()
+            try process.run()
+            process.waitUntilExit()
+            return RunResult(status: process.terminationStatus, stdout: "",
+                             stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+                             signalled: process.terminationReason == .uncaughtSignal)
+        }
+        for i in 0..<3 { #expect(try receive("Người \(i)").status == 0) }
+        let journal = try store.journalFiles().last!
+        let size = { (try? FileManager.default.attributesOfItem(atPath: journal)[.size] as? Int) ?? -1 }
+        var refused = 0
+        for attempt in 0..<3 {
+            let before = size()
+            let full = try receive("Người không ghi được \(attempt)", limitKB: (before + 1_023) / 1_024)
+            #expect(!full.signalled && full.status == 1, "\(full.stderr)")
+            #expect(full.stderr.contains("đầy") || full.stderr.contains("Hết chỗ"), "\(full.stderr)")
+            #expect(size() == before, "nothing partial stays in the journal")
+            refused += 1
+        }
+        let next = try receive("Người sau khi có chỗ")
+        #expect(next.status == 0, "\(next.stderr)")
+        let codes = try store.list().compactMap { $0["code"] as? String }.sorted()
+        #expect(codes.count == 4 && codes.last!.hasSuffix("-0004"), "no number lost to the failed attempts: \(codes)")
+        let check = try motcua(["check", "--data", store.path], environment: store.env)
+        #expect(check.status == 0 && refused == 3, "\(check.stdout)")
+    }
+}
