@@ -60,7 +60,8 @@ final class TmuxSession {
 
     struct TmuxError: Error { let output: String }
 
-    func keys(_ keys: String...) { shell(["tmux", "-L", socket, "send-keys", "-t", "app"] + keys) }
+    func keys(_ keys: String...) { self.keys(keys) }
+    func keys(_ keys: [String]) { shell(["tmux", "-L", socket, "send-keys", "-t", "app"] + keys) }
     func type(_ text: String) { shell(["tmux", "-L", socket, "send-keys", "-t", "app", "-l", text]) }
     func resize(_ width: Int, _ height: Int) { shell(["tmux", "-L", socket, "resize-window", "-t", "app", "-x", "\(width)", "-y", "\(height)"]) }
     func screen(colours: Bool = false) -> String {
