@@ -121,6 +121,7 @@ struct DossierIndex {
     }
 
     mutating func procedureNumber(_ p: ProcedureSnapshot) -> UInt16 { table.procedureID(p) }
+    mutating func nameNumber(_ name: String) -> UInt32 { table.nameID(name) }
 
     /// Room for `more` rows (a snapshot file says how many it holds).
     mutating func reserve(_ more: Int) {
@@ -136,25 +137,47 @@ struct DossierIndex {
     /// `procedure`: the summary's procedure's number in the table, when the caller already knows it.
     mutating func insert(_ summary: DossierSummary, positions list: [JournalPosition], procedure: UInt16? = nil) {
         let row = table.append(summary, procedure: procedure)
+        indexRow(row, id: summary.id, code: summary.code.utf8)
+        for p in list { appendPosition(p, to: row) }
+    }
+
+    /// Appends rows `range` of a rows file (see `DossierTable.append(_:rows:procedures:names:)`).
+    mutating func append(_ file: RowsColumns, rows range: Range<Int>, procedures: [UInt16], names: [UInt32]) {
+        let first = table.count
+        table.append(file, rows: range, procedures: procedures, names: names)
+        file.arena.withUnsafeBufferPointer { arena in
+            for (k, fileRow) in range.enumerated() {
+                let start = file.arenaStart[fileRow]
+                indexRow(first + k, id: file.ids[fileRow], code: UnsafeBufferPointer(rebasing: arena[start..<(start + Int(file.stringLengths[0][fileRow]))]))
+                for e in file.eventStart[fileRow]..<file.eventStart[fileRow + 1] {
+                    appendPosition(PackedPosition(segment: file.eventSegment[e], length: file.eventLength[e], offset: file.eventOffset[e]), to: first + k)
+                }
+            }
+        }
+    }
+
+    /// Makes a new row findable by identity and code, and counts its code's number for that day.
+    private mutating func indexRow<Code: BidirectionalCollection<UInt8>>(_ row: Int, id: UUID, code: Code) {
         touched.append(Int32(row))
-        rowOfID[summary.id] = Int32(row)
-        if let (day, number, agencyEnd) = DossierCode.parse(summary.code), number < (1 << 20) {
-            let agency = agencies.id(String(decoding: summary.code.utf8.prefix(agencyEnd), as: UTF8.self))
+        rowOfID[id] = Int32(row)
+        if let (day, number, agencyEnd) = DossierCode.parse(code), number < (1 << 20) {
+            let agency = agencies.id(String(decoding: code.prefix(agencyEnd), as: UTF8.self))
             rowOfCode[Self.pack(agency: agency, day: day, number: number)] = Int32(row)
             let dayKey = Self.pack(agency: agency, day: day, number: 0)
             dayCounters[dayKey] = max(dayCounters[dayKey] ?? 0, number)
             maxYear = max(maxYear, 2000 + day / 10_000)
         } else {
-            oddCodes[summary.code] = Int32(row)
+            oddCodes[String(decoding: code, as: UTF8.self)] = Int32(row)
         }
         firstEvent.append(-1)
         lastEvent.append(-1)
-        for p in list { appendPosition(p, to: row) }
     }
 
-    private mutating func appendPosition(_ p: JournalPosition, to row: Int) {
+    private mutating func appendPosition(_ p: JournalPosition, to row: Int) { appendPosition(PackedPosition(p), to: row) }
+
+    private mutating func appendPosition(_ p: PackedPosition, to row: Int) {
         let e = Int32(events.count)
-        events.append(PackedPosition(p))
+        events.append(p)
         nextEvent.append(-1)
         if lastEvent[row] >= 0 { nextEvent[Int(lastEvent[row])] = e } else { firstEvent[row] = e }
         lastEvent[row] = e
@@ -202,11 +225,13 @@ public enum DossierCode {
 
     /// YYMMDD, the number and where the agency ends, read from the end of the code without
     /// splitting it (this runs for every journal line).
-    static func parse(_ code: String) -> (day: Int, number: Int, agencyEnd: Int)? {
+    static func parse(_ code: String) -> (day: Int, number: Int, agencyEnd: Int)? { parse(code.utf8) }
+
+    static func parse<Code: BidirectionalCollection<UInt8>>(_ code: Code) -> (day: Int, number: Int, agencyEnd: Int)? {
         var number = 0, day = 0, digits = 0, scale = 1
         var part = 0
-        var index = code.utf8.count
-        for c in code.utf8.reversed() {
+        var index = code.count
+        for c in code.reversed() {
             index -= 1
             if c == 45 {                                    // '-'
                 if part == 0 { guard digits > 0 else { return nil } } else { guard digits == 6 else { return nil } }

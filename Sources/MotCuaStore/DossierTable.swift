@@ -13,6 +13,12 @@ struct PackedPosition: Hashable, Sendable {
     let length: UInt32
     let offset: UInt32
 
+    init(segment: UInt16, length: UInt32, offset: UInt32) {
+        self.segment = segment
+        self.length = length
+        self.offset = offset
+    }
+
     init(_ p: JournalPosition) {
         segment = UInt16(truncatingIfNeeded: p.segment)
         length = UInt32(truncatingIfNeeded: p.length)
@@ -47,7 +53,7 @@ struct Interner: Sendable {
 public struct DossierTable: Sendable {
     static let none = Int64.min
 
-    public private(set) var ids: [UUID] = []
+    public internal(set) var ids: [UUID] = []
     var code: [StringRef] = []
     var name: [StringRef] = []
     var idNumber: [StringRef] = []
@@ -59,7 +65,7 @@ public struct DossierTable: Sendable {
     /// Which letter pairs each key contains, hashed to 64 bits (`SearchTerm.pairs`).
     var searchPairs: [UInt64] = []
     var procedure: [UInt16] = []
-    public private(set) var state: [DossierState] = []
+    public internal(set) var state: [DossierState] = []
     var channel: [Channel] = []
     var flagBits: [UInt8] = []
     var lastKind: [DossierEvent.Kind] = []
@@ -73,26 +79,35 @@ public struct DossierTable: Sendable {
     var office: [UInt32] = []
     var receivedAt: [Int64] = []
     var clockStart: [Int64] = []
-    public private(set) var due: [Int64] = []
+    public internal(set) var due: [Int64] = []
     var statsDue: [Int64] = []
     var originalDue: [Int64] = []
     var stepDue: [Int64] = []
     var stepStartedAt: [Int64] = []
     var pausedAt: [Int64] = []
     var resolvedAt: [Int64] = []
-    public private(set) var closedAt: [Int64] = []
+    public internal(set) var closedAt: [Int64] = []
     var lastEventAt: [Int64] = []
     var version: [Int32] = []
     /// Pauses are rare: kept aside, by row.
     var pauseData: [Int32: ([InstantRange], [PausePeriod])] = [:]
 
     /// UTF-8 bytes of every row's strings.
-    public private(set) var arena: [UInt8] = []
+    public internal(set) var arena: [UInt8] = []
     var procedures: [ProcedureSnapshot] = []
     var procedureIDs: [ProcedureSnapshot: UInt16] = [:]
     var names = Interner()
 
     public var count: Int { ids.count }
+
+    /// The columns of each kind in one order, shared by `append`, `reserve` and rows files.
+    static var stringColumns: [WritableKeyPath<DossierTable, [StringRef]>] { [\.code, \.name, \.idNumber, \.phone, \.searchKey] }
+    static var nameColumns: [WritableKeyPath<DossierTable, [UInt32]>] {
+        [\.holderDepartment, \.holderOfficial, \.lastBy, \.resolvedBy, \.lateDepartment, \.lateOfficial, \.office]
+    }
+    static var timeColumns: [WritableKeyPath<DossierTable, [Int64]>] {
+        [\.receivedAt, \.clockStart, \.due, \.statsDue, \.originalDue, \.stepDue, \.stepStartedAt, \.pausedAt, \.resolvedAt, \.closedAt, \.lastEventAt]
+    }
 
     public init() {}
 
@@ -171,10 +186,7 @@ public struct DossierTable: Sendable {
         lastKind.append(d.lastKind)
         flagBits.append(0)
         supplementCount.append(0)
-        for column in [\DossierTable.receivedAt, \.clockStart, \.due, \.statsDue, \.originalDue, \.stepDue, \.stepStartedAt,
-                       \.pausedAt, \.resolvedAt, \.closedAt, \.lastEventAt] {
-            self[keyPath: column].append(Self.none)       // every time column grows; `set` fills them
-        }
+        for column in Self.timeColumns { self[keyPath: column].append(Self.none) }   // `set` fills them
         version.append(0)
         set(d, at: count - 1)
         return count - 1
@@ -184,14 +196,9 @@ public struct DossierTable: Sendable {
     mutating func reserve(_ more: Int) {
         let n = count + more
         ids.reserveCapacity(n)
-        for column in [\DossierTable.code, \.name, \.idNumber, \.phone, \.searchKey] { self[keyPath: column].reserveCapacity(n) }
-        for column in [\DossierTable.holderDepartment, \.holderOfficial, \.lastBy, \.resolvedBy, \.lateDepartment, \.lateOfficial, \.office] {
-            self[keyPath: column].reserveCapacity(n)
-        }
-        for column in [\DossierTable.receivedAt, \.clockStart, \.due, \.statsDue, \.originalDue, \.stepDue, \.stepStartedAt,
-                       \.pausedAt, \.resolvedAt, \.closedAt, \.lastEventAt] {
-            self[keyPath: column].reserveCapacity(n)
-        }
+        for column in Self.stringColumns { self[keyPath: column].reserveCapacity(n) }
+        for column in Self.nameColumns { self[keyPath: column].reserveCapacity(n) }
+        for column in Self.timeColumns { self[keyPath: column].reserveCapacity(n) }
         searchMask.reserveCapacity(n); searchPairs.reserveCapacity(n); procedure.reserveCapacity(n); state.reserveCapacity(n); channel.reserveCapacity(n); flagBits.reserveCapacity(n)
         lastKind.reserveCapacity(n); supplementCount.reserveCapacity(n); version.reserveCapacity(n)
         arena.reserveCapacity(arena.count + more * 150)
@@ -346,15 +353,21 @@ public struct SearchTerm: Sendable {
     }
 
     /// Substring search in a short key (tens of bytes: a plain loop beats calling memchr per row).
+    /// Compares two bytes at a time: in Vietnamese keys the first letter alone ("n") matches too often.
     static func occurs(_ needle: UnsafePointer<UInt8>, _ n: Int, in key: UnsafePointer<UInt8>, _ length: Int) -> Bool {
         guard n > 0 else { return true }
         guard length >= n else { return false }
-        let first = needle[0]
-        var i = 0
         let last = length - n
+        var i = 0
+        guard n > 1 else {
+            while i <= last { if key[i] == needle[0] { return true }; i += 1 }
+            return false
+        }
+        let head = UnsafeRawPointer(needle).loadUnaligned(as: UInt16.self)
+        let bytes = UnsafeRawPointer(key)
         while i <= last {
-            if key[i] == first {
-                var j = 1
+            if bytes.loadUnaligned(fromByteOffset: i, as: UInt16.self) == head {
+                var j = 2
                 while j < n && key[i + j] == needle[j] { j += 1 }
                 if j == n { return true }
             }

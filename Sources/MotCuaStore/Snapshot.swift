@@ -33,7 +33,6 @@ public enum HistoryLoading: Sendable {
 /// and the recent idempotency keys. Always rebuildable from the journal: a missing, stale or
 /// damaged snapshot is rebuilt, never trusted.
 extension Store {
-    static let snapshotSchema = 1
     /// Take a snapshot once this many lines were applied since the last one.
     static let snapshotEvery = 1_000
     /// Idempotency keys are remembered this long.
@@ -61,7 +60,8 @@ extension Store {
             }
         }
         try reloadFromScratch()
-        if linesSinceSnapshot > 0 { try? checkpoint() }
+        // Replace the unusable snapshot even when it claims this very seq, or every open would rebuild.
+        if linesSinceSnapshot > 0 { try? checkpoint(replacingSameSeq: true) }
     }
 
     /// After a write or a long replay: snapshot when enough lines have accumulated.
@@ -93,7 +93,7 @@ extension Store {
                 continue
             }
             var loader = try RowsLoader(path: "\(files.index)/\(file)", seq: head.seq, fs: fs)
-            _ = try loader.load(into: &fresh, budget: nil)
+            _ = loader.load(into: &fresh, budget: nil)
         }
         if let bytes = try fs.readFile("\(files.index)/\(head.ops)") {
             let entries = try JSONDecoder().decode([OpEntry].self, from: Data(bytes))
@@ -149,12 +149,13 @@ extension Store {
                     historyLoader = try RowsLoader(path: "\(files.index)/\(file)", seq: baseHead?.seq ?? 0, fs: fs, year: year)
                 }
                 guard var loader = historyLoader else { break }
-                let done = try loader.load(into: &index, budget: deadline)
+                let done = loader.load(into: &index, budget: deadline)
                 historyLoader = done ? nil : loader
                 guard done else { return false }
                 replayPending(year: year)
                 if let deadline, Date() > deadline, !index.deferredYears.isEmpty { return false }
             }
+            Self.returnFreedMemory()
             return true
         } catch {
             notices.append("Chỉ mục năm cũ hỏng, dựng lại từ nhật ký: \(error)")
@@ -171,6 +172,18 @@ extension Store {
         }
     }
 
+    /// Hands the pages freed by loading (each year's decoded file, the columns' old buffers) back
+    /// to the system: glibc keeps them otherwise, ~100 MB per clerk process at 500,000 dossiers.
+    /// `malloc_trim` is looked up by name: Swift's Glibc module leaves out <malloc.h>.
+    static func returnFreedMemory() {
+        #if canImport(Glibc)
+        typealias Trim = @convention(c) (Int) -> Int32
+        guard let program = dlopen(nil, RTLD_NOW) else { return }
+        defer { dlclose(program) }
+        if let symbol = dlsym(program, "malloc_trim") { _ = unsafeBitCast(symbol, to: Trim.self)(0) }
+        #endif
+    }
+
     /// Every year, now (reports, checks, a snapshot that must rewrite an old year).
     public func loadHistory() { loadHistoryStep(budget: nil) }
 
@@ -178,8 +191,8 @@ extension Store {
 
     /// Writes a snapshot of the loaded index: the rows files changed since the base snapshot, the
     /// idempotency keys, then the other HEAD slot. Skipped if another process is already at it or
-    /// has written a newer one.
-    public func checkpoint() throws {
+    /// has written a newer one (`replacingSameSeq`: or one at the same point, found unusable).
+    public func checkpoint(replacingSameSeq: Bool = false) throws {
         let lockFD = try fs.open(files.snapshotLock, flags: O_RDWR | O_CREAT, mode: config.fileModeBits)
         defer { fs.close(lockFD) }
         try? fs.fchmod(lockFD, mode: config.fileModeBits, path: files.snapshotLock)
@@ -187,7 +200,7 @@ extension Store {
         defer { fs.unlock(lockFD) }
         let heads = headPaths.map(readHead)
         let newest = heads.compactMap { $0 }.max { $0.gen < $1.gen }
-        guard cursor.lastSeq > (newest?.seq ?? 0) || newest == nil else { return }
+        if let newest, cursor.lastSeq < newest.seq || (cursor.lastSeq == newest.seq && !replacingSameSeq) { return }
         let table = index.table
         let recent = max(index.maxYear, baseHead?.recentYear ?? 0)
         // Rewriting an old year needs all its rows; loading the history is the price of a change there.
@@ -211,7 +224,7 @@ extension Store {
                 continue
             }
             let name = "\(key).\(gen).rows"
-            try writeFile("\(self.files.index)/\(name)", encodeRows(groups[key] ?? []), mode: config.fileModeBits)
+            try writeFile("\(self.files.index)/\(name)", RowsFile.encode(index, rows: groups[key] ?? [], seq: cursor.lastSeq), mode: config.fileModeBits)
             files[key] = name
         }
         let cutoff = (index.ops.values.map(\.at).max() ?? Instant(seconds: 0)).adding(seconds: -Store.opsRetention)
@@ -234,28 +247,6 @@ extension Store {
         }
     }
 
-    private func encodeRows(_ rows: [Int]) throws -> [UInt8] {
-        var procedures: [ProcedureSnapshot] = []
-        var procedureIndex: [ProcedureSnapshot: Int] = [:]
-        var body = ""
-        for row in rows {
-            let summary = index.table.summary(at: row)
-            let p: Int
-            if let known = procedureIndex[summary.procedure] { p = known } else {
-                p = procedures.count
-                procedureIndex[summary.procedure] = p
-                procedures.append(summary.procedure)
-            }
-            body += SnapshotRow.encode(summary, positions: index.positions(of: row), procedure: p)
-            body += "\n"
-        }
-        let header = RowsHeader(schema: Store.snapshotSchema, seq: cursor.lastSeq, rows: rows.count, procedures: procedures)
-        var bytes = Array(try JSONEncoder().encode(header)) + [10] + Array(body.utf8)
-        let trailer = RowsTrailer(rows: rows.count, crc: CRC32.hex(CRC32.checksum(bytes)))
-        bytes += Array(try JSONEncoder().encode(trailer)) + [10]
-        return bytes
-    }
-
     private func removeUnreferencedSnapshotFiles(keeping heads: [SnapshotHead]) {
         let referenced = Set(heads.flatMap { Array($0.years.values) + [$0.ops] })
         guard let names = try? fs.listDirectory(files.index) else { return }
@@ -268,61 +259,34 @@ extension Store {
 /// Reads one rows file into an index, all at once or a time budget at a time.
 struct RowsLoader {
     let year: Int?
-    let bytes: [UInt8]
     let header: RowsHeader
-    let end: Int
-    var offset: Int
+    let columns: RowsColumns
     var loaded = 0
-    /// The table's number for each procedure in the file's header.
+    /// The table's numbers for the file's procedures and names.
     var procedureNumbers: [UInt16] = []
+    var nameNumbers: [UInt32] = []
 
     init(path: String, seq: Int64, fs: FileSystem, year: Int? = nil) throws {
-        guard let bytes = try fs.readFile(path), let firstNewline = bytes.firstIndex(of: 10),
-              let trailerStart = bytes.dropLast().lastIndex(of: 10).map({ $0 + 1 }) else { throw SnapshotInvalid() }
-        let trailer = try JSONDecoder().decode(RowsTrailer.self, from: Data(bytes[trailerStart...]))
-        guard CRC32.hex(bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<trailerStart])) }) == trailer.crc else {
-            throw SnapshotInvalid()
-        }
-        header = try JSONDecoder().decode(RowsHeader.self, from: Data(bytes[0..<firstNewline]))
-        // A file kept from an earlier snapshot (nothing in it changed since) carries that snapshot's seq.
-        guard header.schema == Store.snapshotSchema, header.seq <= seq, header.rows == trailer.rows else { throw SnapshotInvalid() }
-        self.bytes = bytes
+        guard let bytes = try fs.readFile(path) else { throw SnapshotInvalid() }
+        (header, columns) = try RowsFile.decode(bytes, seq: seq)
         self.year = year
-        end = trailerStart
-        offset = firstNewline + 1
     }
 
     /// Inserts rows until done (true) or past `budget`.
-    mutating func load(into index: inout DossierIndex, budget deadline: Date?) throws -> Bool {
-        if loaded == 0 { index.reserve(header.rows) }
-        if procedureNumbers.isEmpty { procedureNumbers = header.procedures.map { index.procedureNumber($0) } }
-        return try bytes.withUnsafeBufferPointer { buffer in
-            var scanner = RowScanner(UnsafeBufferPointer(rebasing: buffer[0..<end]), at: offset)
-            while loaded < header.rows {
-                let (summary, positions, p) = try SnapshotRow.decode(&scanner, procedures: header.procedures)
-                index.insert(summary, positions: positions, procedure: procedureNumbers[p])
-                try scanner.expect(10)
-                loaded += 1
-                if let deadline, loaded % 2_000 == 0, Date() > deadline { break }
-            }
-            offset = scanner.index
-            return loaded == header.rows
+    mutating func load(into index: inout DossierIndex, budget deadline: Date?) -> Bool {
+        if loaded == 0 {
+            index.reserve(header.rows)
+            procedureNumbers = header.procedures.map { index.procedureNumber($0) }
+            nameNumbers = header.names.map { index.nameNumber($0) }
         }
+        while loaded < header.rows {
+            let chunk = deadline == nil ? header.rows - loaded : min(5_000, header.rows - loaded)
+            index.append(columns, rows: loaded..<(loaded + chunk), procedures: procedureNumbers, names: nameNumbers)
+            loaded += chunk
+            if let deadline, Date() > deadline { break }
+        }
+        return loaded == header.rows
     }
-}
-
-struct SnapshotInvalid: Error {}
-
-struct RowsHeader: Codable {
-    let schema: Int
-    let seq: Int64
-    let rows: Int
-    let procedures: [ProcedureSnapshot]
-}
-
-struct RowsTrailer: Codable {
-    let rows: Int
-    let crc: String
 }
 
 struct OpEntry: Codable {

@@ -174,7 +174,12 @@ public final class Store {
     /// What the overdue scan needs: running dossiers due by the end of the next working day.
     public func runningDue(by clock: DeadlineClock) -> [DossierSummary] {
         let limit = clock.endOfNextWorkingDay.seconds
-        return summaries { table, row in table.state[row].isRunning && table.due[row] <= limit }
+        let table = index.table
+        var rows: [Int] = []
+        table.due.withUnsafeBufferPointer { due in
+            for row in due.indices where due[row] <= limit && table.state[row].isRunning { rows.append(row) }
+        }
+        return rows.map(table.summary(at:))
     }
 
     /// The loaded dossiers as columns, for fast scans (the queue, the filter).

@@ -49,6 +49,20 @@ struct SnapshotTests {
         #expect(try reopened.verify().ok)
     }
 
+    @Test func aDamagedSnapshotAtTheJournalsEndIsReplacedOnce() throws {
+        let t = try storeWithSnapshot()
+        defer { t.directory.cleanup() }
+        try t.store.checkpoint()                                            // gen 2 covers the whole journal
+        let file = t.path + "/index/2026.2.rows"
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        bytes[bytes.count / 2] ^= 0x20
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        let rebuilt = try Store.open(at: t.path)
+        #expect(rebuilt.baseHead?.gen == 3 && rebuilt.dossierCount == 4)
+        let next = try Store.open(at: t.path)
+        #expect(next.baseHead?.gen == 3 && next.reloadCount == 1 && next.notices.isEmpty, "read from the new snapshot, not rebuilt again")
+    }
+
     @Test func missingOrTornHeadsFallBackToTheOtherSlotOrARebuild() throws {
         let t = try storeWithSnapshot()
         defer { t.directory.cleanup() }
