@@ -59,7 +59,7 @@ extension EndToEndTests {
         kill(tmux.pid, SIGTERM)
         let deadline = Date().addingTimeInterval(5)
         while tmux.display("#{pane_dead}") != "1" && Date() < deadline { usleep(50_000) }
-        #expect(tmux.display("#{alternate_on} #{cursor_flag}") == "0 1", "terminal restored at the end")
+        #expect(tmux.restoredAtExit(), "terminal restored at the end")
         let check = shell([MotCuaBinary.path, "check"], environment: demo.env)
         #expect(check.status == 0, "\(check.output)")
         print("monkey: \(sent) keys, \(pastes) pastes, \(resizes) random resizes, \(restarts) normal exits and restarts")
@@ -77,6 +77,6 @@ extension EndToEndTests {
         let deadline = Date().addingTimeInterval(5)
         while tmux.display("#{pane_dead}") != "1" && Date() < deadline { usleep(50_000) }
         #expect(tmux.display("#{pane_dead}") == "1")
-        #expect(tmux.display("#{alternate_on} #{cursor_flag}") == "0 1", "terminal restored after signal \(signal)")
+        #expect(tmux.restoredAtExit(), "terminal restored after signal \(signal)")
     }
 }
