@@ -14,11 +14,13 @@ public struct OpOutcome: Hashable, Sendable {
 /// positions, the per-day code counters and the recent idempotency keys. Folded from the journal.
 struct DossierIndex {
     private(set) var table = DossierTable()
-    /// Journal positions as linked lists in flat arrays: no array object per dossier.
+    /// Journal positions: each row's in one block of `events` (rows from a snapshot arrive with
+    /// all theirs), no array object per dossier. Lines read later for a row whose block is no
+    /// longer at the end go to `laterEvents`.
     private var events: [PackedPosition] = []
-    private var nextEvent: [Int32] = []
     private var firstEvent: [Int32] = []
-    private var lastEvent: [Int32] = []
+    private var eventCount: [UInt16] = []
+    private var laterEvents: [Int32: [PackedPosition]] = [:]
     private var rowOfID: [UUID: Int32] = [:]
     /// Codes packed as agency#, YYMMDD and number in one Int64: a String key per dossier would cost ~50 MB at 500,000.
     private var rowOfCode: [Int64: Int32] = [:]
@@ -67,13 +69,8 @@ struct DossierIndex {
     func summary(code: String) -> DossierSummary? { row(code: code).map(table.summary(at:)) }
 
     func positions(of row: Int) -> [JournalPosition] {
-        var result: [JournalPosition] = []
-        var e = firstEvent[row]
-        while e >= 0 {
-            result.append(events[Int(e)].position)
-            e = nextEvent[Int(e)]
-        }
-        return result
+        let first = Int(firstEvent[row])
+        return (events[first..<(first + Int(eventCount[row]))] + (laterEvents[Int32(row)] ?? [])).map(\.position)
     }
 
     /// Folds one journal line in. Returns a problem to report, or nil.
@@ -129,9 +126,8 @@ struct DossierIndex {
         rowOfID.reserveCapacity(rowOfID.count + more)
         rowOfCode.reserveCapacity(rowOfCode.count + more)
         firstEvent.reserveCapacity(firstEvent.count + more)
-        lastEvent.reserveCapacity(lastEvent.count + more)
+        eventCount.reserveCapacity(eventCount.count + more)
         events.reserveCapacity(events.count + more * 6)
-        nextEvent.reserveCapacity(nextEvent.count + more * 6)
     }
 
     /// `procedure`: the summary's procedure's number in the table, when the caller already knows it.
@@ -169,18 +165,21 @@ struct DossierIndex {
         } else {
             oddCodes[String(decoding: code, as: UTF8.self)] = Int32(row)
         }
-        firstEvent.append(-1)
-        lastEvent.append(-1)
+        firstEvent.append(Int32(events.count))
+        eventCount.append(0)
     }
 
     private mutating func appendPosition(_ p: JournalPosition, to row: Int) { appendPosition(PackedPosition(p), to: row) }
 
     private mutating func appendPosition(_ p: PackedPosition, to row: Int) {
-        let e = Int32(events.count)
-        events.append(p)
-        nextEvent.append(-1)
-        if lastEvent[row] >= 0 { nextEvent[Int(lastEvent[row])] = e } else { firstEvent[row] = e }
-        lastEvent[row] = e
+        let count = eventCount[row]
+        if count == 0 { firstEvent[row] = Int32(events.count) }
+        if (count == 0 || Int(firstEvent[row]) + Int(count) == events.count) && count < UInt16.max {
+            events.append(p)
+            eventCount[row] = count + 1
+        } else {
+            laterEvents[Int32(row), default: []].append(p)
+        }
     }
 
     /// The lines read for `year` while it was deferred; the year counts as loaded afterwards.

@@ -77,17 +77,17 @@ public struct DossierTable: Sendable {
     var lateDepartment: [UInt32] = []
     var lateOfficial: [UInt32] = []
     var office: [UInt32] = []
-    var receivedAt: [Int64] = []
-    var clockStart: [Int64] = []
-    public internal(set) var due: [Int64] = []
-    var statsDue: [Int64] = []
-    var originalDue: [Int64] = []
-    var stepDue: [Int64] = []
-    var stepStartedAt: [Int64] = []
-    var pausedAt: [Int64] = []
-    var resolvedAt: [Int64] = []
-    public internal(set) var closedAt: [Int64] = []
-    var lastEventAt: [Int64] = []
+    var receivedAt = TimeColumn()
+    var clockStart = TimeColumn()
+    public internal(set) var due = TimeColumn()
+    var statsDue = TimeColumn()
+    var originalDue = TimeColumn()
+    var stepDue = TimeColumn()
+    var stepStartedAt = TimeColumn()
+    var pausedAt = TimeColumn()
+    var resolvedAt = TimeColumn()
+    public internal(set) var closedAt = TimeColumn()
+    var lastEventAt = TimeColumn()
     var version: [Int32] = []
     /// Pauses are rare: kept aside, by row.
     var pauseData: [Int32: ([InstantRange], [PausePeriod])] = [:]
@@ -105,7 +105,7 @@ public struct DossierTable: Sendable {
     static var nameColumns: [WritableKeyPath<DossierTable, [UInt32]>] {
         [\.holderDepartment, \.holderOfficial, \.lastBy, \.resolvedBy, \.lateDepartment, \.lateOfficial, \.office]
     }
-    static var timeColumns: [WritableKeyPath<DossierTable, [Int64]>] {
+    static var timeColumns: [WritableKeyPath<DossierTable, TimeColumn>] {
         [\.receivedAt, \.clockStart, \.due, \.statsDue, \.originalDue, \.stepDue, \.stepStartedAt, \.pausedAt, \.resolvedAt, \.closedAt, \.lastEventAt]
     }
 

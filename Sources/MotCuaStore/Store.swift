@@ -176,9 +176,7 @@ public final class Store {
         let limit = clock.endOfNextWorkingDay.seconds
         let table = index.table
         var rows: [Int] = []
-        table.due.withUnsafeBufferPointer { due in
-            for row in due.indices where due[row] <= limit && table.state[row].isRunning { rows.append(row) }
-        }
+        for row in table.due.indices where table.due[row] <= limit && table.state[row].isRunning { rows.append(row) }
         return rows.map(table.summary(at:))
     }
 

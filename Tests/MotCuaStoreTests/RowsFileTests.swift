@@ -97,3 +97,18 @@ struct RowsFileTests {
         return bytes + Array(trailer) + [10]
     }
 }
+
+@Suite("Time columns")
+struct TimeColumnTests {
+    @Test func instantsRoundTripExactlyInsideAndOutsideTheCompactRange() {
+        let values: [Int64] = [DossierTable.none, 0, TimeColumn.base, at("2026-11-27T10:00").seconds,
+                               at("2068-01-19T00:00").seconds, at("2100-12-31T17:00").seconds, at("1900-01-01T08:00").seconds, -1]
+        var column = TimeColumn()
+        column.append(contentsOf: values)
+        #expect(Array(column) == values)
+        column[5] = at("2027-01-04T08:00").seconds                     // back inside: the aside value is dropped
+        column[1] = at("2150-06-01T08:00").seconds
+        #expect(column[5] == at("2027-01-04T08:00").seconds && column[1] == at("2150-06-01T08:00").seconds)
+        #expect(column[0] == DossierTable.none)
+    }
+}
