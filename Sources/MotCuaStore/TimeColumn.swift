@@ -4,22 +4,24 @@ import MotCuaCore
 /// 2000-01-01: half the memory of `Int64` (11 columns × 4 bytes × 500,000 rows = 22 MB). That
 /// covers 1932–2068; a value outside is kept aside, exactly, never clamped.
 public struct TimeColumn: RandomAccessCollection, Sendable {
-    static let base: Int64 = 946_684_800
-    private static let none = Int32.min
-    private static let aside = Int32.max
+    @usableFromInline static let base: Int64 = 946_684_800
+    @usableFromInline static let none = Int32.min
+    @usableFromInline static let aside = Int32.max
 
-    private var stored: [Int32] = []
-    private var outside: [Int: Int64] = [:]
+    @usableFromInline var stored: [Int32] = []
+    @usableFromInline var outside: [Int: Int64] = [:]
+
+    init() {}
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { stored.count }
 
+    /// Inlinable: the queue's scan reads two of these per row for every row, from another module.
     public subscript(row: Int) -> Int64 {
-        get {
+        @inlinable get {
             let v = stored[row]
-            if v == Self.none { return DossierTable.none }
-            if v == Self.aside { return outside[row] ?? DossierTable.none }
-            return Int64(v) + Self.base
+            if v > Self.none && v < Self.aside { return Int64(v) + Self.base }
+            return v == Self.none ? Int64.min : outside[row] ?? Int64.min
         }
         set {
             outside[row] = nil
