@@ -101,10 +101,10 @@ if arguments.first == "--child" {
         _ = OverdueReport.make(summaries: store.runningDue(by: clock), clock: clock, catalogue: store.catalogue, officialNames: [:])
         scans.append(milliseconds(since: t))
     }
+    let rss = residentMB()                                  // the app's state after the filter, before the bench's own lists
     let openSummaries = store.openSummaries
     let overdue = OverdueReport.make(summaries: openSummaries, clock: clock, catalogue: store.catalogue, officialNames: [:])
     let open = openSummaries.filter { $0.state != .resultReady }.count
-    let rss = residentMB()
     // Commits: 1,000 durable receives.
     var commits: [Double] = []
     var rng = SeededGenerator(seed: 99)
