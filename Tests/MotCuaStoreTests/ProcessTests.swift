@@ -73,6 +73,7 @@ struct ProcessTests {
         let digest = { (text: String) in text.split(separator: "\n").first { $0.hasPrefix("DIGEST ") }.map(String.init) }
         #expect(digest(read.stdout) != nil && digest(read.stdout) == digest(fresh.stdout), "\(read.stdout) vs \(fresh.stdout)")
         #expect(read.stdout.contains("REFRESHES ") && !read.stdout.contains("REFRESHES 0\n"))
+        print("8 clerks: \(acked.count) commands acknowledged, \(conflicts) reported conflicts, \(codes.count) dossiers, 0 lost")
     }
 
     @Test func concurrentUpdatesFromTheSameVersionLetExactlyOneThrough() throws {
@@ -124,6 +125,7 @@ struct ProcessTests {
         let retry = try motcua(["stress", "--data", store.path, "--count", "1", "--op-prefix", prefix], environment: store.env)
         #expect(retry.stdout.contains("ACK \(firstReceive.op) \(firstReceive.code) receive replayed"))
         #expect(Set(try store.list().compactMap { $0["code"] as? String }) == codes)
+        print("kill -9: \(kills) writers killed in \(rounds) rounds, \(acked.count) acknowledged commands, 0 lost")
     }
 }
 
