@@ -171,6 +171,16 @@ public final class Store {
         return (0..<table.count).filter { predicate(table, $0) }.map(table.summary(at:))
     }
 
+    /// The dossiers a report or register for the days `from`…`to` can count: received by its
+    /// end and not closed before its start (with a day's margin each side; the report applies the
+    /// exact rules). At 500,000 dossiers a quarter needs a few percent of them as values.
+    public func summaries(overlapping from: CivilDate, _ to: CivilDate) -> [DossierSummary] {
+        let start = Instant(date: from.adding(days: -1)).seconds, end = Instant(date: to.adding(days: 2)).seconds
+        return summaries { table, row in
+            table.receivedAt[row] < end && (table.closedAt[row] == DossierTable.none || table.closedAt[row] >= start)
+        }
+    }
+
     /// What the overdue scan needs: running dossiers due by the end of the next working day.
     public func runningDue(by clock: DeadlineClock) -> [DossierSummary] {
         let limit = clock.endOfNextWorkingDay.seconds

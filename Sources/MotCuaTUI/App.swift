@@ -169,7 +169,7 @@ public final class App {
         case .loadReport(let from, let to, let grouping):
             do {
                 store.loadHistory()
-                let report = try PeriodReport.make(summaries: reportScope.filter(store.summaries), from: from, to: to, by: grouping,
+                let report = try PeriodReport.make(summaries: reportScope.filter(store.summaries(overlapping: from, to)), from: from, to: to, by: grouping,
                                                    calendar: store.calendar, catalogue: store.catalogue, officialNames: env.officialNames)
                 dispatch(.reportLoaded(lines: ReportView.lines(report)))
             } catch {

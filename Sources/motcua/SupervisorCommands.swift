@@ -87,7 +87,7 @@ struct ReportCommand: ParsableCommand {
         let scope = try store.reportScope(for: context.actor, office: office)
         let report: PeriodReport
         do {
-            report = try PeriodReport.make(summaries: scope.filter(store.summaries), from: fromDate, to: toDate, by: by,
+            report = try PeriodReport.make(summaries: scope.filter(store.summaries(overlapping: fromDate, toDate)), from: fromDate, to: toDate, by: by,
                                            calendar: store.calendar, catalogue: store.catalogue, officialNames: store.officialNames)
         } catch { throw CLIError.badInput(error.description) }
         switch format {
@@ -128,8 +128,9 @@ struct PrintCommand: ParsableCommand {
             if form == "register" {
                 guard let from, let to else { throw CLIError.badInput("register cần --from và --to") }
                 let scope = try store.reportScope(for: context.actor, office: office)
+                let (fromDate, toDate) = (try Parse.date(from, option: "--from"), try Parse.date(to, option: "--to"))
                 formContext = try FormContext.register(
-                    summaries: scope.filter(store.summaries).map { $0.visible(to: context.actor.role) }, from: try Parse.date(from, option: "--from"), to: try Parse.date(to, option: "--to"),
+                    summaries: scope.filter(store.summaries(overlapping: fromDate, toDate)).map { $0.visible(to: context.actor.role) }, from: fromDate, to: toDate,
                     field: field, catalogue: store.catalogue, agency: store.formAgency, printedOn: context.now.date)
             } else {
                 guard let code else { throw CLIError.badInput("cần mã hồ sơ: motcua print \(form) MÃ") }

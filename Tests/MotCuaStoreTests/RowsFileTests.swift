@@ -112,3 +112,25 @@ struct TimeColumnTests {
         #expect(column[0] == DossierTable.none)
     }
 }
+
+@Suite("Reports read only the rows a period can count")
+struct ReportRowsTests {
+    @Test func aReportFromTheOverlappingRowsEqualsTheReportFromEveryRow() throws {
+        let (directory, store) = try RowsFileTests().generatedStore()
+        defer { directory.cleanup() }
+        let all = store.summaries
+        let periods = [("2025-01-01", "2025-03-31"), ("2025-10-15", "2026-02-10"), ("2026-07-01", "2026-09-30"), ("2026-11-27", "2026-11-27")]
+        var narrowed = false
+        for (from, to) in periods {
+            let from = try #require(CivilDate(from)), to = try #require(CivilDate(to))
+            let rows = store.summaries(overlapping: from, to)
+            narrowed = narrowed || rows.count < all.count / 2
+            for grouping in PeriodReport.Grouping.allCases {
+                let expected = try PeriodReport.make(summaries: all, from: from, to: to, by: grouping, calendar: store.calendar, catalogue: store.catalogue)
+                let fromRows = try PeriodReport.make(summaries: rows, from: from, to: to, by: grouping, calendar: store.calendar, catalogue: store.catalogue)
+                #expect(fromRows.text() == expected.text(), "\(from)–\(to) by \(grouping)")
+            }
+        }
+        #expect(narrowed, "a quarter reads a fraction of two years")
+    }
+}
