@@ -21,6 +21,8 @@ public final class App {
     private var reportScope: ReportScope { (try? store.reportScope(for: actor)) ?? .office(actor.office) }
     /// The last filter and the rows it matched: typing one more letter searches only those.
     private var filterCache: (text: String, rows: [Bool], count: Int)?
+    /// The rows' views and warnings from the last query, with the instant and store state they hold for.
+    private var rowClasses: (key: [Int64], classes: RowClasses)?
 
     public init(store: Store, backend: TerminalBackend, actor: Actor, clock: @escaping () -> Instant,
                 pendingSignal: @escaping () -> Int32? = { nil }, receiptText: @escaping (Dossier, Store) -> String = FormPrinting.receipt) {
@@ -119,8 +121,11 @@ public final class App {
             let candidates = filterCache.flatMap { cache in
                 SearchFolding.fold(text).hasPrefix(SearchFolding.fold(cache.text)) && cache.count == table.count ? cache.rows : nil
             }
-            let query = QueueQuery(table: table, order: orderNow, view: state.view, filter: text, clock: clock, candidates: candidates)
+            let key = [clock.now.seconds, Int64(table.count), store.lastSeq, Int64(store.generation)]
+            let query = QueueQuery(table: table, order: orderNow, view: state.view, filter: text, clock: clock, candidates: candidates,
+                                   classes: rowClasses?.key == key ? rowClasses?.classes : nil)
             filterCache = query.matchedRows.map { (text, $0, table.count) }
+            rowClasses = (key, query.classes)
             let target: QueueQuery.Target = state.pendingSelectCode.map { .code($0) } ?? state.wantedPosition.map { .position($0) }
                 ?? state.selection.map { .id($0) } ?? .position(state.scroll)
             var data = query.data(around: target, table: table, rowOf: store.row(id:), rowOfCode: store.row(code:))

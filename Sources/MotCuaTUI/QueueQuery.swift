@@ -51,6 +51,16 @@ public struct QueueOrder: Sendable {
     }
 }
 
+/// Each row's views (one bit per view) and the warning pane. They depend on the clock and the
+/// rows, not on the filter: typing reuses them, so a keystroke only tests the filter.
+public struct RowClasses: Sendable {
+    let views: [UInt16]
+    let warnings: WarningSummary
+    let urgent: [Int32]
+    let byHolder: [UInt64: Int]
+    let change: Int64
+}
+
 /// A view of the queue computed straight from the table's columns: one pass in display order
 /// gives the view's rows, the count of every view and the warning pane, touching only the state,
 /// due and search-key bytes of each dossier.
@@ -69,6 +79,8 @@ public struct QueueQuery {
     /// Which rows match the filter (all, when there is none): a longer filter only searches these.
     public let matchedRows: [Bool]?
     public let clock: DeadlineClock
+    /// Each row's views and the warning pane, for the next query at the same instant over the same rows.
+    public let classes: RowClasses
     let warnings: WarningSummary
     let urgentRows: [Int32]
     let nextChange: Instant
@@ -80,41 +92,52 @@ public struct QueueQuery {
     /// columns, split over two cores when there are many) decide buckets, counts and matches;
     /// then the display order picks the chosen view's rows out of a flag array small enough to
     /// stay in cache.
+    /// `classes`: those of an earlier query at the same instant over the same rows (the caller
+    /// checks), so that a keystroke only tests the filter.
     public init(table: DossierTable, order: QueueOrder, view: QueueView, filter: String, clock: DeadlineClock,
-                candidates: [Bool]? = nil) {
-        self.init(table: table, order: order, view: view, filter: filter, clock: clock, candidates: candidates, splitFrom: 100_000)
+                candidates: [Bool]? = nil, classes: RowClasses? = nil) {
+        self.init(table: table, order: order, view: view, filter: filter, clock: clock, candidates: candidates, classes: classes,
+                  splitFrom: 100_000)
     }
 
     /// `splitFrom`: the row count from which the scan is shared between two cores (tests lower it).
     init(table: DossierTable, order: QueueOrder, view: QueueView, filter: String, clock: DeadlineClock,
-         candidates: [Bool]?, splitFrom: Int) {
+         candidates: [Bool]?, classes known: RowClasses? = nil, splitFrom: Int) {
         self.clock = clock
         let terms = SearchTerm.terms(filter)
         let n = table.count
         var matched: [Bool]? = terms.isEmpty ? nil : [Bool](repeating: false, count: n)
         let candidates = candidates?.count == n ? candidates : nil
+        let known = known?.views.count == n ? known : nil
         let limits = Limits(clock: clock, viewBit: 1 << view.rawValue, filtering: !terms.isEmpty)
         var inView = [Bool](repeating: false, count: n)
+        var views = known?.views ?? [UInt16](repeating: 0, count: n)
         let chunks = n >= splitFrom ? 2 : 1
         var parts = [Scan](repeating: Scan(change: limits.today + 1), count: chunks)
         table.withSearch(terms) { keys in
             inView.withUnsafeMutableBufferPointer { inView in
-                parts.withUnsafeMutableBufferPointer { parts in
-                    withOptionalPointer(&matched) { matched in
-                        let job = ScanJob(table: table, keys: keys, limits: limits, candidates: candidates, inView: inView.baseAddress!,
-                                          matched: matched, parts: parts.baseAddress!, count: n, chunks: chunks)
-                        if chunks == 1 { job.run(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: job.run) }
+                views.withUnsafeMutableBufferPointer { views in
+                    parts.withUnsafeMutableBufferPointer { parts in
+                        withOptionalPointer(&matched) { matched in
+                            let job = ScanJob(table: table, keys: keys, limits: limits, candidates: candidates, views: views.baseAddress!,
+                                              viewsKnown: known != nil, inView: inView.baseAddress!, matched: matched,
+                                              parts: parts.baseAddress!, count: n, chunks: chunks)
+                            if chunks == 1 { job.run(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: job.run) }
+                        }
                     }
                 }
             }
         }
         var total = Scan(change: limits.today + 1)
         for part in parts { total.merge(part) }
-        let (masks, inViewCount, w) = (total.masks, total.inViewCount, total.warnings)
-        var warnings = w
-        let urgent = total.urgent
-        let byHolder = total.byHolder
-        let change = total.change
+        let classes = known ?? RowClasses(views: views, warnings: total.warnings, urgent: total.urgent, byHolder: total.byHolder,
+                                          change: total.change)
+        self.classes = classes
+        let (masks, inViewCount) = (total.masks, total.inViewCount)
+        var warnings = classes.warnings
+        let urgent = classes.urgent
+        let byHolder = classes.byHolder
+        let change = classes.change
         if inViewCount == order.rows.count {
             matches = order.rows
         } else {
@@ -142,6 +165,8 @@ public struct QueueQuery {
         let keys: DossierTable.SearchKeys
         let limits: Limits
         let candidates: [Bool]?
+        let views: UnsafeMutablePointer<UInt16>
+        let viewsKnown: Bool
         let inView: UnsafeMutablePointer<Bool>
         let matched: UnsafeMutablePointer<Bool>?
         let parts: UnsafeMutablePointer<Scan>
@@ -151,7 +176,7 @@ public struct QueueQuery {
         func run(_ chunk: Int) {
             let rows = (count * chunk / chunks)..<(count * (chunk + 1) / chunks)
             var scan = parts[chunk]                 // a local copy: no cache line shared with the other core while scanning
-            scan.run(rows, table: table, keys: keys, limits: limits, candidates: candidates, inView: inView, matched: matched)
+            scan.run(rows, job: self)
             parts[chunk] = scan
         }
     }
@@ -184,48 +209,59 @@ public struct QueueQuery {
 
         init(change: Int64) { self.change = change }
 
-        mutating func run(_ rows: Range<Int>, table: DossierTable, keys: DossierTable.SearchKeys, limits l: Limits,
-                          candidates: [Bool]?, inView: UnsafeMutablePointer<Bool>, matched: UnsafeMutablePointer<Bool>?) {
+        mutating func run(_ rows: Range<Int>, job: ScanJob) {
+            let l = job.limits
             for row in rows {
-                let state = table.state[row]
-                let bucket: Bucket
-                switch state {
-                case .received, .inProgress:
-                    let due = table.due[row]
-                    if due >= l.now && due < change { change = due + 1 }
-                    bucket = l.now > due ? .overdue : due <= l.today ? .dueToday : due <= l.next1 ? .dueWithin1
-                        : due <= l.next3 ? .dueWithin3 : .onTrack
-                case .awaitingSupplement, .suspended: bucket = .paused
-                case .resultReady, .returned, .refused: bucket = .resolved
-                case .withdrawn: bucket = .withdrawn
-                }
-                switch bucket {
-                case .overdue:
-                    warnings.overdue += 1
-                    urgent.append(Int32(row))
-                    byHolder[table.holderID(at: row), default: 0] += 1
-                case .dueToday:
-                    warnings.dueToday += 1
-                    urgent.append(Int32(row))
-                case .dueWithin1:
-                    warnings.dueWithin1 += 1
-                    urgent.append(Int32(row))
-                case .dueWithin3: warnings.dueWithin3 += 1
-                case .paused: warnings.paused += 1
-                default: break
+                let mask: Int
+                if job.viewsKnown {
+                    mask = Int(job.views[row])
+                } else {
+                    mask = classify(row, table: job.table, limits: l)
+                    job.views[row] = UInt16(mask)
                 }
                 if l.filtering {
-                    guard candidates?[row] ?? true, keys.matches(row) else { continue }
-                    matched?[row] = true
+                    guard job.candidates?[row] ?? true, job.keys.matches(row) else { continue }
+                    job.matched?[row] = true
                 }
-                let returnedToday = state == .returned && table.closedAt[row] >= l.todayStart && table.closedAt[row] <= l.today
-                let mask = QueueQuery.mask(state, bucket, returnedToday)
                 masks[mask] += 1
                 if mask & l.viewBit != 0 {
-                    inView[row] = true
+                    job.inView[row] = true
                     inViewCount += 1
                 }
             }
+        }
+
+        /// The row's deadline bucket counted into the warning pane, and the views it belongs to.
+        private mutating func classify(_ row: Int, table: DossierTable, limits l: Limits) -> Int {
+            let state = table.state[row]
+            let bucket: Bucket
+            switch state {
+            case .received, .inProgress:
+                let due = table.due[row]
+                if due >= l.now && due < change { change = due + 1 }
+                bucket = l.now > due ? .overdue : due <= l.today ? .dueToday : due <= l.next1 ? .dueWithin1
+                    : due <= l.next3 ? .dueWithin3 : .onTrack
+            case .awaitingSupplement, .suspended: bucket = .paused
+            case .resultReady, .returned, .refused: bucket = .resolved
+            case .withdrawn: bucket = .withdrawn
+            }
+            switch bucket {
+            case .overdue:
+                warnings.overdue += 1
+                urgent.append(Int32(row))
+                byHolder[table.holderID(at: row), default: 0] += 1
+            case .dueToday:
+                warnings.dueToday += 1
+                urgent.append(Int32(row))
+            case .dueWithin1:
+                warnings.dueWithin1 += 1
+                urgent.append(Int32(row))
+            case .dueWithin3: warnings.dueWithin3 += 1
+            case .paused: warnings.paused += 1
+            default: break
+            }
+            let returnedToday = state == .returned && table.closedAt[row] >= l.todayStart && table.closedAt[row] <= l.today
+            return QueueQuery.mask(state, bucket, returnedToday)
         }
 
         mutating func merge(_ other: Scan) {

@@ -53,6 +53,23 @@ struct QueueQueryTests {
         #expect(!(previous ?? []).allSatisfy { $0 } && (previous ?? []).contains(true))
     }
 
+    @Test func aQueryReusingTheRowClassesOfAnEarlierOneFindsTheSame() {
+        let table = DossierTable(summaries: Self.rows)
+        let order = QueueOrder(table: table)
+        let clock = DeadlineClock(now: Fixture.now, calendar: Fixture.calendar)
+        let first = QueueQuery(table: table, order: order, view: .all, filter: "", clock: clock, candidates: nil, splitFrom: 0)
+        #expect(first.warnings.overdue > 0 && first.warnings.paused > 0)
+        for view in QueueView.allCases {
+            for filter in ["", "ng", "nguyen van", "thi 1", "0912"] {
+                let fresh = QueueQuery(table: table, order: order, view: view, filter: filter, clock: clock, candidates: nil, splitFrom: 0)
+                let reused = QueueQuery(table: table, order: order, view: view, filter: filter, clock: clock, candidates: nil,
+                                        classes: first.classes, splitFrom: 0)
+                #expect(reused.matches == fresh.matches && reused.counts == fresh.counts, "\(view) \(filter)")
+                #expect(reused.warnings == fresh.warnings && reused.urgentRows == fresh.urgentRows && reused.nextChange == fresh.nextChange)
+            }
+        }
+    }
+
     @Test func aRowHasAnExactPairBitExactlyWhenItsKeyHoldsThePair() {
         for summary in Self.rows.prefix(200) {
             let key = Array(summary.searchKey.utf8)
