@@ -84,10 +84,16 @@ if arguments.first == "--child" {
     if arguments.contains("--query-only") {                 // the query alone, without the key loop and the frame
         let clock = DeadlineClock(now: benchNow, calendar: store.calendar)
         let order = QueueOrder(table: store.table)
+        let classes = QueueQuery(table: store.table, order: order, view: .all, filter: "", clock: clock).classes
+        var candidates: [Bool]?
         for text in ["n", "ng", "ngu", "nguy", "nguyen", "nguyen v", "nguyen van"] {
             let t = DispatchTime.now()
             let q = QueueQuery(table: store.table, order: order, view: .all, filter: text, clock: clock)
-            print(text, String(format: "%.1f", milliseconds(since: t)), q.matches.count)
+            let alone = milliseconds(since: t)
+            let t2 = DispatchTime.now()
+            let typed = QueueQuery(table: store.table, order: order, view: .all, filter: text, clock: clock, candidates: candidates, classes: classes)
+            candidates = typed.matchedRows
+            print(text, String(format: "alone %.1f  typing %.1f", alone, milliseconds(since: t2)), q.matches.count)
         }
     }
     if arguments.contains("--filter-only") {
