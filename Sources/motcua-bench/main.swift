@@ -154,6 +154,11 @@ if !FileManager.default.fileExists(atPath: "\(directory)/FORMAT") {
     }
     generatedMs = milliseconds(since: start)
 }
+if arguments.contains("--generate-only") {              // keep a pristine copy: every measuring run adds 1,000 receipts
+    print(JSONText.object([("dossiers", .int(Int64(count))), ("data", .string(directory)),
+                           ("generatedMs", round1(generatedMs ?? 0))]).compact)
+    exit(0)
+}
 
 // The child measures; the parent times it from spawn to READY, as a clerk's SSH login would feel it.
 let child = Process()
