@@ -74,7 +74,12 @@ public struct QueueQuery {
 
     enum Bucket { case overdue, dueToday, dueWithin1, dueWithin3, onTrack, paused, resolved, withdrawn }
 
-    public let matches: [Int32]
+    /// The view's rows in display order: `order.rows` where `inView` (the list itself is only
+    /// made on demand: when a third of 500,000 rows match, making it costs more than the scan).
+    private let orderRows: [Int32]
+    private let inView: [Bool]
+    public let matchCount: Int
+    public var matches: [Int32] { matchCount == orderRows.count ? orderRows : orderRows.filter { inView[Int($0)] } }
     public let counts: [QueueView: Int]
     /// Which rows match the filter (all, when there is none): a longer filter only searches these.
     public let matchedRows: [Bool]?
@@ -138,14 +143,9 @@ public struct QueueQuery {
         let urgent = classes.urgent
         let byHolder = classes.byHolder
         let change = classes.change
-        if inViewCount == order.rows.count {
-            matches = order.rows
-        } else {
-            var list: [Int32] = []
-            list.reserveCapacity(inViewCount)
-            for row in order.rows where inView[Int(row)] { list.append(row) }
-            matches = list
-        }
+        orderRows = order.rows
+        self.inView = inView
+        matchCount = inViewCount
         matchedRows = matched
         self.counts = Dictionary(uniqueKeysWithValues: QueueView.allCases.map { view in
             (view, masks.indices.reduce(0) { $1 & (1 << view.rawValue) != 0 ? $0 + masks[$1] : $0 })
@@ -307,18 +307,43 @@ public struct QueueQuery {
         var w = warnings
         w.urgent = urgentRows.map { row(table, Int($0)) }
         data.warnings = w
-        func find(_ row: Int?) -> Int? { row.flatMap { r in matches.firstIndex(of: Int32(r)) } }
         switch target {
         case .none: data.anchor = nil
-        case .position(let p): data.anchor = matches.isEmpty ? nil : max(0, min(p, matches.count - 1))
-        case .id(let id): data.anchor = find(rowOf(id) ?? (0..<table.count).first { table.ids[$0] == id })
-        case .code(let code): data.anchor = find(rowOfCode(code) ?? (0..<table.count).first { table.code(at: $0) == code })
+        case .position(let p): data.anchor = matchCount == 0 ? nil : max(0, min(p, matchCount - 1))
+        case .id(let id): data.anchor = position(of: rowOf(id) ?? (0..<table.count).first { table.ids[$0] == id })
+        case .code(let code): data.anchor = position(of: rowOfCode(code) ?? (0..<table.count).first { table.code(at: $0) == code })
         }
         let center = data.anchor ?? 0
-        let start = max(0, min(center - pageSize / 2, matches.count - pageSize))
-        let end = min(matches.count, start + pageSize)
-        data.rows = QueueRows(count: matches.count, start: start, page: (start..<end).map { row(table, Int(matches[$0])) })
+        let start = max(0, min(center - pageSize / 2, matchCount - pageSize))
+        let end = min(matchCount, start + pageSize)
+        data.rows = QueueRows(count: matchCount, start: start, page: rows(start..<end).map { row(table, Int($0)) })
         return data
+    }
+
+    /// Where a row stands in the view, if it is there.
+    private func position(of row: Int?) -> Int? {
+        guard let row, row < inView.count, inView[row] else { return nil }
+        if matchCount == orderRows.count { return orderRows.firstIndex(of: Int32(row)) }
+        var seen = 0
+        for r in orderRows where inView[Int(r)] {
+            if Int(r) == row { return seen }
+            seen += 1
+        }
+        return nil
+    }
+
+    /// The view's rows at `positions`, walking the display order only as far as needed.
+    private func rows(_ positions: Range<Int>) -> [Int32] {
+        if matchCount == orderRows.count { return Array(orderRows[positions]) }
+        var result: [Int32] = []
+        result.reserveCapacity(positions.count)
+        var seen = 0
+        for r in orderRows where inView[Int(r)] {
+            if seen >= positions.upperBound { break }
+            if seen >= positions.lowerBound { result.append(r) }
+            seen += 1
+        }
+        return result
     }
 
     private func row(_ table: DossierTable, _ row: Int) -> QueueRow {

@@ -70,6 +70,31 @@ struct QueueQueryTests {
         }
     }
 
+    @Test func aPageAroundAPositionOrADossierIsTheRightSliceOfTheView() {
+        let table = DossierTable(summaries: Self.rows)
+        let order = QueueOrder(table: table)
+        let clock = DeadlineClock(now: Fixture.now, calendar: Fixture.calendar)
+        for (view, filter) in [(QueueView.all, ""), (.all, "thi"), (.received, ""), (.overdue, "ng"), (.all, "zz")] {
+            let query = QueueQuery(table: table, order: order, view: view, filter: filter, clock: clock)
+            let list = query.matches
+            #expect(query.matchCount == list.count)
+            for p in [0, 1, list.count / 2, list.count - 1, list.count + 5] where p >= 0 {
+                let data = query.data(around: .position(p), table: table, pageSize: 20)
+                let start = max(0, min(min(p, list.count - 1) - 10, list.count - 20))
+                #expect(data.rows.count == list.count && data.rows.start == start, "\(view) \(filter) \(p)")
+                #expect(data.rows.page.map(\.summary.id) == list[start..<min(list.count, start + 20)].map { table.ids[Int($0)] })
+            }
+            if let deep = list.last {
+                // The fixture repeats identities, so the lookup is given the row.
+                let data = query.data(around: .id(table.ids[Int(deep)]), table: table, rowOf: { _ in Int(deep) }, pageSize: 20)
+                #expect(data.anchor == list.count - 1 && data.rows[list.count - 1]?.summary.id == table.ids[Int(deep)])
+            }
+            if let absent = (0..<table.count).first(where: { !list.contains(Int32($0)) }) {
+                #expect(query.data(around: .id(table.ids[absent]), table: table, rowOf: { _ in absent }).anchor == nil)
+            }
+        }
+    }
+
     @Test func aRowHasAnExactPairBitExactlyWhenItsKeyHoldsThePair() {
         for summary in Self.rows.prefix(200) {
             let key = Array(summary.searchKey.utf8)
