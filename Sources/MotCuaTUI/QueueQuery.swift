@@ -297,9 +297,13 @@ public struct QueueQuery {
         return mask
     }
 
+    /// Rows made into values per query: twice the tallest list a 300×100 terminal shows, so
+    /// scrolling rarely asks again, and few enough that a keystroke does not pay for thousands.
+    public static let pageSize = 150
+
     /// The data for the screen: counts, warnings, and `pageSize` rows made into values around the target.
     public func data(around target: Target, table: DossierTable, rowOf: (UUID) -> Int? = { _ in nil },
-                     rowOfCode: (String) -> Int? = { _ in nil }, pageSize: Int = 300) -> QueueData {
+                     rowOfCode: (String) -> Int? = { _ in nil }, pageSize: Int = QueueQuery.pageSize) -> QueueData {
         var data = QueueData()
         data.now = clock.now
         data.counts = counts

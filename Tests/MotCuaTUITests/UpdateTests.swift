@@ -267,7 +267,7 @@ struct PagingTests {
         var state = AppState(size: Size(width: 80, height: 24), now: Fixture.now)
         state.view = .all
         _ = update(&state, .dataLoaded(QueueData.make(Self.many, view: .all, filter: "", clock: clock)), Fixture.env)
-        #expect(state.data.rows.count == 1_500 && state.data.rows.page.count == 300 && state.selectedIndex == 0)
+        #expect(state.data.rows.count == 1_500 && state.data.rows.page.count == QueueQuery.pageSize && state.selectedIndex == 0)
         #expect(update(&state, .key(.end), Fixture.env) == [.reloadData])
         #expect(state.wantedPosition == 1_499)
         // The runtime answers with the page around the wanted position.
