@@ -129,9 +129,20 @@ final class TmuxSession {
         return last
     }
 
+    /// Ends the session and waits for the app to be gone: on its way out it may still write
+    /// (a draft, an index snapshot) into the store the test is about to remove.
     func close() {
+        let app = display("#{pane_dead}") == "1" ? 0 : pid
         shell(["tmux", "-L", socket, "kill-server"])
+        let deadline = Date().addingTimeInterval(5)
+        while app > 0 && isRunning(app) && Date() < deadline { usleep(20_000) }
         try? FileManager.default.removeItem(atPath: outputPath)
+    }
+
+    /// Alive and not a zombie (a container's init may never reap an orphan).
+    private func isRunning(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
+        return !(stat.split(separator: ")").last?.trimmingCharacters(in: .whitespaces).hasPrefix("Z") ?? false)
     }
 }
 
@@ -150,7 +161,13 @@ struct DemoFixture {
         #expect(created.status == 0, "\(created.output)")
     }
 
-    func cleanup() { try? FileManager.default.removeItem(atPath: directory) }
+    func cleanup() {
+        // A file written meanwhile makes one removal fail with "not empty": try again.
+        for _ in 0..<5 where FileManager.default.fileExists(atPath: directory) {
+            try? FileManager.default.removeItem(atPath: directory)
+            usleep(50_000)
+        }
+    }
 
     func session(width: Int = 80, height: Int = 24, extra: [String: String] = [:]) throws -> TmuxSession {
         // tmux sets TERM for its panes itself, so a different TERM is set on the command line.
