@@ -59,16 +59,15 @@ public struct DoctorSystem: Sendable {
         return [UInt32(getegid())] + list.prefix(Int(max(n, 0))).map { UInt32($0) }
     }
 
-    /// `statfs(2)`'s `f_type`. Swift's Glibc module leaves out <sys/vfs.h>, so the function is
-    /// looked up by name; `f_type` is the first field, a long, on every 64-bit Linux.
+    /// `statfs(2)`'s `f_type`, the first field of the struct, a long on every 64-bit Linux.
     private static func fileSystemMagic(_ path: String) -> UInt64? {
         typealias StatfsFunction = @convention(c) (UnsafePointer<CChar>, UnsafeMutableRawPointer) -> Int32
-        guard MemoryLayout<Int>.size == 8, let program = dlopen(nil, RTLD_NOW) else { return nil }
-        defer { dlclose(program) }
-        guard let symbol = dlsym(program, "statfs") else { return nil }
-        let statfs = unsafeBitCast(symbol, to: StatfsFunction.self)
+        guard MemoryLayout<Int>.size == 8 else { return nil }
         var buffer = [UInt8](repeating: 0, count: 512)                  // struct statfs is 120 bytes
-        guard buffer.withUnsafeMutableBytes({ statfs(path, $0.baseAddress!) }) == 0 else { return nil }
+        let status = callSystemFunction("statfs", as: StatfsFunction.self) { statfs in
+            buffer.withUnsafeMutableBytes { statfs(path, $0.baseAddress!) }
+        }
+        guard status == 0 else { return nil }
         return UInt64(UInt32(truncatingIfNeeded: buffer.withUnsafeBytes { $0.load(as: Int.self) }))
     }
 }

@@ -174,14 +174,9 @@ extension Store {
 
     /// Hands the pages freed by loading (each year's decoded file, the columns' old buffers) back
     /// to the system: glibc keeps them otherwise, ~100 MB per clerk process at 500,000 dossiers.
-    /// `malloc_trim` is looked up by name: Swift's Glibc module leaves out <malloc.h>.
     static func returnFreedMemory() {
-        #if canImport(Glibc)
         typealias Trim = @convention(c) (Int) -> Int32
-        guard let program = dlopen(nil, RTLD_NOW) else { return }
-        defer { dlclose(program) }
-        if let symbol = dlsym(program, "malloc_trim") { _ = unsafeBitCast(symbol, to: Trim.self)(0) }
-        #endif
+        _ = callSystemFunction("malloc_trim", as: Trim.self) { $0(0) }
     }
 
     /// Every year, now (reports, checks, a snapshot that must rewrite an old year).
