@@ -51,7 +51,8 @@ struct Interner: Sendable {
 /// array of `DossierSummary` values, no per-row heap objects, and scans that touch only the
 /// columns they need (state, due, search key). `DossierSummary` values are made on demand.
 public struct DossierTable: Sendable {
-    static let none = Int64.min
+    /// A time column's value for "none".
+    public static let none = Int64.min
 
     public internal(set) var ids: [UUID] = []
     var code: [StringRef] = []

@@ -21,7 +21,7 @@ public struct TimeColumn: RandomAccessCollection, Sendable {
         @inlinable get {
             let v = stored[row]
             if v > Self.none && v < Self.aside { return Int64(v) + Self.base }
-            return v == Self.none ? Int64.min : outside[row] ?? Int64.min
+            return v == Self.none ? DossierTable.none : outside[row] ?? DossierTable.none
         }
         set {
             outside[row] = nil

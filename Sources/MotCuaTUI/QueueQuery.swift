@@ -16,7 +16,7 @@ public struct QueueOrder: Sendable {
 
     static func key(_ table: DossierTable, _ row: Int) -> Int64 {
         guard table.state[row].isClosed else { return table.due[row] }
-        let closed = table.closedAt[row] == Int64.min ? table.due[row] : table.closedAt[row]
+        let closed = table.closedAt[row] == DossierTable.none ? table.due[row] : table.closedAt[row]
         return (1 << 62) + ((1 << 40) - closed)
     }
 
@@ -328,12 +328,12 @@ public struct QueueQuery {
     private func position(of row: Int?) -> Int? {
         guard let row, row < inView.count, inView[row] else { return nil }
         if matchCount == orderRows.count { return orderRows.firstIndex(of: Int32(row)) }
-        var seen = 0
-        for r in orderRows where inView[Int(r)] {
-            if Int(r) == row { return seen }
-            seen += 1
+        var found: Int?
+        walkView { position, r in
+            if Int(r) == row { found = position }
+            return found == nil
         }
-        return nil
+        return found
     }
 
     /// The view's rows at `positions`, walking the display order only as far as needed.
@@ -341,13 +341,20 @@ public struct QueueQuery {
         if matchCount == orderRows.count { return Array(orderRows[positions]) }
         var result: [Int32] = []
         result.reserveCapacity(positions.count)
-        var seen = 0
-        for r in orderRows where inView[Int(r)] {
-            if seen >= positions.upperBound { break }
-            if seen >= positions.lowerBound { result.append(r) }
-            seen += 1
+        walkView { position, r in
+            if position >= positions.lowerBound && position < positions.upperBound { result.append(r) }
+            return position + 1 < positions.upperBound
         }
         return result
+    }
+
+    /// The view's rows with their positions, in display order, while `body` returns true.
+    private func walkView(_ body: (_ position: Int, _ row: Int32) -> Bool) {
+        var position = 0
+        for r in orderRows where inView[Int(r)] {
+            guard body(position, r) else { return }
+            position += 1
+        }
     }
 
     private func row(_ table: DossierTable, _ row: Int) -> QueueRow {
