@@ -27,12 +27,15 @@ let package = Package(
         ),
         // The multi-clerk store: journal, locking, durable appends, index snapshots.
         .target(name: "MotCuaStore", dependencies: ["MotCuaCore"]),
+        // The desk's use cases shared by the CLI and the terminal app: queue, commands that return
+        // what they wrote, supervisors' reports, forms, names. Above the store, below both faces.
+        .target(name: "MotCuaDesk", dependencies: ["MotCuaCore", "MotCuaStore"]),
         // Pure terminal UI toolkit: cells, widths, screen buffer, keys, text fields, theme roles.
         .target(name: "TerminalUI"),
         // The only module that imports ncurses.
         .target(name: "NcursesBackend", dependencies: ["TerminalUI", "CNcursesw"]),
         // The clerk's terminal app: state, update, render, key maps, runtime loop.
-        .target(name: "MotCuaTUI", dependencies: ["MotCuaCore", "MotCuaStore", "TerminalUI"]),
+        .target(name: "MotCuaTUI", dependencies: ["MotCuaCore", "MotCuaDesk", "TerminalUI"]),
         // The system ncursesw library; only NcursesBackend may import it.
         .systemLibrary(
             name: "CNcursesw",
@@ -43,6 +46,7 @@ let package = Package(
             dependencies: [
                 "MotCuaCore",
                 "MotCuaStore",
+                "MotCuaDesk",
                 "TerminalUI",
                 "NcursesBackend",
                 "MotCuaTUI",
@@ -50,11 +54,14 @@ let package = Package(
             ]
         ),
         // The benchmark harness: release-built, prints one JSON document (Docs/PERFORMANCE.md).
-        .executableTarget(name: "motcua-bench", dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaTUI", "TerminalUI"]),
+        .executableTarget(name: "motcua-bench", dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaDesk", "MotCuaTUI", "TerminalUI"]),
+        // Sample dossiers shared by the test targets.
+        .target(name: "MotCuaTestSupport", dependencies: ["MotCuaCore"], path: "Tests/MotCuaTestSupport"),
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"], exclude: ["Golden"]),
-        .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaCore"]),
+        .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaCore", "MotCuaTestSupport"]),
+        .testTarget(name: "MotCuaDeskTests", dependencies: ["MotCuaDesk", "MotCuaStore", "MotCuaCore", "MotCuaTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "MotCuaTUITests", dependencies: ["MotCuaTUI", "MotCuaCore", "MotCuaStore", "TerminalUI", "NcursesBackend"],
+        .testTarget(name: "MotCuaTUITests", dependencies: ["MotCuaTUI", "MotCuaDesk", "MotCuaCore", "MotCuaStore", "TerminalUI", "NcursesBackend", "MotCuaTestSupport"],
                     exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,9 +2,9 @@ import Foundation
 import MotCuaCore
 
 /// Where a string lives in a table's byte arena.
-public struct StringRef: Hashable, Sendable {
-    public let offset: UInt32
-    public let length: UInt32
+struct StringRef: Hashable, Sendable {
+    let offset: UInt32
+    let length: UInt32
 }
 
 /// Where a journal line is, packed (12 bytes instead of 24: 500,000 dossiers have ~3 million lines).
@@ -50,11 +50,11 @@ struct Interner: Sendable {
 /// Every loaded dossier summary as columns: about 300 bytes a dossier instead of ~900 for an
 /// array of `DossierSummary` values, no per-row heap objects, and scans that touch only the
 /// columns they need (state, due, search key). `DossierSummary` values are made on demand.
-public struct DossierTable: Sendable {
+struct DossierTable: Sendable {
     /// A time column's value for "none".
-    public static let none = Int64.min
+    static let none = Int64.min
 
-    public internal(set) var ids: [UUID] = []
+    var ids: [UUID] = []
     var code: [StringRef] = []
     var name: [StringRef] = []
     var idNumber: [StringRef] = []
@@ -66,7 +66,7 @@ public struct DossierTable: Sendable {
     /// Which letter pairs each key contains, hashed to 64 bits (`SearchTerm.pairs`).
     var searchPairs: [UInt64] = []
     var procedure: [UInt16] = []
-    public internal(set) var state: [DossierState] = []
+    var state: [DossierState] = []
     var channel: [Channel] = []
     var flagBits: [UInt8] = []
     var lastKind: [DossierEvent.Kind] = []
@@ -80,26 +80,26 @@ public struct DossierTable: Sendable {
     var office: [UInt32] = []
     var receivedAt = TimeColumn()
     var clockStart = TimeColumn()
-    public internal(set) var due = TimeColumn()
+    var due = TimeColumn()
     var statsDue = TimeColumn()
     var originalDue = TimeColumn()
     var stepDue = TimeColumn()
     var stepStartedAt = TimeColumn()
     var pausedAt = TimeColumn()
     var resolvedAt = TimeColumn()
-    public internal(set) var closedAt = TimeColumn()
+    var closedAt = TimeColumn()
     var lastEventAt = TimeColumn()
     var version: [Int32] = []
     /// Pauses are rare: kept aside, by row.
     var pauseData: [Int32: ([InstantRange], [PausePeriod])] = [:]
 
     /// UTF-8 bytes of every row's strings.
-    public internal(set) var arena: [UInt8] = []
+    var arena: [UInt8] = []
     var procedures: [ProcedureSnapshot] = []
     var procedureIDs: [ProcedureSnapshot: UInt16] = [:]
     var names = Interner()
 
-    public var count: Int { ids.count }
+    var count: Int { ids.count }
 
     /// The columns of each kind in one order, shared by `append`, `reserve` and rows files.
     static var stringColumns: [WritableKeyPath<DossierTable, [StringRef]>] { [\.code, \.name, \.idNumber, \.phone, \.searchKey] }
@@ -110,17 +110,17 @@ public struct DossierTable: Sendable {
         [\.receivedAt, \.clockStart, \.due, \.statsDue, \.originalDue, \.stepDue, \.stepStartedAt, \.pausedAt, \.resolvedAt, \.closedAt, \.lastEventAt]
     }
 
-    public init() {}
+    init() {}
 
     /// A table of the given summaries (tests, small tools).
-    public init(summaries: [DossierSummary]) {
+    init(summaries: [DossierSummary]) {
         for summary in summaries { append(summary) }
     }
 
     /// The holding department and official of a row, as one number (for counting by holder).
-    public func holderID(at row: Int) -> UInt64 { UInt64(holderDepartment[row]) << 32 | UInt64(holderOfficial[row]) }
+    func holderID(at row: Int) -> UInt64 { UInt64(holderDepartment[row]) << 32 | UInt64(holderOfficial[row]) }
 
-    public func holder(id: UInt64) -> Holder {
+    func holder(id: UInt64) -> Holder {
         Holder(department: names.string(UInt32(id >> 32)) ?? "", official: names.string(UInt32(id & 0xFFFF_FFFF)))
     }
 
@@ -145,8 +145,8 @@ public struct DossierTable: Sendable {
 
     func optionalString(_ ref: StringRef) -> String? { ref.length == 0 ? nil : string(ref) }
 
-    public func code(at row: Int) -> String { string(code[row]) }
-    public func searchKeyRef(at row: Int) -> StringRef { searchKey[row] }
+    func code(at row: Int) -> String { string(code[row]) }
+    func searchKeyRef(at row: Int) -> StringRef { searchKey[row] }
 
     mutating func procedureID(_ p: ProcedureSnapshot) -> UInt16 {
         if let id = procedureIDs[p] { return id }
@@ -238,7 +238,7 @@ public struct DossierTable: Sendable {
     }
 
     /// The summary of a row, as a value.
-    public func summary(at row: Int) -> DossierSummary {
+    func summary(at row: Int) -> DossierSummary {
         let flags = Set(DossierFlag.allCases.enumerated().filter { flagBits[row] & (1 << UInt8($0.offset)) != 0 }.map(\.element))
         let late = names.string(lateDepartment[row]).map { Holder(department: $0, official: names.string(lateOfficial[row])) }
         let pauses = pauseData[Int32(row)]
@@ -256,14 +256,14 @@ public struct DossierTable: Sendable {
             searchKey: string(searchKey[row]), office: names.string(office[row]))
     }
 
-    public func version(at row: Int) -> Int { Int(version[row]) }
-    public func holderDepartment(at row: Int) -> String { names.string(holderDepartment[row]) ?? "" }
+    func version(at row: Int) -> Int { Int(version[row]) }
+    func holderDepartment(at row: Int) -> String { names.string(holderDepartment[row]) ?? "" }
 
     // MARK: - Search
 
     /// The search keys as raw bytes and the terms flattened, for a scan of many rows with no
     /// per-row retain, release or bounds work.
-    public struct SearchKeys {
+    struct SearchKeys {
         let base: UnsafePointer<UInt8>?
         let refs: UnsafeBufferPointer<StringRef>
         let masks: UnsafeBufferPointer<UInt64>
@@ -275,7 +275,7 @@ public struct DossierTable: Sendable {
         let pairs: UInt64
 
         /// Whether every term occurs in the row's key.
-        public func matches(_ row: Int) -> Bool {
+        func matches(_ row: Int) -> Bool {
             guard masks[row] & mask == mask, pairMasks[row] & pairs == pairs else { return false }
             guard !longTerms.isEmpty else { return true }
             guard let base, let needles = termBytes.baseAddress else { return false }
@@ -287,7 +287,7 @@ public struct DossierTable: Sendable {
     }
 
     /// Runs `body` with a matcher for `terms` (all must occur; none: every row matches).
-    public func withSearch<R>(_ terms: [SearchTerm], _ body: (SearchKeys) throws -> R) rethrows -> R {
+    func withSearch<R>(_ terms: [SearchTerm], _ body: (SearchKeys) throws -> R) rethrows -> R {
         let flat = terms.flatMap(\.bytes)
         var longTerms: [(start: Int, count: Int)] = []
         var start = 0

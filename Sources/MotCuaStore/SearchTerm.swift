@@ -1,7 +1,7 @@
 import MotCuaCore
 
 /// One folded word of a filter, with the byte classes it needs.
-public struct SearchTerm: Sendable {
+struct SearchTerm: Sendable {
     public let bytes: [UInt8]
     let mask: UInt64
 
@@ -20,7 +20,7 @@ public struct SearchTerm: Sendable {
         }
     }
 
-    public static func terms(_ filter: String) -> [SearchTerm] { SearchFolding.terms(filter).map(SearchTerm.init) }
+    static func terms(_ filter: String) -> [SearchTerm] { SearchFolding.terms(filter).map(SearchTerm.init) }
 
     /// One bit per letter and digit, the rest of the bytes sharing 28 bits: a row lacking any
     /// bit of a term cannot contain it; a one-letter term is decided by the mask alone.

@@ -13,6 +13,9 @@ public struct Commit: Sendable, Equatable {
     public let at: Instant
     /// True when the idempotency key had already been applied: nothing new was written.
     public let replayed: Bool
+    /// The event this write appended (nil for a replay): with it a caller knows what it wrote
+    /// without reading the journal back.
+    public let event: RecordedEvent?
 }
 
 extension Store {
@@ -116,7 +119,7 @@ extension Store {
         return try withWriteLock {
             try catchUpUnderLock()
             if let op, let done = index.ops[op] {
-                return Commit(code: done.code, id: done.dossier, version: done.version, seq: done.seq, at: done.at, replayed: true)
+                return Commit(code: done.code, id: done.dossier, version: done.version, seq: done.seq, at: done.at, replayed: true, event: nil)
             }
             let (id, code, base, event, at) = try decide()
             let record = JournalRecord(seq: cursor.lastSeq + 1, at: at, by: actor.login,
@@ -124,7 +127,7 @@ extension Store {
                                        body: .dossier(id: id, code: code, base: base, event: event))
             try appendRecord(record)
             checkpointIfDue()
-            return Commit(code: code, id: id, version: base + 1, seq: record.seq, at: at, replayed: false)
+            return Commit(code: code, id: id, version: base + 1, seq: record.seq, at: at, replayed: false, event: record.recordedEvent)
         }
     }
 

@@ -166,7 +166,7 @@ public final class Store {
         return table.state.indices.filter { !table.state[$0].isClosed }.map(table.summary(at:))
     }
     /// The dossiers whose row passes `predicate`, made into values (the test reads columns only).
-    public func summaries(where predicate: (DossierTable, Int) -> Bool) -> [DossierSummary] {
+    func summaries(where predicate: (DossierTable, Int) -> Bool) -> [DossierSummary] {
         let table = index.table
         return (0..<table.count).filter { predicate(table, $0) }.map(table.summary(at:))
     }
@@ -191,18 +191,18 @@ public final class Store {
     }
 
     /// The loaded dossiers as columns, for fast scans (the queue, the filter).
-    public var table: DossierTable { index.table }
+    var table: DossierTable { index.table }
     public var dossierCount: Int { index.count }
 
     /// The table row of a dossier, if loaded.
-    public func row(id: UUID) -> Int? { index.row(id: id) }
-    public func row(code: String) -> Int? { index.row(code: code) }
+    func row(id: UUID) -> Int? { index.row(id: id) }
+    func row(code: String) -> Int? { index.row(code: code) }
 
     /// Rows added or changed since the last call (a view keeping its own sort order updates from it).
     /// Empty after a full reload, which `generation` reports instead.
-    public func takeTouchedRows() -> [Int32] { index.takeTouched() }
+    func takeTouchedRows() -> [Int32] { index.takeTouched() }
     /// Changes when the index is rebuilt from scratch: every row may have moved.
-    public var generation: Int { reloadCount }
+    var generation: Int { reloadCount }
     public var lastSeq: Int64 { cursor.lastSeq }
 
     public func summary(code: String) -> DossierSummary? {

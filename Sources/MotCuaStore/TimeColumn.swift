@@ -3,22 +3,22 @@ import MotCuaCore
 /// A column of instants (epoch seconds, or `DossierTable.none`) kept as 32-bit seconds from
 /// 2000-01-01: half the memory of `Int64` (11 columns × 4 bytes × 500,000 rows = 22 MB). That
 /// covers 1932–2068; a value outside is kept aside, exactly, never clamped.
-public struct TimeColumn: RandomAccessCollection, Sendable {
-    @usableFromInline static let base: Int64 = 946_684_800
-    @usableFromInline static let none = Int32.min
-    @usableFromInline static let aside = Int32.max
+struct TimeColumn: RandomAccessCollection, Sendable {
+    static let base: Int64 = 946_684_800
+    static let none = Int32.min
+    static let aside = Int32.max
 
-    @usableFromInline var stored: [Int32] = []
-    @usableFromInline var outside: [Int: Int64] = [:]
+    var stored: [Int32] = []
+    var outside: [Int: Int64] = [:]
 
     init() {}
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { stored.count }
+    var startIndex: Int { 0 }
+    var endIndex: Int { stored.count }
 
     /// Inlinable: the queue's scan reads two of these per row for every row, from another module.
-    public subscript(row: Int) -> Int64 {
-        @inlinable get {
+    subscript(row: Int) -> Int64 {
+        get {
             let v = stored[row]
             if v > Self.none && v < Self.aside { return Int64(v) + Self.base }
             return v == Self.none ? DossierTable.none : outside[row] ?? DossierTable.none

@@ -1,53 +1,54 @@
 import Foundation
 import MotCuaCore
-import MotCuaStore
+import MotCuaDesk
 import TerminalUI
 
-/// The runtime: reads events, runs `update`, performs its effects against the store, renders.
-/// Wakes at least every 250 ms to notice other clerks' changes (within 1 s), the clock, and signals.
+/// The runtime: reads events, runs `update`, performs the effects it returns through the desk,
+/// renders. It writes no state of its own into `AppState`: everything it learns arrives as a
+/// message. Wakes at least every 250 ms to notice other clerks' changes (within 1 s), the clock,
+/// signals and the answers of work done off the loop.
 public final class App {
-    let store: Store
+    let desk: Desk
     let backend: TerminalBackend
-    let actor: Actor
     let clock: () -> Instant
     let pendingSignal: () -> Int32?
-    let receiptText: (Dossier, Store) -> String
+    /// A line for the session's log (the stderr of the app goes to `logs/tui-LOGIN.log`).
+    let log: (String) -> Void
     public private(set) var state: AppState
-    public private(set) var env: AppEnvironment
+    public let env: AppEnvironment
+    public internal(set) var isRunning = true
     private var lastRefresh = Date.distantPast
-    private var order: QueueOrder?
-    private var orderGeneration = -1
-    /// Which offices' dossiers the supervisor and report screens count (the store's rule for this official).
-    private var reportScope: ReportScope { (try? store.reportScope(for: actor)) ?? .office(actor.office) }
-    /// The last filter and the rows it matched: typing one more letter searches only those.
-    private var filterCache: (text: String, rows: [Bool], count: Int)?
-    /// The rows' views and warnings from the last query, with the instant and store state they hold for.
-    private var rowClasses: (key: [Int64], classes: RowClasses)?
+    /// Answers of work done off the loop (reports, the printer), taken at the next turn.
+    let inbox = Inbox()
+    /// A period report waiting for older years to finish loading.
+    var waitingReport: (from: CivilDate, to: CivilDate, grouping: PeriodReport.Grouping)?
 
-    public init(store: Store, backend: TerminalBackend, actor: Actor, clock: @escaping () -> Instant,
-                pendingSignal: @escaping () -> Int32? = { nil }, receiptText: @escaping (Dossier, Store) -> String = FormPrinting.receipt) {
-        self.store = store
+    public init(desk: Desk, backend: TerminalBackend, clock: @escaping () -> Instant,
+                pendingSignal: @escaping () -> Int32? = { nil },
+                log: @escaping (String) -> Void = { FileHandle.standardError.write(Data(("motcua: " + $0 + "\n").utf8)) }) {
+        self.desk = desk
         self.backend = backend
-        self.actor = actor
         self.clock = clock
         self.pendingSignal = pendingSignal
-        self.receiptText = receiptText
-        let session = Session(centreName: store.config.name, agency: store.config.agency, storePath: store.path,
-                              training: store.config.training, login: actor.login, userName: actor.name, role: actor.role)
-        env = AppEnvironment(session: session, catalogue: store.catalogue, calendar: store.calendar,
-                             officialNames: Dictionary(store.users.users.map { ($0.login, $0.name) }, uniquingKeysWith: { a, _ in a }))
+        self.log = log
+        env = AppEnvironment(session: desk.session, catalogue: desk.catalogue, calendar: desk.calendar,
+                             officialNames: desk.officials.names)
         state = AppState(size: backend.size, now: clock())
-        state.view = .all
-        if let bytes = store.loadDraft(login: actor.login), let draft = try? JSONDecoder().decode(IntakeDraft.self, from: Data(bytes)) {
-            state.mode = .draftOffer(draft)
+        if let bytes = desk.loadDraft() {
+            if let draft = try? JSONDecoder().decode(IntakeDraft.self, from: Data(bytes)) {
+                dispatch(.draftFound(draft))
+            } else {
+                log("bản nháp tiếp nhận không đọc được, đã bỏ qua")
+                dispatch(.notice("Bản nháp lần trước bị hỏng, không mở được", isError: true))
+            }
         }
         dispatch(.resized(backend.size))
-        perform(.reloadData)
+        dispatch(.storeChanged)
     }
 
     /// Runs until the user quits or a terminating signal arrives.
     public func run() {
-        while !state.quitting {
+        while isRunning {
             step(timeoutMs: 250)
         }
     }
@@ -55,6 +56,7 @@ public final class App {
     /// One turn of the loop (tests drive it directly).
     public func step(timeoutMs: Int) {
         renderFrame()
+        for msg in inbox.take() { dispatch(msg) }
         if let sig = pendingSignal() {
             dispatch(.signal(sig))
             return
@@ -74,118 +76,58 @@ public final class App {
         backend.present(render(state, env, ascii: !backend.isUTF8))
     }
 
-    /// The display order, kept up to date from the rows the store reports as changed.
-    private func currentOrder() -> QueueOrder {
-        if order == nil || store.generation != orderGeneration {
-            _ = store.takeTouchedRows()
-            order = QueueOrder(table: store.table)
-            orderGeneration = store.generation
-        } else {
-            let touched = store.takeTouchedRows()
-            if !touched.isEmpty { order!.update(table: store.table, touched: touched) }
-        }
-        return order!
-    }
-
-    /// The clock moves, other processes write, old years finish loading: keep the screen true
-    /// without a key press.
+    /// The clock moves, other processes write, old years finish loading: each becomes a message,
+    /// and `update` decides what to reload.
     private func housekeeping() {
-        if !store.isHistoryComplete {
-            if store.loadHistoryStep(budget: 0.02) { perform(.reloadData) }
+        if !desk.isHistoryComplete {
+            // 20 ms slices between keys; larger ones while a report waits for them.
+            if desk.loadHistoryStep(budget: waitingReport == nil ? 0.02 : 0.15) {
+                dispatch(.storeChanged)
+                if let report = waitingReport {
+                    waitingReport = nil
+                    startReport(from: report.from, to: report.to, grouping: report.grouping)
+                }
+            }
         }
-        let now = clock()
-        if now.seconds / 60 != state.now.seconds / 60 || now.seconds < state.now.seconds { dispatch(.tick(now)) }
-        var reload = false
-        if let next = state.data.nextChange, now >= next { reload = true }
+        dispatch(.tick(clock()))
         if Date().timeIntervalSince(lastRefresh) >= 0.5 {
             lastRefresh = Date()
-            if (try? store.refresh()) == true { reload = true }
-        }
-        if reload {
-            dispatch(.tick(now))
-            perform(.reloadData)
+            do {
+                if try desk.refresh() { dispatch(.storeChanged) }
+            } catch {
+                log("đọc thay đổi của kho thất bại: \(error)")
+                dispatch(.notice("Không đọc được thay đổi mới của kho: \(DeskFailure(error).message)", isError: true))
+            }
         }
     }
 
+    /// Feeds `msg` to `update` and performs the effects, answering with further messages, in
+    /// order, without re-entering `update` from inside an effect.
     public func dispatch(_ msg: Msg) {
-        for effect in update(&state, msg, env) { perform(effect) }
+        var queue = [msg]
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            for effect in update(&state, next, env) { queue += perform(effect) }
+        }
+    }
+}
+
+/// Messages from work done off the loop, delivered at the loop's next turn.
+final class Inbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [Msg] = []
+
+    func post(_ msg: Msg) {
+        lock.lock()
+        messages.append(msg)
+        lock.unlock()
     }
 
-    private func perform(_ effect: Effect) {
-        switch effect {
-        case .reloadData:
-            let clock = DeadlineClock(now: state.now, calendar: store.calendar)
-            let table = store.table
-            let text = state.filter.text
-            let orderNow = currentOrder()
-            let candidates = filterCache.flatMap { cache in
-                SearchFolding.fold(text).hasPrefix(SearchFolding.fold(cache.text)) && cache.count == table.count ? cache.rows : nil
-            }
-            let key = [clock.now.seconds, Int64(table.count), store.lastSeq, Int64(store.generation)]
-            let query = QueueQuery(table: table, order: orderNow, view: state.view, filter: text, clock: clock, candidates: candidates,
-                                   classes: rowClasses?.key == key ? rowClasses?.classes : nil)
-            filterCache = query.matchedRows.map { (text, $0, table.count) }
-            rowClasses = (key, query.classes)
-            let target: QueueQuery.Target = state.pendingSelectCode.map { .code($0) } ?? state.wantedPosition.map { .position($0) }
-                ?? state.selection.map { .id($0) } ?? .position(state.scroll)
-            var data = query.data(around: target, table: table, rowOf: store.row(id:), rowOfCode: store.row(code:))
-            data.partial = !store.isHistoryComplete
-            dispatch(.dataLoaded(data))
-        case .loadDetail(let code):
-            dispatch(.detailLoaded((try? store.dossier(code: code))?.visible(to: actor.role)))
-        case .receive(let intake, let op):
-            do {
-                let commit = try store.receive(intake, actor: actor, op: op, now: clock())
-                let receipt = (try? store.dossier(code: commit.code)).map { receiptText($0, store) } ?? commit.code
-                dispatch(.received(code: commit.code, receipt: receipt))
-            } catch {
-                dispatch(.failed(message: "\(error)", conflict: false))
-            }
-        case .perform(let command, let code, let version, let op):
-            do {
-                let commit = try store.perform(command, on: code, expectedVersion: version, actor: actor, op: op, now: clock())
-                dispatch(.committed(code: commit.code, text: "Đã lưu: \(command.action.vietnamese) hồ sơ \(commit.code)"))
-            } catch let error as StoreError {
-                if case .conflict = error { dispatch(.failed(message: error.description, conflict: true)) } else {
-                    dispatch(.failed(message: error.description, conflict: false))
-                }
-            } catch {
-                dispatch(.failed(message: "\(error)", conflict: false))
-            }
-        case .saveDraft(let draft):
-            if let data = try? JSONEncoder().encode(draft) { try? store.saveDraft(Array(data), login: actor.login) }
-        case .clearDraft:
-            store.clearDraft(login: actor.login)
-        case .writeReceipt(let code, let text):
-            let directory = store.outputDirectory
-            let path = "\(directory)/\(code)-bien-nhan.txt"
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-                dispatch(.fileWritten(path: path))
-            } catch {
-                dispatch(.failed(message: "Không ghi được \(path): \(error.localizedDescription)", conflict: false))
-            }
-        case .loadSupervisor(let grouping):
-            let clock = DeadlineClock(now: state.now, calendar: store.calendar)
-            let report = OverdueReport.make(summaries: reportScope.filter(store.runningDue(by: clock)), clock: clock,
-                                            catalogue: store.catalogue, officialNames: env.officialNames)
-            dispatch(.supervisorLoaded(SupervisorView.lines(report, grouping: grouping)))
-        case .loadReport(let from, let to, let grouping):
-            do {
-                store.loadHistory()
-                let report = try PeriodReport.make(summaries: reportScope.filter(store.summaries(overlapping: from, to)), from: from, to: to, by: grouping,
-                                                   calendar: store.calendar, catalogue: store.catalogue, officialNames: env.officialNames)
-                dispatch(.reportLoaded(lines: ReportView.lines(report)))
-            } catch {
-                dispatch(.notice(error.description, isError: true))
-            }
-        case .printForm(let form, let code, let html, let toPrinter):
-            dispatch(printForm(form, code: code, html: html, toPrinter: toPrinter))
-        case .redraw:
-            backend.invalidate()
-        case .quit:
-            state.quitting = true
-        }
+    func take() -> [Msg] {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = messages
+        messages = []
+        return taken
     }
 }

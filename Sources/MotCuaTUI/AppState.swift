@@ -1,27 +1,10 @@
 import Foundation
 import MotCuaCore
+import MotCuaDesk
 import TerminalUI
 
-/// Who is at the keyboard and where: fixed for a session.
-public struct Session: Equatable, Sendable {
-    public var centreName: String
-    public var agency: String
-    public var storePath: String
-    public var training: Bool
-    public var login: String
-    public var userName: String
-    public var role: Role
-
-    public init(centreName: String, agency: String, storePath: String, training: Bool, login: String, userName: String, role: Role) {
-        self.centreName = centreName
-        self.agency = agency
-        self.storePath = storePath
-        self.training = training
-        self.login = login
-        self.userName = userName
-        self.role = role
-    }
-}
+/// Who is at the keyboard and where: fixed for a session (the desk's word for it).
+public typealias Session = DeskSession
 
 /// The immutable things `update` and `render` may consult.
 public struct AppEnvironment: Sendable {
@@ -30,12 +13,17 @@ public struct AppEnvironment: Sendable {
     public let calendar: WorkCalendar
     /// Login → full name, for the history and the holder column.
     public let officialNames: [String: String]
+    /// A fresh idempotency key for a new intake or dialog (the runtime's source of randomness,
+    /// so that `update` itself stays a function of its inputs).
+    public let newOperationID: @Sendable () -> String
 
-    public init(session: Session, catalogue: Catalogue, calendar: WorkCalendar, officialNames: [String: String]) {
+    public init(session: Session, catalogue: Catalogue, calendar: WorkCalendar, officialNames: [String: String],
+                newOperationID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }) {
         self.session = session
         self.catalogue = catalogue
         self.calendar = calendar
         self.officialNames = officialNames
+        self.newOperationID = newOperationID
     }
 
     public func departmentName(_ code: String) -> String { catalogue.department(code)?.name ?? code }
@@ -73,13 +61,12 @@ public enum Mode: Equatable, Sendable {
 public struct AppState: Equatable, Sendable {
     public var size: Size
     public var now: Instant
-    public var view: QueueView = .overdue
+    public var view: QueueView
     public var focus: Pane = .queue
     public var filter = TextField(limit: 80)
     public var data = QueueData()
-    /// The selected dossier, by identity: it stays selected when the list refreshes.
-    public var selection: UUID?
-    public var scroll = 0
+    /// Which dossier is selected and how the list is scrolled.
+    public var cursor = QueueCursor()
     /// The selected dossier with its history, once read from the journal.
     public var detail: Dossier?
     public var detailScroll = 0
@@ -88,31 +75,115 @@ public struct AppState: Equatable, Sendable {
     public var message: StatusMessage?
     /// Esc was pressed in browse mode: a digit now means F1…F10 (for terminals whose F-keys do not arrive).
     public var escapeArmed = false
-    /// Select this dossier when it appears in the data (a dossier just received).
-    public var pendingSelectCode: String?
-    public var quitting = false
 
-    public init(size: Size, now: Instant) {
+    public init(size: Size, now: Instant, view: QueueView = .all) {
         self.size = size
         self.now = now
+        self.view = view
     }
+
+    /// The selected dossier, by identity: it stays selected when the list refreshes.
+    public var selection: UUID? { cursor.selection }
+    public var scroll: Int { cursor.scroll }
 
     public var selectedIndex: Int? { selection.flatMap { data.rows.position(of: $0) } }
 
     public var selectedRow: QueueRow? { selectedIndex.flatMap { data.rows[$0] } }
 
-    /// A position the selection should move to once the rows there are fetched.
-    public var wantedPosition: Int?
+    /// What the queue should be loaded with now: the effect carries it, the runtime reads no state.
+    public var queueRequest: QueueRequest {
+        QueueRequest(view: view, filter: filter.text, target: cursor.target, now: now)
+    }
 
     public static let minimumSize = Size(width: 80, height: 24)
     public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+}
+
+/// The queue's selection and scroll, and where the selection should go once the rows there are
+/// loaded (a page beyond the rows made into values, or a dossier just received). One value,
+/// changed through its methods, so the four never disagree.
+public struct QueueCursor: Equatable, Sendable {
+    public enum Wanted: Equatable, Sendable {
+        case position(Int)
+        case code(String)
+    }
+
+    public private(set) var selection: UUID?
+    public private(set) var scroll = 0
+    public private(set) var wanted: Wanted?
+
+    public init() {}
+
+    /// Where the next page of the queue should be around.
+    public var target: QueueTarget {
+        switch wanted {
+        case .code(let code): return .code(code)
+        case .position(let position): return .position(position)
+        case nil: return selection.map { .id($0) } ?? .position(scroll)
+        }
+    }
+
+    /// Select the row at `position` once it is loaded (the selection is given up meanwhile only
+    /// for a dossier asked by code).
+    public mutating func want(_ wanted: Wanted) {
+        self.wanted = wanted
+        if case .code = wanted { selection = nil }
+    }
+
+    /// A new view: from the top.
+    public mutating func reset() {
+        selection = nil
+        scroll = 0
+        wanted = nil
+    }
+
+    /// Selects a row already loaded and scrolls it into the `visible` rows.
+    mutating func select(_ id: UUID?, at index: Int?, rows: QueueRows, visible: Int) {
+        selection = id
+        wanted = nil
+        keepVisible(index, count: rows.count, visible: visible)
+    }
+
+    /// New data arrived: honour what was wanted, keep the selected dossier, or keep the place
+    /// in the list when it left the view.
+    mutating func settle(in data: QueueData, previousIndex: Int?, visible: Int) {
+        let rows = data.rows
+        if case .code(let code) = wanted, let position = rows.position(code: code) {
+            selection = rows[position]?.summary.id
+            wanted = nil
+        }
+        let selectedIndex = selection.flatMap { rows.position(of: $0) }
+        if case .position(let position) = wanted {
+            let index = min(position, rows.count - 1)
+            selection = index >= 0 ? rows[index]?.summary.id : nil
+            wanted = nil
+        } else if selectedIndex == nil, wanted == nil {
+            // The dossier left this view (or is new), or the list moved: keep the same place in it.
+            let index = data.anchor ?? min(previousIndex ?? scroll, rows.count - 1)
+            selection = index >= 0 ? rows[index]?.summary.id : nil
+        }
+        keepVisible(selection.flatMap { rows.position(of: $0) }, count: rows.count, visible: visible)
+    }
+
+    private mutating func keepVisible(_ index: Int?, count: Int, visible: Int) {
+        guard let index else {
+            scroll = 0
+            return
+        }
+        if index < scroll { scroll = index }
+        if index >= scroll + visible { scroll = index - visible + 1 }
+        scroll = max(0, min(scroll, max(0, count - visible)))
+    }
 }
 
 /// Messages: everything that can happen to the app.
 public enum Msg: Equatable, Sendable {
     case key(Key)
     case resized(Size)
+    /// The clock, every turn of the loop: `update` keeps minutes, and reloads when a status changes.
     case tick(Instant)
+    /// Another process wrote, or older years finished loading: the queue is stale.
+    case storeChanged
     case dataLoaded(QueueData)
     case detailLoaded(Dossier?)
     case committed(code: String, text: String)
@@ -120,25 +191,28 @@ public enum Msg: Equatable, Sendable {
     case failed(message: String, conflict: Bool)
     case fileWritten(path: String)
     case supervisorLoaded([SupervisorView.Line])
-    case reportLoaded(lines: [String])
+    case reportLoaded(lines: [ReportView.Line])
     /// A line for the status bar (printing done, a report refused…).
     case notice(String, isError: Bool)
+    /// An unsaved intake was found on disk at start.
+    case draftFound(IntakeDraft)
     /// SIGTERM / SIGHUP / SIGINT / SIGQUIT.
     case signal(Int32)
 }
 
-/// Side effects as data; the runtime performs them and answers with messages.
+/// Side effects as data, each carrying its inputs; the runtime performs them and answers with
+/// messages. Slow ones (reports, printing) answer later, from off the loop.
 public enum Effect: Equatable, Sendable {
-    case reloadData
+    case loadQueue(QueueRequest)
     case loadDetail(code: String)
     case receive(Intake, op: String)
     case perform(DossierCommand, code: String, version: Int, op: String)
     case saveDraft(IntakeDraft)
     case clearDraft
     case writeReceipt(code: String, text: String)
-    case loadSupervisor(OverdueReport.Grouping)
+    case loadSupervisor(OverdueReport.Grouping, at: Instant)
     case loadReport(from: CivilDate, to: CivilDate, grouping: PeriodReport.Grouping)
-    case printForm(form: String, code: String, html: Bool, toPrinter: Bool)
+    case printForm(form: FormID, code: String, html: Bool, toPrinter: Bool)
     case redraw
     case quit
 }

@@ -87,12 +87,12 @@ public struct IntakeForm: Equatable, Sendable {
     public func issues(catalogue: Catalogue) -> [Field: ValidationIssue] {
         var result: [Field: ValidationIssue] = [:]
         if procedureCode == nil {
-            result[.procedure] = ValidationIssue(field: "procedure", severity: .error, message: "Chọn thủ tục (gõ để tìm, Enter để chọn)")
+            result[.procedure] = ValidationIssue(field: .procedure, severity: .error, message: "Chọn thủ tục (gõ để tìm, Enter để chọn)")
         }
         if let issue = Validation.name(name.text).first { result[.name] = issue }
         if let issue = Validation.idNumber(id.text).first { result[.id] = issue }
         if let issue = Validation.phone(phone.text).first { result[.phone] = issue }
-        if !proxy.isEmpty, let issue = Validation.name(proxy.text, field: "proxy").first { result[.proxy] = issue }
+        if !proxy.isEmpty, let issue = Validation.name(proxy.text, field: .proxy).first { result[.proxy] = issue }
         return result
     }
 

@@ -1,3 +1,4 @@
+import MotCuaCore
 import TerminalUI
 
 /// A key binding with the text the F-key bar and the help screen show: one table drives the

@@ -58,7 +58,7 @@ func renderQueue(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState, 
         let y = rect.y + 2 + line
         let isSelected = index == selected
         let base: StyleRole = isSelected ? (state.focus == .queue ? .selected : .selectedDim) : .normal
-        let deadline = role(of: row.status)
+        let deadline = StyleRole(row.status.tone)
         let holder = c.holder > 4 ? [d.holder.department, d.holder.official ?? ""].filter { !$0.isEmpty }.joined(separator: " ") : d.holder.department
         let due = c.showTime ? d.due.vietnameseShort.replacingOccurrences(of: "/\(d.due.date.year)", with: "") : String(d.due.date.vietnamese.prefix(5))
         buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: base)
@@ -67,13 +67,13 @@ func renderQueue(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState, 
             buffer.put(fitting: DisplayText.sanitize(text), x: x, y: y, width: width, role: r)
             x += width + 1
         }
-        cell(mark(of: row.status), c.mark, deadline == .normal ? base : deadline)
+        cell(row.status.mark, c.mark, deadline == .normal ? base : deadline)
         cell(shortCode(d.code, agency: env.session.agency), c.code, base)
         cell(d.applicantName, c.name, base)
         cell(d.procedure.shortName, c.procedure, base)
         cell(holder, c.holder, base)
         cell(due, c.due, base)
-        cell(remaining(of: row.status), c.left, deadline == .normal ? base : deadline)
+        cell(row.status.remaining, c.left, deadline == .normal ? base : deadline)
         cell(shortState(d.state), c.state, base)
     }
 }
@@ -103,7 +103,7 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
     }
     let official = d.holder.official.map { " — \(env.officialNames[$0] ?? $0)" } ?? ""
     add("Đang giữ: \(env.departmentName(d.holder.department))\(official)")
-    add("Hẹn trả: \(d.due.vietnameseShort) (\(d.due.date.weekdayName))  \(status.marker)", role(of: status) == .normal ? .normal : role(of: status))
+    add("Hẹn trả: \(d.due.vietnameseShort) (\(d.due.date.weekdayName))  \(status.marker)", StyleRole(status.tone) == .normal ? .normal : StyleRole(status.tone))
     if d.extended { add("Hẹn gốc (thống kê): \(d.statsDue.vietnameseShort)") }
     if let step = d.responsibleStep(at: state.now) {
         add("Trễ tại: \(env.departmentName(step.department))\(step.official.map { " — \(env.officialNames[$0] ?? $0)" } ?? "")", .warning)
@@ -162,8 +162,8 @@ func renderWarnings(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppStat
     }
     lines.append(("Gấp nhất:", .label))
     for row in w.urgent {
-        let text = "\(mark(of: row.status)) \(shortCode(row.summary.code, agency: env.session.agency)) \(remaining(of: row.status)) \(row.summary.holder.department)"
-        lines.append((text, role(of: row.status)))
+        let text = "\(row.status.mark) \(shortCode(row.summary.code, agency: env.session.agency)) \(row.status.remaining) \(row.summary.holder.department)"
+        lines.append((text, StyleRole(row.status.tone)))
     }
     let start = min(state.warningsScroll, max(0, lines.count - (rect.height - 1)))
     for (i, line) in lines.dropFirst(start).prefix(rect.height - 1).enumerated() {

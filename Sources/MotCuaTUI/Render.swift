@@ -65,39 +65,18 @@ public func render(_ state: AppState, _ env: AppEnvironment, ascii: Bool = false
 
 // MARK: - Deadline look
 
-/// The role (colour) of a deadline status; the text marker says the same thing without colour.
-func role(of status: DeadlineStatus) -> StyleRole {
-    switch status {
-    case .overdue: return .overdue
-    case .dueToday: return .dueToday
-    case .dueWithin1, .dueWithin3: return .dueSoon
-    case .paused: return .paused
-    case .resolved: return .resolved
-    case .withdrawn: return .muted
-    case .onTrack: return .normal
-    }
-}
-
-/// Two-character mark column: `!!` overdue, `! ` due today or tomorrow, `||` paused.
-func mark(of status: DeadlineStatus) -> String {
-    switch status {
-    case .overdue: return "!!"
-    case .dueToday, .dueWithin1: return "! "
-    case .paused: return "||"
-    default: return "  "
-    }
-}
-
-/// The left/late column: readable without colour.
-func remaining(of status: DeadlineStatus) -> String {
-    switch status {
-    case .overdue(let late): return "trễ \(late) ngày"
-    case .dueToday: return "hạn hôm nay"
-    case .dueWithin1: return "còn 1 ngày"
-    case .dueWithin3(let left), .onTrack(let left): return "còn \(left) ngày"
-    case .paused(let state): return state == .suspended ? "tạm dừng" : "chờ bổ sung"
-    case .resolved(let r): return r.atInstant.vietnamese.lowercased()
-    case .withdrawn: return "đã rút"
+extension StyleRole {
+    /// The colour role of a deadline tone (`DeadlineBucket` decides the tone, the mark and the words).
+    init(_ tone: DeadlineTone) {
+        switch tone {
+        case .overdue: self = .overdue
+        case .dueToday: self = .dueToday
+        case .dueSoon: self = .dueSoon
+        case .paused: self = .paused
+        case .resolved: self = .resolved
+        case .muted: self = .muted
+        case .normal: self = .normal
+        }
     }
 }
 

@@ -7,7 +7,7 @@ public struct SupervisorView: Equatable, Sendable {
     public enum Line: Equatable, Sendable {
         case heading(String)
         case group(name: String, count: Int)
-        case row(OverdueRow, status: String)
+        case row(OverdueRow, status: DeadlineStatus)
     }
 
     public var grouping: OverdueReport.Grouping = .department
@@ -22,12 +22,12 @@ public struct SupervisorView: Equatable, Sendable {
         var lines: [Line] = [.heading("QUÁ HẠN: \(report.overdue.count) hồ sơ — theo \(grouping.vietnamese.lowercased())")]
         for group in report.groups(by: grouping) {
             lines.append(.group(name: group.name, count: group.count))
-            lines += group.rows.map { .row($0, status: "trễ \($0.workingDaysLate) ngày") }
+            lines += group.rows.map { .row($0, status: .overdue(workingDaysLate: $0.workingDaysLate)) }
         }
         lines.append(.heading("HẠN HÔM NAY: \(report.dueToday.count)"))
-        lines += report.dueToday.map { .row($0, status: "hạn hôm nay") }
+        lines += report.dueToday.map { .row($0, status: .dueToday) }
         lines.append(.heading("CÒN 1 NGÀY LÀM VIỆC: \(report.dueWithin1.count)"))
-        lines += report.dueWithin1.map { .row($0, status: "còn 1 ngày") }
+        lines += report.dueWithin1.map { .row($0, status: .dueWithin1) }
         return lines
     }
 }
@@ -38,9 +38,21 @@ public struct ReportView: Equatable, Sendable {
     public var to: TextField
     public var grouping: PeriodReport.Grouping = .field
     public var focus = 0
-    public var lines: [String] = []
+    public var lines: [Line] = []
     public var scroll = 0
     public var error: String?
+
+    /// A line of the report screen and what it is, so that its look is chosen from its kind.
+    public struct Line: Equatable, Sendable {
+        public enum Kind: Equatable, Sendable { case text, total, rule }
+        public let text: String
+        public let kind: Kind
+
+        public init(_ text: String, _ kind: Kind = .text) {
+            self.text = text
+            self.kind = kind
+        }
+    }
 
     public init(today: CivilDate) {
         let quarterStart = CivilDate(today.year, (today.month - 1) / 3 * 3 + 1, 1)
@@ -55,24 +67,24 @@ public struct ReportView: Equatable, Sendable {
     }
 
     /// The screen lines for a report: one row per group with counts and the on-time bar.
-    public static func lines(_ report: PeriodReport) -> [String] {
+    public static func lines(_ report: PeriodReport) -> [Line] {
         func rate(_ r: Double?) -> String {
             r.map { String(format: "%5.1f%%", $0 * 100).replacingOccurrences(of: ".", with: ",") } ?? "   – "
         }
-        var lines = [
+        var lines: [Line] = [
             "Kỳ \(report.from.vietnamese)–\(report.to.vietnamese) · \(report.workingDays) ngày làm việc · nhóm theo \(report.grouping.vietnamese.lowercased())",
             "Mỗi hồ sơ thuộc kỳ tính đúng một lần: đã giải quyết + từ chối/rút + còn tồn = kỳ trước + tiếp nhận\(report.reconciles ? " ✓" : " ✗")",
             "",
             TextWidth.fit("Nhóm", to: 22) + " Kỳ trước Nhận  Giải quyết Trễ  Tồn  Q.hạn  Đúng hạn",
-        ]
-        for (name, c) in report.rows.map({ ($0.name, $0.counts) }) + [("TỔNG", report.total)] {
+        ].map { Line($0) }
+        for (name, c, kind) in report.rows.map({ ($0.name, $0.counts, Line.Kind.text) }) + [("TỔNG", report.total, .total)] {
             let numbers = [c.carriedOver, c.received, c.resolved, c.late, c.pending, c.pendingOverdue]
                 .map { String($0) }.enumerated().map { TextWidth.fit($0.element, to: [8, 5, 10, 4, 4, 6][$0.offset], alignRight: true) }
-            lines.append(TextWidth.fit(DisplayText.sanitize(name), to: 22) + " " + numbers.joined(separator: " ") + " " + rate(c.onTimeRate))
-            lines.append("  " + PeriodReport.bar(c.onTimeRate, width: 30) + "  theo ngày: " + rate(c.onTimeRateByDate))
+            lines.append(Line(TextWidth.fit(DisplayText.sanitize(name), to: 22) + " " + numbers.joined(separator: " ") + " " + rate(c.onTimeRate), kind))
+            lines.append(Line("  " + PeriodReport.bar(c.onTimeRate, width: 30) + "  theo ngày: " + rate(c.onTimeRateByDate)))
         }
-        lines.append("")
-        lines += report.rules.map { "· " + $0 }
+        lines.append(Line(""))
+        lines += report.rules.map { Line("· " + $0, .rule) }
         return lines
     }
 }
@@ -80,18 +92,18 @@ public struct ReportView: Equatable, Sendable {
 /// F7: the forms a dossier can print now, and how.
 public struct PrintMenu: Equatable, Sendable {
     public let code: String
-    public let forms: [String]
+    public let forms: [FormID]
     public var index = 0
     public var html = false
     public var toPrinter = false
 
     /// Which forms make sense for the dossier's history.
-    public static func forms(for summary: DossierSummary, history: [RecordedEvent]?) -> [String] {
-        var forms = ["receipt", "control-slip"]
+    public static func forms(for summary: DossierSummary, history: [RecordedEvent]?) -> [FormID] {
+        var forms: [FormID] = [.receipt, .controlSlip]
         let kinds = Set(history?.map(\.event.kind) ?? [])
-        if kinds.contains(.supplementRequested) || summary.supplementCount > 0 { forms.append("supplement-request") }
-        if summary.state == .refused { forms.append("refusal") }
-        if summary.extended { forms.append("apology") }
+        if kinds.contains(.supplementRequested) || summary.supplementCount > 0 { forms.append(.supplementRequest) }
+        if summary.state == .refused { forms.append(.refusal) }
+        if summary.extended { forms.append(.apology) }
         return forms
     }
 }
@@ -111,7 +123,7 @@ func supervisorKey(_ state: inout AppState, _ original: SupervisorView, _ key: K
         view.grouping = key == .character("d") ? .department : key == .character("o") ? .official : key == .character("f") ? .field
             : all[(all.firstIndex(of: view.grouping)! + 1) % all.count]
         state.mode = .supervisor(view)
-        return [.loadSupervisor(view.grouping)]
+        return [.loadSupervisor(view.grouping, at: state.now)]
     case .up: view.index = selectable.isEmpty ? 0 : selectable[max(0, position - 1)]
     case .down: view.index = selectable.isEmpty ? 0 : selectable[min(selectable.count - 1, position + 1)]
     case .pageUp: view.index = selectable.isEmpty ? 0 : selectable[max(0, position - 10)]
@@ -120,10 +132,9 @@ func supervisorKey(_ state: inout AppState, _ original: SupervisorView, _ key: K
         guard view.lines.indices.contains(view.index), case .row(let row, _) = view.lines[view.index] else { return [] }
         state.view = .all
         state.filter.clear()
-        state.pendingSelectCode = row.code
-        state.selection = nil
+        state.cursor.want(.code(row.code))
         state.mode = .detail(scroll: 0)
-        return [.reloadData]
+        return [.loadQueue(state.queueRequest)]
     default: break
     }
     state.mode = .supervisor(view)
@@ -203,8 +214,8 @@ func renderSupervisor(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ vi
             let procedure = area.width >= 100 ? TextWidth.fit(row.procedureShortName, to: 14) + " " : ""
             let text = "    \(shortCode(row.code, agency: env.session.agency)) \(TextWidth.fit(DisplayText.sanitize(row.applicant), to: 18)) "
                 + "\(procedure)\(row.holder.department)\(row.holder.official.map { "/\($0)" } ?? "") "
-                + "\(status)\(row.extended ? " · đã xin lỗi" : "")\(step)"
-            let role: StyleRole = status.hasPrefix("trễ") ? .overdue : .dueSoon
+                + "\(status.remaining)\(row.extended ? " · đã xin lỗi" : "")\(step)"
+            let role = StyleRole(status.tone)
             buffer.put(fitting: text, x: 0, y: y, width: area.width, role: selected ? .selected : role)
         }
     }
@@ -231,14 +242,13 @@ func renderReport(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ view: 
     let rows = area.height - 3
     let start = min(view.scroll, max(0, view.lines.count - rows))
     for (i, line) in view.lines.dropFirst(start).prefix(rows).enumerated() {
-        let role: StyleRole = line.hasPrefix("TỔNG") ? .emphasis : (line.hasPrefix("·") ? .muted : .normal)
-        buffer.put(fitting: line, x: 0, y: y + 2 + i, width: area.width, role: role)
+        let role: StyleRole = line.kind == .total ? .emphasis : line.kind == .rule ? .muted : .normal
+        buffer.put(fitting: line.text, x: 0, y: y + 2 + i, width: area.width, role: role)
     }
 }
 
 func renderPrintMenu(_ buffer: inout ScreenBuffer, _ menu: PrintMenu, _ env: AppEnvironment) {
-    let names = Dictionary(FormCatalog.shipped.forms.map { ($0.id, "Mẫu \($0.number): \($0.title)") }, uniquingKeysWith: { a, _ in a })
-    var lines = menu.forms.map { names[$0] ?? $0 }
+    var lines = menu.forms.map { FormCatalog.shipped.form($0) }.map { "Mẫu \($0.number): \($0.title)" }
     let roles = menu.forms.indices.map { $0 == menu.index ? StyleRole.selected : .dialog } + [.muted, .muted, .muted]
     lines += ["", "Định dạng: \(menu.html ? "HTML (A4, in từ trình duyệt)" : "văn bản 80 cột") — h đổi",
               "Gửi máy in (lp): \(menu.toPrinter ? "có" : "không") — l đổi · Enter in · Esc đóng"]

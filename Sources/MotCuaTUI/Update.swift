@@ -42,8 +42,9 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
         state.size = size
         return [.redraw]
     case .tick(let now):
-        state.now = now
-        return []
+        return tick(&state, now)
+    case .storeChanged:
+        return [.loadQueue(state.queueRequest)]
     case .dataLoaded(let data):
         return dataLoaded(&state, data)
     case .detailLoaded(let dossier):
@@ -52,15 +53,17 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
     case .committed(let code, let text):
         state.mode = .browse
         state.message = .info(text)
-        return [.reloadData, .loadDetail(code: code)]
+        return [.loadQueue(state.queueRequest), .loadDetail(code: code)]
     case .received(let code, let receipt):
         state.mode = .receipt(ReceiptView(code: code, text: receipt))
         state.message = .info("Đã lưu hồ sơ \(code)")
         state.filter.clear()
         if state.view != .all && state.view != .received { state.view = .received }
-        state.selection = nil
-        state.pendingSelectCode = code
-        return [.clearDraft, .reloadData]
+        state.cursor.want(.code(code))
+        return [.clearDraft, .loadQueue(state.queueRequest)]
+    case .draftFound(let draft):
+        state.mode = .draftOffer(draft)
+        return []
     case .failed(let message, let conflict):
         return failed(&state, message, conflict: conflict)
     case .fileWritten(let path):
@@ -103,20 +106,22 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
     }
 }
 
+/// The clock moved. Minutes are enough for the screen; a status that changes by time alone (a
+/// due instant passed, midnight) reloads the queue at once.
+private func tick(_ state: inout AppState, _ now: Instant) -> [Effect] {
+    if let next = state.data.nextChange, now >= next, state.now < next {
+        state.now = now
+        return [.loadQueue(state.queueRequest)]
+    }
+    if now.seconds / 60 != state.now.seconds / 60 || now < state.now { state.now = now }
+    return []
+}
+
 private func dataLoaded(_ state: inout AppState, _ data: QueueData) -> [Effect] {
-    let previousIndex = state.wantedPosition ?? state.selectedIndex
+    let previousIndex: Int? = { if case .position(let p) = state.cursor.wanted { return p } else { return state.selectedIndex } }()
     let previousSelection = state.selection
     state.data = data
-    if let code = state.pendingSelectCode, let position = data.rows.position(code: code) {
-        state.selection = data.rows[position]?.summary.id
-        state.pendingSelectCode = nil
-    }
-    if state.wantedPosition != nil || state.selectedIndex == nil {
-        // The dossier left this view (or is new), or the list moved: keep the same place in it.
-        let index = state.wantedPosition.map { min($0, data.rows.count - 1) } ?? data.anchor ?? min(previousIndex ?? state.scroll, data.rows.count - 1)
-        state.selection = index >= 0 ? data.rows[index]?.summary.id : nil
-    }
-    state.wantedPosition = nil
+    state.cursor.settle(in: data, previousIndex: previousIndex, visible: ScreenLayout(state.size).queueRows)
     if case .action(var dialog) = state.mode, dialog.needsRebase,
        let current = data.rows.position(code: dialog.code).flatMap({ data.rows[$0]?.summary }) ?? state.detail?.summary,
        current.code == dialog.code {
@@ -124,7 +129,6 @@ private func dataLoaded(_ state: inout AppState, _ data: QueueData) -> [Effect] 
         dialog.needsRebase = false
         state.mode = .action(dialog)
     }
-    keepSelectionVisible(&state)
     if let row = state.selectedRow, row.summary.id != previousSelection || row.summary.version != state.detail?.summary.version {
         return [.loadDetail(code: row.summary.code)]
     }
@@ -146,18 +150,7 @@ private func failed(_ state: inout AppState, _ message: String, conflict: Bool) 
     default:
         state.message = .error(message)
     }
-    return conflict ? [.reloadData] : []
-}
-
-func keepSelectionVisible(_ state: inout AppState) {
-    let rows = ScreenLayout(state.size).queueRows
-    guard let index = state.selectedIndex else {
-        state.scroll = 0
-        return
-    }
-    if index < state.scroll { state.scroll = index }
-    if index >= state.scroll + rows { state.scroll = index - rows + 1 }
-    state.scroll = max(0, min(state.scroll, max(0, state.data.rows.count - rows)))
+    return conflict ? [.loadQueue(state.queueRequest)] : []
 }
 
 private func keyPressed(_ state: inout AppState, _ key: Key, _ env: AppEnvironment) -> [Effect] {
@@ -228,14 +221,14 @@ private func filterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .escape:
         state.filter.clear()
         state.mode = .browse
-        return [.reloadData]
+        return [.loadQueue(state.queueRequest)]
     case .enter, .tab, .up, .down:
         state.mode = .browse
         return key == .enter || key == .tab ? [] : browseMove(&state, key == .up ? -1 : 1)
     default:
         let before = state.filter.text
         state.filter.handle(key)
-        return state.filter.text == before ? [] : [.reloadData]
+        return state.filter.text == before ? [] : [.loadQueue(state.queueRequest)]
     }
 }
 
@@ -250,7 +243,7 @@ private func browseKey(_ state: inout AppState, _ key: Key, _ env: AppEnvironmen
         state.message = nil
         if !state.filter.isEmpty {
             state.filter.clear()
-            return [.reloadData]
+            return [.loadQueue(state.queueRequest)]
         }
         return []
     }
@@ -263,7 +256,7 @@ private func browseKey(_ state: inout AppState, _ key: Key, _ env: AppEnvironmen
             state.message = .error("\(env.session.role.vietnamese) không có quyền tiếp nhận hồ sơ")
             return []
         }
-        state.mode = .intake(IntakeForm())
+        state.mode = .intake(IntakeForm(op: env.newOperationID()))
         return []
     case .transfer: return openAction(&state, .transfer, env)
     case .resultReady: return openAction(&state, .resultReady, env)
@@ -285,7 +278,7 @@ private func browseKey(_ state: inout AppState, _ key: Key, _ env: AppEnvironmen
         }
         let grouping: OverdueReport.Grouping = env.session.role >= .supervisor ? .department : .official
         state.mode = .supervisor(SupervisorView(grouping: grouping))
-        return [.loadSupervisor(grouping)]
+        return [.loadSupervisor(grouping, at: state.now)]
     case .report:
         guard AccessPolicy.allows(env.session.role, .viewReports) else {
             state.message = .error("\(env.session.role.vietnamese) không có quyền xem báo cáo")
@@ -313,8 +306,8 @@ private func browseKey(_ state: inout AppState, _ key: Key, _ env: AppEnvironmen
     case .bottom: return browseMove(&state, Int.max / 2)
     case .view(let v):
         state.view = v
-        state.scroll = 0
-        return [.reloadData]
+        state.cursor.reset()
+        return [.loadQueue(state.queueRequest)]
     case .redraw: return [.redraw]
     }
     return []
@@ -335,12 +328,11 @@ private func browseMove(_ state: inout AppState, _ delta: Int) -> [Effect] {
         let next = max(0, min(state.data.rows.count - 1, current.addingReportingOverflow(delta).partialValue))
         guard let row = state.data.rows[next] else {
             // Beyond the rows made into values: fetch the page around the new place.
-            state.wantedPosition = next
-            return [.reloadData]
+            state.cursor.want(.position(next))
+            return [.loadQueue(state.queueRequest)]
         }
-        state.selection = row.summary.id
+        state.cursor.select(row.summary.id, at: next, rows: state.data.rows, visible: ScreenLayout(state.size).queueRows)
         state.detailScroll = 0
-        keepSelectionVisible(&state)
         return next == current && state.detail != nil ? [] : [.loadDetail(code: row.summary.code)]
     }
 }
@@ -363,6 +355,6 @@ func openAction(_ state: inout AppState, _ action: DossierAction, _ env: AppEnvi
         state.mode = .browse
         return []
     }
-    state.mode = .action(ActionDialog(action: action, summary: d, catalogue: env.catalogue))
+    state.mode = .action(ActionDialog(action: action, summary: d, catalogue: env.catalogue, op: env.newOperationID()))
     return []
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaCore
+import MotCuaDesk
 import MotCuaStore
 import MotCuaTUI
 import TerminalUI
@@ -55,7 +56,8 @@ if arguments.first == "--child" {
     let store = try Store.open(at: path, history: .deferred)
     let openMs = milliseconds(since: start)
     let backend = InMemoryBackend(size: Size(width: 80, height: 24))
-    let app = App(store: store, backend: backend, actor: try actor(store), clock: { benchNow })
+    let desk = Desk(store: store, actor: try actor(store))
+    let app = App(desk: desk, backend: backend, clock: { benchNow })
     app.renderFrame()                                       // what `step` draws before reading keys or loading history
     let firstFrameMs = milliseconds(since: start)
     print("READY \(openMs) \(firstFrameMs)")
@@ -81,19 +83,12 @@ if arguments.first == "--child" {
         backend.press(.escape)
         app.step(timeoutMs: 0)
     }
-    if arguments.contains("--query-only") {                 // the query alone, without the key loop and the frame
-        let clock = DeadlineClock(now: benchNow, calendar: store.calendar)
-        let order = QueueOrder(table: store.table)
-        let classes = QueueQuery(table: store.table, order: order, view: .all, filter: "", clock: clock).classes
-        var candidates: [Bool]?
+    if arguments.contains("--query-only") {                 // the desk's queue query alone, without the key loop and the frame
+        let fresh = Desk(store: store, actor: try actor(store))
         for text in ["n", "ng", "ngu", "nguy", "nguyen", "nguyen v", "nguyen van"] {
             let t = DispatchTime.now()
-            let q = QueueQuery(table: store.table, order: order, view: .all, filter: text, clock: clock)
-            let alone = milliseconds(since: t)
-            let t2 = DispatchTime.now()
-            let typed = QueueQuery(table: store.table, order: order, view: .all, filter: text, clock: clock, candidates: candidates, classes: classes)
-            candidates = typed.matchedRows
-            print(text, String(format: "alone %.1f  typing %.1f", alone, milliseconds(since: t2)), q.matches.count)
+            let data = fresh.queue(QueueRequest(view: .all, filter: text, now: benchNow))
+            print(text, String(format: "typing %.1f", milliseconds(since: t)), data.rows.count)
         }
     }
     if arguments.contains("--filter-only") {
@@ -104,7 +99,7 @@ if arguments.first == "--child" {
     var scans: [Double] = []
     for _ in 0..<7 {
         let t = DispatchTime.now()                          // what the cron job does after opening
-        _ = OverdueReport.make(summaries: store.runningDue(by: clock), clock: clock, catalogue: store.catalogue, officialNames: [:])
+        _ = try desk.overdue(at: benchNow)
         scans.append(milliseconds(since: t))
     }
     let rss = residentMB()                                  // the app's state after the filter, before the bench's own lists

@@ -135,7 +135,7 @@ struct PrintCommand: ParsableCommand {
             } else {
                 guard let code else { throw CLIError.badInput("cần mã hồ sơ: motcua print \(form) MÃ") }
                 let dossier = try store.dossier(code: code).visible(to: context.actor.role)
-                formContext = try FormContext.forDossier(form, dossier: dossier, catalogue: store.catalogue,
+                formContext = try FormContext.forDossier(FormID.named(form), dossier: dossier, catalogue: store.catalogue,
                                                          agency: store.formAgency, officialNames: store.officialNames,
                                                          calendar: store.calendar)
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MotCuaCore
+import MotCuaDesk
 import MotCuaStore
 import MotCuaTUI
 import NcursesBackend
@@ -39,14 +40,17 @@ enum TerminalSession {
         log.start()
         let started = Date()
         let baseNow = context.now
-        let app = App(store: store, backend: backend, actor: context.actor,
+        let app = App(desk: Desk(store: store, actor: context.actor), backend: backend,
                       clock: { baseNow.adding(seconds: Int64(Date().timeIntervalSince(started))) },
                       pendingSignal: SignalTrap.takePending)
         app.run()
         backend.shutdown()
         SignalTrap.uninstall()
         log.stop()
-        try? store.checkpoint()
+        do { try store.checkpoint() } catch {
+            // The index is derived: the next open rebuilds what this snapshot would have saved.
+            Console.error("motcua: không ghi được ảnh chỉ mục (\(error)); lần mở sau sẽ đọc lại nhật ký")
+        }
     }
 }
 

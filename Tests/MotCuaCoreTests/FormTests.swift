@@ -44,7 +44,7 @@ enum FormFixtures {
     }
 
     static func context(_ form: String, _ d: TestDossier) throws -> FormContext {
-        try FormContext.forDossier(form, dossier: d.dossier, catalogue: .sample, agency: agency,
+        try FormContext.forDossier(FormID.named(form), dossier: d.dossier, catalogue: .sample, agency: agency,
                                    officialNames: demoOfficialNames, calendar: WorkCalendar())
     }
 
@@ -143,7 +143,7 @@ struct FormTests {
         #expect(supplement.contains("liên hệ với Nguyễn Thị Hoa, số điện thoại 0234 3520 123 để được hướng dẫn"))
         let refusal = try flat(FormFixtures.render("refusal", FormFixtures.refused(), .text))
         #expect(refusal.contains("lý do cụ thể như sau: Thủ tục không thuộc thẩm quyền của UBND phường"))
-        let slip = try FormContext.forDossier("control-slip", dossier: main.dossier, catalogue: .sample, agency: FormFixtures.agency,
+        let slip = try FormContext.forDossier(.controlSlip, dossier: main.dossier, catalogue: .sample, agency: FormFixtures.agency,
                                               officialNames: demoOfficialNames, calendar: WorkCalendar())
         guard case .list(let rows, _)? = slip.scope["handovers"] else { Issue.record("no hand-overs"); return }
         #expect(rows.map { $0["result"] } == [.text("Đúng hạn"), .text("Quá hạn"), .text("Quá hạn")])
@@ -171,7 +171,7 @@ struct FormTests {
         // An extension event of another dossier is refused.
         let foreign = try #require(main.dossier.extensionEvent)
         #expect(throws: FormError.self) {
-            try FormContext.forDossier("apology", dossier: refused.dossier, catalogue: .sample, agency: FormFixtures.agency,
+            try FormContext.forDossier(.apology, dossier: refused.dossier, catalogue: .sample, agency: FormFixtures.agency,
                                        officialNames: [:], calendar: WorkCalendar(), extensionEvent: foreign)
         }
     }

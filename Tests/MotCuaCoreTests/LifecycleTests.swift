@@ -179,7 +179,7 @@ struct LifecycleTests {
                 Issue.record("unexpected error \(error)")
                 return
             }
-            #expect(Set(issues.map(\.field)) == ["name", "id", "phone"])
+            #expect(Set(issues.map(\.field)) == [.name, .id, .phone])
         }
         let future = Intake(procedureCode: "1.004873", applicant: Person(name: "A", idNumber: "046090001234", phone: "0912345678"),
                             receivedAt: at("2026-12-01T08:00"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MotCuaDesk
 @testable import MotCuaCore
 @testable import MotCuaStore
 @testable import MotCuaTUI
@@ -74,7 +75,7 @@ struct HostileTextTests {
         let (path, store, codes) = try Self.makeStore()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let backend = InMemoryBackend(size: size)
-        let app = App(store: store, backend: backend, actor: try store.actor(login: "lan", terminal: nil),
+        let app = App(desk: Desk(store: store, actor: try store.actor(login: "lan", terminal: nil)), backend: backend,
                       clock: { Instant(iso8601: "2026-11-30T10:00:00+07:00")! })
         var frames = 0
         func check() {
@@ -136,7 +137,7 @@ struct HostileTextTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let template = try FormCatalog.shipped.form(id: "receipt")
         for code in codes {
-            let context = try FormContext.forDossier("receipt", dossier: try store.dossier(code: code), catalogue: store.catalogue,
+            let context = try FormContext.forDossier(.receipt, dossier: try store.dossier(code: code), catalogue: store.catalogue,
                                                      agency: FormAgency(name: "Thử", code: "000.00.xx.H57"), officialNames: [:],
                                                      calendar: store.calendar)
             let html = try FormRenderer.render(template, context, as: .html)
@@ -145,7 +146,7 @@ struct HostileTextTests {
             #expect(!text.unicodeScalars.contains { Self.forbidden($0) && $0 != "\n" }, "\(code)")
         }
         let html = try FormRenderer.render(template, try FormContext.forDossier(
-            "receipt", dossier: try store.dossier(code: codes[14]), catalogue: store.catalogue,
+            .receipt, dossier: try store.dossier(code: codes[14]), catalogue: store.catalogue,
             agency: FormAgency(name: "Thử", code: "000.00.xx.H57"), officialNames: [:], calendar: store.calendar), as: .html)
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;Tâm&lt;/b&gt;"))
     }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import MotCuaCore
 @testable import MotCuaTUI
+import MotCuaTestSupport
 import TerminalUI
 
 @Suite("Reducer: browsing")
@@ -17,7 +18,8 @@ struct BrowseUpdateTests {
 
     @Test func numberKeysSwitchViewsAndReload() {
         var state = Fixture.state()
-        #expect(update(&state, .key(.character("5")), Fixture.env) == [.reloadData])
+        let effects = update(&state, .key(.character("5")), Fixture.env)
+        #expect(effects == [.loadQueue(QueueRequest(view: .overdue, target: .position(0), now: Fixture.now))])
         #expect(state.view == .overdue)
         _ = Fixture.reload(&state)
         #expect(state.data.rows.page.map(\.summary.applicantName) == ["Nguyễn Văn Ánh"])
@@ -48,7 +50,10 @@ struct BrowseUpdateTests {
         var state = Fixture.state()
         _ = update(&state, .key(.character("/")), Fixture.env)
         #expect(state.mode == .filter)
-        for c in "nguyen thi hoa" { #expect(update(&state, .key(.character(c)), Fixture.env) == [.reloadData]) }
+        for c in "nguyen thi hoa" {
+            let effects = update(&state, .key(.character(c)), Fixture.env)
+            #expect(effects == [.loadQueue(state.queueRequest)] && state.queueRequest.filter == state.filter.text)
+        }
         _ = Fixture.reload(&state)
         #expect(state.data.rows.page.map { String($0.summary.code.suffix(4)) } == ["0003"])   // "Nguyễn Thị Hoà" typed as NFD
         _ = update(&state, .key(.escape), Fixture.env)
@@ -188,7 +193,7 @@ struct FormUpdateTests {
         type("Đã gọi", &state)
         _ = update(&state, .key(.enter), Fixture.env)
         let effects = update(&state, .failed(message: "Xung đột: hồ sơ đã được hoa thay đổi", conflict: true), Fixture.env)
-        #expect(effects == [.reloadData])
+        #expect(effects == [.loadQueue(state.queueRequest)])
         guard case .action(let dialog) = state.mode else { Issue.record("dialog lost"); return }
         #expect(dialog.note.text == "Đã gọi" && dialog.needsRebase && dialog.error?.contains("Xung đột") == true)
         var changed = Fixture.summaries
@@ -220,16 +225,19 @@ struct FormUpdateTests {
 struct SupervisorUpdateTests {
     @Test func f8ShowsTheOverdueListGroupedAndEnterJumpsToTheDossier() {
         var state = Fixture.state(env: Fixture.supervisorEnv)
-        #expect(update(&state, .key(.function(8)), Fixture.supervisorEnv) == [.loadSupervisor(.department)])
+        #expect(update(&state, .key(.function(8)), Fixture.supervisorEnv) == [.loadSupervisor(.department, at: Fixture.now)])
         let report = OverdueReport.make(summaries: Fixture.summaries, clock: DeadlineClock(now: Fixture.now, calendar: Fixture.calendar),
                                         catalogue: .sample, officialNames: [:])
         _ = update(&state, .supervisorLoaded(SupervisorView.lines(report, grouping: .department)), Fixture.supervisorEnv)
         guard case .supervisor(let view) = state.mode else { Issue.record("no supervisor view"); return }
         #expect(view.lines.contains(.group(name: "Văn phòng HĐND và UBND phường (Tư pháp – Hộ tịch)", count: 1)))
-        #expect(update(&state, .key(.tab), Fixture.supervisorEnv) == [.loadSupervisor(.official)])
+        #expect(update(&state, .key(.tab), Fixture.supervisorEnv) == [.loadSupervisor(.official, at: Fixture.now)])
         _ = update(&state, .supervisorLoaded(SupervisorView.lines(report, grouping: .official)), Fixture.supervisorEnv)
-        #expect(update(&state, .key(.enter), Fixture.supervisorEnv) == [.reloadData])
-        #expect(state.mode == .detail(scroll: 0) && state.pendingSelectCode?.hasSuffix("0001") == true)
+        let effects = update(&state, .key(.enter), Fixture.supervisorEnv)
+        #expect(effects == [.loadQueue(state.queueRequest)])
+        #expect(state.mode == .detail(scroll: 0))
+        guard case .code(let code) = state.cursor.target else { Issue.record("the jump asks for no dossier"); return }
+        #expect(code.hasSuffix("0001"))
     }
 
     @Test func f9ComputesTheQuarterSoFarAndRecomputesOnEnter() {
@@ -250,9 +258,9 @@ struct SupervisorUpdateTests {
         _ = Fixture.reload(&state)
         _ = update(&state, .key(.function(7)), Fixture.env)
         guard case .printMenu(let menu) = state.mode else { Issue.record("no print menu"); return }
-        #expect(menu.forms.contains("supplement-request") && !menu.forms.contains("refusal"))
+        #expect(menu.forms.contains(.supplementRequest) && !menu.forms.contains(.refusal))
         _ = update(&state, .key(.character("h")), Fixture.env)
-        #expect(update(&state, .key(.enter), Fixture.env) == [.printForm(form: "receipt", code: menu.code, html: true, toPrinter: false)])
+        #expect(update(&state, .key(.enter), Fixture.env) == [.printForm(form: .receipt, code: menu.code, html: true, toPrinter: false)])
     }
 }
 
@@ -264,15 +272,14 @@ struct PagingTests {
 
     @Test func movingBeyondThePageAsksForTheRowsThereAndKeepsThePlace() {
         let clock = DeadlineClock(now: Fixture.now, calendar: Fixture.calendar)
-        var state = AppState(size: Size(width: 80, height: 24), now: Fixture.now)
-        state.view = .all
+        var state = AppState(size: Size(width: 80, height: 24), now: Fixture.now, view: .all)
         _ = update(&state, .dataLoaded(QueueData.make(Self.many, view: .all, filter: "", clock: clock)), Fixture.env)
-        #expect(state.data.rows.count == 1_500 && state.data.rows.page.count == QueueQuery.pageSize && state.selectedIndex == 0)
-        #expect(update(&state, .key(.end), Fixture.env) == [.reloadData])
-        #expect(state.wantedPosition == 1_499)
+        #expect(state.data.rows.count == 1_500 && state.data.rows.page.count == 150 && state.selectedIndex == 0)
+        #expect(update(&state, .key(.end), Fixture.env) == [.loadQueue(QueueRequest(view: .all, target: .position(1_499), now: Fixture.now))])
+        #expect(state.cursor.wanted == .position(1_499))
         // The runtime answers with the page around the wanted position.
         _ = update(&state, .dataLoaded(QueueData.make(Self.many, view: .all, filter: "", clock: clock, select: .position(1_499))), Fixture.env)
-        #expect(state.selectedIndex == 1_499 && state.wantedPosition == nil)
+        #expect(state.selectedIndex == 1_499 && state.cursor.wanted == nil)
         #expect(state.scroll == 1_500 - ScreenLayout(state.size).queueRows)
         let screen = render(state, Fixture.env)
         #expect(screen.contains("1492–1500/1500"))

@@ -16,22 +16,6 @@ public enum DeadlineStatus: Hashable, Sendable {
     case resolved(Resolution)
     /// Withdrawn: not judged.
     case withdrawn
-
-    /// A short marker readable without colour: `!! QUÁ HẠN 3 ngày`.
-    public var marker: String {
-        switch self {
-        case .onTrack(let left): return "còn \(left) ngày"
-        case .dueToday: return "! HẠN HÔM NAY"
-        case .dueWithin1: return "! còn 1 ngày"
-        case .dueWithin3(let left): return "còn \(left) ngày"
-        case .overdue(let late): return "!! QUÁ HẠN \(late) ngày"
-        case .paused(let state): return state == .suspended ? "|| tạm dừng" : "|| chờ bổ sung"
-        case .resolved(let r): return r.atInstant.vietnamese
-        case .withdrawn: return "đã rút"
-        }
-    }
-
-    public var isOverdue: Bool { if case .overdue = self { return true } else { return false } }
 }
 
 /// Early, on time or late.
@@ -94,11 +78,19 @@ public struct DeadlineClock: Sendable {
 
     /// The status of a running dossier whose appointment is `due`.
     public func runningStatus(due: Instant) -> DeadlineStatus {
-        if now > due { return .overdue(workingDaysLate: workingDaysLate(due: due)) }
-        if due <= endOfToday { return .dueToday }
-        if due <= endOfNextWorkingDay { return .dueWithin1 }
-        if due <= endOfThirdWorkingDay { return .dueWithin3(workingDaysLeft: workingDaysLeft(due: due)) }
-        return .onTrack(workingDaysLeft: workingDaysLeft(due: due))
+        switch bucket(due: due.seconds) {
+        case .overdue: return .overdue(workingDaysLate: workingDaysLate(due: due))
+        case .dueToday: return .dueToday
+        case .dueWithin1: return .dueWithin1
+        case .dueWithin3: return .dueWithin3(workingDaysLeft: workingDaysLeft(due: due))
+        default: return .onTrack(workingDaysLeft: workingDaysLeft(due: due))
+        }
+    }
+
+    /// The bucket of a running dossier due at `due` seconds (the queue's scan asks this per row).
+    public func bucket(due: Int64) -> DeadlineBucket {
+        DeadlineBucket.running(due: due, now: now.seconds, endOfToday: endOfToday.seconds,
+                               endOfNextWorkingDay: endOfNextWorkingDay.seconds, endOfThirdWorkingDay: endOfThirdWorkingDay.seconds)
     }
 
     /// Started working days of lateness, at least 1 once the appointment has passed.

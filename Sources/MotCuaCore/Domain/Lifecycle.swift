@@ -114,7 +114,7 @@ public struct Lifecycle: Sendable {
         var proxy = intake.proxy
         if var p = proxy {
             p.name = Validation.clean(p.name)
-            issues += Validation.name(p.name, field: "proxy")
+            issues += Validation.name(p.name, field: .proxy)
             proxy = p
         }
         if issues.contains(where: { $0.severity == .error }) { throw .invalid(issues) }
@@ -133,7 +133,7 @@ public struct Lifecycle: Sendable {
         event.statsDue = computation.due
         event.stepDue = stepDue(for: Catalogue.deskCode, procedure: ProcedureSnapshot(procedure, catalogueVersion: catalogue.version),
                                 from: receivedAt, fallback: computation.due)
-        if issues.contains(where: { $0.field == "id" && $0.severity == .warning }) { event.flags = [.legacyID] }
+        if issues.contains(where: { $0.field == .id && $0.severity == .warning }) { event.flags = [.legacyID] }
         return event
     }
 
@@ -157,7 +157,7 @@ public struct Lifecycle: Sendable {
 
         case .requestSupplement(let reason, let documents):
             var e = DossierEvent(kind: .supplementRequested)
-            e.reason = try cleanText(reason, field: "reason", label: "Lý do yêu cầu bổ sung", required: true)
+            e.reason = try cleanText(reason, field: .reason, label: "Lý do yêu cầu bổ sung", required: true)
             e.documents = documents.map(Validation.clean).filter { !$0.isEmpty }
             var flags: [DossierFlag] = []
             if calendar.workingSeconds(from: d.clockStart, to: now) > 3 * dayLength { flags.append(.lateSupplementRequest) }
@@ -175,7 +175,7 @@ public struct Lifecycle: Sendable {
 
         case .suspend(let reason):
             var e = DossierEvent(kind: .suspended)
-            e.reason = try cleanText(reason, field: "reason", label: "Lý do tạm dừng", required: true)
+            e.reason = try cleanText(reason, field: .reason, label: "Lý do tạm dừng", required: true)
             return e
 
         case .resume:
@@ -188,7 +188,7 @@ public struct Lifecycle: Sendable {
 
         case .resultReady(let note):
             var e = DossierEvent(kind: .resultReady)
-            if let note { e.text = try cleanText(note, field: "note", label: "Ghi chú", required: false) }
+            if let note { e.text = try cleanText(note, field: .note, label: "Ghi chú", required: false) }
             return e
 
         case .returnResult(let method):
@@ -197,24 +197,24 @@ public struct Lifecycle: Sendable {
             case .applicant: e.returnedTo = "applicant"
             case .proxy(let name):
                 let name = Validation.clean(name)
-                let issues = Validation.name(name, field: "proxy")
+                let issues = Validation.name(name, field: .proxy)
                 if !issues.isEmpty { throw .invalid(issues) }
                 e.returnedTo = "proxy"
                 e.proxyName = name
             case .post(let waybill):
                 e.returnedTo = "post"
-                e.waybill = try cleanText(waybill, field: "waybill", label: "Số vận đơn", required: true)
+                e.waybill = try cleanText(waybill, field: .waybill, label: "Số vận đơn", required: true)
             }
             return e
 
         case .refuse(let reason):
             var e = DossierEvent(kind: .refused)
-            e.reason = try cleanText(reason, field: "reason", label: "Lý do từ chối", required: true)
+            e.reason = try cleanText(reason, field: .reason, label: "Lý do từ chối", required: true)
             return e
 
         case .withdraw(let reason):
             var e = DossierEvent(kind: .withdrawn)
-            if let reason { e.reason = try cleanText(reason, field: "reason", label: "Lý do", required: false) }
+            if let reason { e.reason = try cleanText(reason, field: .reason, label: "Lý do", required: false) }
             return e
 
         case .extend(let until, let reason, let department):
@@ -222,7 +222,7 @@ public struct Lifecycle: Sendable {
             guard until > d.due else { throw .extensionNotLater(current: d.due) }
             var e = DossierEvent(kind: .extended)
             e.due = until
-            e.reason = try cleanText(reason, field: "reason", label: "Lý do gia hạn", required: true)
+            e.reason = try cleanText(reason, field: .reason, label: "Lý do gia hạn", required: true)
             let responsible = department ?? d.holder.department
             guard catalogue.department(responsible) != nil else { throw .unknownDepartment(responsible) }
             e.department = responsible
@@ -231,12 +231,12 @@ public struct Lifecycle: Sendable {
 
         case .note(let text):
             var e = DossierEvent(kind: .note)
-            e.text = try cleanText(text, field: "note", label: "Ghi chú", required: true)
+            e.text = try cleanText(text, field: .note, label: "Ghi chú", required: true)
             return e
         }
     }
 
-    private func cleanText(_ raw: String, field: String, label: String, required: Bool) throws(LifecycleError) -> String {
+    private func cleanText(_ raw: String, field: ValidationField, label: String, required: Bool) throws(LifecycleError) -> String {
         let issues = Validation.text(raw, field: field, label: label, required: required)
         if !issues.isEmpty { throw .invalid(issues) }
         return Validation.nfc(raw).trimmingCharacters(in: .whitespacesAndNewlines)

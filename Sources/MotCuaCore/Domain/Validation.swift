@@ -1,16 +1,21 @@
 import Foundation
 
+/// The input a validation issue is about (its raw value is the JSON and CLI name).
+public enum ValidationField: String, Hashable, Sendable {
+    case procedure, name, id, phone, address, proxy, reason, note, waybill
+}
+
 /// A problem with what a clerk typed, in Vietnamese, tied to the field it concerns.
 public struct ValidationIssue: Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning }
 
-    public let field: String
+    public let field: ValidationField
     public let severity: Severity
     public let message: String
 
     public var description: String { message }
 
-    public init(field: String, severity: Severity, message: String) {
+    public init(field: ValidationField, severity: Severity, message: String) {
         self.field = field
         self.severity = severity
         self.message = message
@@ -45,7 +50,7 @@ public enum Validation {
         nfc(text).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    public static func name(_ raw: String, field: String = "name") -> [ValidationIssue] {
+    public static func name(_ raw: String, field: ValidationField = .name) -> [ValidationIssue] {
         let name = clean(raw)
         if name.isEmpty { return [ValidationIssue(field: field, severity: .error, message: "Họ tên không được để trống")] }
         if name.count > maxNameLength {
@@ -55,7 +60,7 @@ public enum Validation {
     }
 
     /// 12-digit personal ID with a valid province prefix; a 9-digit CMND is accepted with a warning.
-    public static func idNumber(_ raw: String, field: String = "id") -> [ValidationIssue] {
+    public static func idNumber(_ raw: String, field: ValidationField = .id) -> [ValidationIssue] {
         let id = raw.filter { !$0.isWhitespace }
         guard id.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             return [ValidationIssue(field: field, severity: .error, message: "Số định danh chỉ gồm chữ số")]
@@ -77,7 +82,7 @@ public enum Validation {
     }
 
     /// A Vietnamese mobile (10 digits, valid prefix; +84/84 accepted) or a landline (02… 11 digits).
-    public static func phone(_ raw: String, field: String = "phone") -> [ValidationIssue] {
+    public static func phone(_ raw: String, field: ValidationField = .phone) -> [ValidationIssue] {
         guard let normalised = normalisedPhone(raw) else {
             return [ValidationIssue(field: field, severity: .error, message: "Số điện thoại chỉ gồm chữ số (có thể bắt đầu bằng +84)")]
         }
@@ -97,7 +102,7 @@ public enum Validation {
     }
 
     /// A free text (reason, note, address): NFC, not empty when required, bounded.
-    public static func text(_ raw: String, field: String, label: String, required: Bool) -> [ValidationIssue] {
+    public static func text(_ raw: String, field: ValidationField, label: String, required: Bool) -> [ValidationIssue] {
         let text = nfc(raw).trimmingCharacters(in: .whitespacesAndNewlines)
         if required && text.isEmpty { return [ValidationIssue(field: field, severity: .error, message: "\(label) không được để trống")] }
         if text.count > maxTextLength {

@@ -55,6 +55,17 @@ public struct FormTemplate: Sendable, Hashable {
     }
 }
 
+/// The shipped forms by name (the raw value is the template id, the CLI's and the file names' word).
+public enum FormID: String, CaseIterable, Hashable, Sendable {
+    case receipt, supplementRequest = "supplement-request", refusal, apology, controlSlip = "control-slip", register
+
+    /// Parses a form name as typed on the command line; the error lists the known ones.
+    public static func named(_ name: String) throws(FormError) -> FormID {
+        guard let id = FormID(rawValue: name) else { throw .unknownForm(name, known: allCases.map(\.rawValue)) }
+        return id
+    }
+}
+
 /// The forms motcua can print.
 public struct FormCatalog: Sendable {
     public let forms: [FormTemplate]
@@ -74,6 +85,11 @@ public struct FormCatalog: Sendable {
             preconditionFailure("a shipped form template is invalid: \(error)")
         }
     }()
+
+    public func form(_ id: FormID) -> FormTemplate {
+        guard let form = forms.first(where: { $0.id == id.rawValue }) else { preconditionFailure("form \(id) is not shipped") }
+        return form
+    }
 
     public func form(id: String) throws(FormError) -> FormTemplate {
         guard let form = forms.first(where: { $0.id == id }) else { throw .unknownForm(id, known: forms.map(\.id)) }

@@ -32,22 +32,20 @@ public struct FormContext: Sendable {
     static let blank = "…………………"
 
     /// The context of `formID` for one dossier. The apology uses `extensionEvent`, else the dossier's latest extension.
-    public static func forDossier(_ formID: String, dossier: Dossier, catalogue: Catalogue, agency: FormAgency,
+    public static func forDossier(_ formID: FormID, dossier: Dossier, catalogue: Catalogue, agency: FormAgency,
                                   officialNames: [String: String], calendar: WorkCalendar,
                                   extensionEvent: RecordedEvent? = nil) throws(FormError) -> FormContext {
         var builder = DossierFormBuilder(dossier: dossier, catalogue: catalogue, agency: agency, officialNames: officialNames)
         switch formID {
-        case "receipt": try builder.receipt()
-        case "supplement-request": try builder.supplementRequest()
-        case "refusal": try builder.refusal()
-        case "apology": try builder.apology(extensionEvent ?? dossier.extensionEvent)
-        case "control-slip": builder.controlSlip(calendar: calendar)
-        case "register":
+        case .receipt: try builder.receipt()
+        case .supplementRequest: try builder.supplementRequest()
+        case .refusal: try builder.refusal()
+        case .apology: try builder.apology(extensionEvent ?? dossier.extensionEvent)
+        case .controlSlip: builder.controlSlip(calendar: calendar)
+        case .register:
             throw .invalidInput("Sổ theo dõi hồ sơ được in theo kỳ và lĩnh vực, không theo từng hồ sơ")
-        default:
-            throw .unknownForm(formID, known: FormCatalog.shipped.forms.map(\.id))
         }
-        return FormContext(formID: formID, scope: builder.scope)
+        return FormContext(formID: formID.rawValue, scope: builder.scope)
     }
 
     /// The tracking register (sổ theo dõi hồ sơ) of dossiers received from `from` to `to`, in one

@@ -1,6 +1,4 @@
 import Foundation
-import MotCuaCore
-import MotCuaStore
 
 /// The queue views of the tab line, switched with the number keys.
 public enum QueueView: Int, CaseIterable, Sendable {
@@ -38,6 +36,11 @@ public enum QueueView: Int, CaseIterable, Sendable {
 public struct QueueRow: Equatable, Sendable {
     public let summary: DossierSummary
     public let status: DeadlineStatus
+
+    public init(summary: DossierSummary, status: DeadlineStatus) {
+        self.summary = summary
+        self.status = status
+    }
 }
 
 /// The rows of the current view: how many there are, and those around the selection made into
@@ -46,6 +49,12 @@ public struct QueueRows: Equatable, Sendable {
     public var count = 0
     public var start = 0
     public var page: [QueueRow] = []
+
+    public init(count: Int = 0, start: Int = 0, page: [QueueRow] = []) {
+        self.count = count
+        self.start = start
+        self.page = page
+    }
 
     public var isEmpty: Bool { count == 0 }
 
@@ -60,6 +69,8 @@ public struct QueueRows: Equatable, Sendable {
 
 /// What the deadline-warning pane shows.
 public struct WarningSummary: Equatable, Sendable {
+    public init() {}
+
     public var overdue = 0
     public var dueToday = 0
     public var dueWithin1 = 0
@@ -73,6 +84,11 @@ public struct WarningSummary: Equatable, Sendable {
     public struct HolderCount: Equatable, Sendable {
         public let holder: Holder
         public let count: Int
+
+        public init(holder: Holder, count: Int) {
+            self.holder = holder
+            self.count = count
+        }
     }
 }
 
@@ -90,12 +106,28 @@ public struct QueueData: Equatable, Sendable {
     public var partial = false
 
     public init() {}
+}
 
-    /// For tests and small stores: the data straight from summaries.
-    public static func make(_ summaries: [DossierSummary], view: QueueView, filter: String, clock: DeadlineClock,
-                            select: QueueQuery.Target = .none) -> QueueData {
-        let table = DossierTable(summaries: summaries)
-        let order = QueueOrder(table: table)
-        return QueueQuery(table: table, order: order, view: view, filter: filter, clock: clock).data(around: select, table: table)
+/// Which dossier the page of a queue should be around.
+public enum QueueTarget: Equatable, Sendable {
+    case none
+    case id(UUID)
+    case code(String)
+    case position(Int)
+}
+
+/// What a front end asks of the queue: a view, the filter typed, where the page should be, and
+/// the instant the deadlines are judged at.
+public struct QueueRequest: Equatable, Sendable {
+    public var view: QueueView
+    public var filter: String
+    public var target: QueueTarget
+    public var now: Instant
+
+    public init(view: QueueView, filter: String = "", target: QueueTarget = .none, now: Instant) {
+        self.view = view
+        self.filter = filter
+        self.target = target
+        self.now = now
     }
 }

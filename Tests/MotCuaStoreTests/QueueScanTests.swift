@@ -2,16 +2,16 @@ import Foundation
 import Testing
 @testable import MotCuaCore
 @testable import MotCuaStore
-@testable import MotCuaTUI
+import MotCuaTestSupport
 
 /// The queue's scan against a plain reading of the same rows: the letter and pair masks may only
 /// skip rows that cannot match, and sharing the scan between two cores must change nothing.
-@Suite("Queue query")
-struct QueueQueryTests {
+@Suite("Queue scan")
+struct QueueScanTests {
     static let names = ["Nguyễn Văn An", "Trần Thị Ngọc", "Hoàng Minh Tuấn", "Lê Thị Hồng", "Phạm Nguyên Vũ",
                         "Đặng Quang Huy", "Ngô Thị Yến", "Bùi Văn Nguyện", "Vương Gia Khang", "Ông Ích Khiêm"]
     static let rows: [DossierSummary] = (0..<1_200).map { i in
-        var s = Fixture.summaries[i % Fixture.summaries.count]
+        var s = SampleDossiers.summaries[i % SampleDossiers.summaries.count]
         s.applicantName = names[(i / 10) % names.count] + " \(i)"
         s.searchKey = DossierSummary.searchKey(name: s.applicantName, code: s.code, idNumber: s.idNumber, phone: s.phone)
         s.due = s.due.adding(seconds: Int64(i % 7) * 3_600)
@@ -23,12 +23,12 @@ struct QueueQueryTests {
     func theScanFindsExactlyTheRowsHoldingEveryWord(filter: String) {
         let table = DossierTable(summaries: Self.rows)
         let order = QueueOrder(table: table)
-        let clock = DeadlineClock(now: Fixture.now, calendar: Fixture.calendar)
+        let clock = DeadlineClock(now: SampleDossiers.now, calendar: SampleDossiers.calendar)
         let terms = SearchFolding.terms(filter)
         let expected = order.rows.filter { row in terms.allSatisfy { Self.rows[Int(row)].searchKey.contains($0) } }
         for view in [QueueView.all, .overdue, .inProgress] {
-            let serial = QueueQuery(table: table, order: order, view: view, filter: filter, clock: clock, candidates: nil, splitFrom: .max)
-            let split = QueueQuery(table: table, order: order, view: view, filter: filter, clock: clock, candidates: nil, splitFrom: 0)
+            let serial = QueueScan(table: table, order: order, view: view, filter: filter, clock: clock, candidates: nil, splitFrom: .max)
+            let split = QueueScan(table: table, order: order, view: view, filter: filter, clock: clock, candidates: nil, splitFrom: 0)
             if view == .all { #expect(serial.matches == expected, "\(filter)") }
             #expect(serial.counts[.all] == expected.count)
             #expect(split.matches == serial.matches && split.counts == serial.counts)
@@ -40,13 +40,13 @@ struct QueueQueryTests {
     @Test func typingOneMoreLetterSearchesOnlyThePreviousMatchesAndFindsTheSame() {
         let table = DossierTable(summaries: Self.rows)
         let order = QueueOrder(table: table)
-        let clock = DeadlineClock(now: Fixture.now, calendar: Fixture.calendar)
+        let clock = DeadlineClock(now: SampleDossiers.now, calendar: SampleDossiers.calendar)
         var previous: [Bool]?
         var typed = ""
         for c in "nguyen van 1" {
             typed.append(c)
-            let incremental = QueueQuery(table: table, order: order, view: .all, filter: typed, clock: clock, candidates: previous, splitFrom: 0)
-            let fresh = QueueQuery(table: table, order: order, view: .all, filter: typed, clock: clock)
+            let incremental = QueueScan(table: table, order: order, view: .all, filter: typed, clock: clock, candidates: previous, splitFrom: 0)
+            let fresh = QueueScan(table: table, order: order, view: .all, filter: typed, clock: clock)
             #expect(incremental.matches == fresh.matches, "\(typed)")
             previous = incremental.matchedRows
         }
@@ -56,13 +56,13 @@ struct QueueQueryTests {
     @Test func aQueryReusingTheRowClassesOfAnEarlierOneFindsTheSame() {
         let table = DossierTable(summaries: Self.rows)
         let order = QueueOrder(table: table)
-        let clock = DeadlineClock(now: Fixture.now, calendar: Fixture.calendar)
-        let first = QueueQuery(table: table, order: order, view: .all, filter: "", clock: clock, candidates: nil, splitFrom: 0)
+        let clock = DeadlineClock(now: SampleDossiers.now, calendar: SampleDossiers.calendar)
+        let first = QueueScan(table: table, order: order, view: .all, filter: "", clock: clock, candidates: nil, splitFrom: 0)
         #expect(first.warnings.overdue > 0 && first.warnings.paused > 0)
         for view in QueueView.allCases {
             for filter in ["", "ng", "nguyen van", "thi 1", "0912"] {
-                let fresh = QueueQuery(table: table, order: order, view: view, filter: filter, clock: clock, candidates: nil, splitFrom: 0)
-                let reused = QueueQuery(table: table, order: order, view: view, filter: filter, clock: clock, candidates: nil,
+                let fresh = QueueScan(table: table, order: order, view: view, filter: filter, clock: clock, candidates: nil, splitFrom: 0)
+                let reused = QueueScan(table: table, order: order, view: view, filter: filter, clock: clock, candidates: nil,
                                         classes: first.classes, splitFrom: 0)
                 #expect(reused.matches == fresh.matches && reused.counts == fresh.counts, "\(view) \(filter)")
                 #expect(reused.warnings == fresh.warnings && reused.urgentRows == fresh.urgentRows && reused.nextChange == fresh.nextChange)
@@ -73,9 +73,9 @@ struct QueueQueryTests {
     @Test func aPageAroundAPositionOrADossierIsTheRightSliceOfTheView() {
         let table = DossierTable(summaries: Self.rows)
         let order = QueueOrder(table: table)
-        let clock = DeadlineClock(now: Fixture.now, calendar: Fixture.calendar)
+        let clock = DeadlineClock(now: SampleDossiers.now, calendar: SampleDossiers.calendar)
         for (view, filter) in [(QueueView.all, ""), (.all, "thi"), (.received, ""), (.overdue, "ng"), (.all, "zz")] {
-            let query = QueueQuery(table: table, order: order, view: view, filter: filter, clock: clock)
+            let query = QueueScan(table: table, order: order, view: view, filter: filter, clock: clock)
             let list = query.matches
             #expect(query.matchCount == list.count)
             for p in [0, 1, list.count / 2, list.count - 1, list.count + 5] where p >= 0 {

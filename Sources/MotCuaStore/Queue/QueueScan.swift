@@ -1,59 +1,9 @@
 import Foundation
 import MotCuaCore
-import MotCuaStore
-
-/// The display order of every loaded dossier: open ones by appointment, then closed ones, the
-/// most recently closed first. Kept up to date row by row, so a keystroke never sorts.
-public struct QueueOrder: Sendable {
-    public private(set) var rows: [Int32] = []
-    private var keys: [Int64] = []
-
-    public init(table: DossierTable) {
-        keys = (0..<table.count).map { Self.key(table, $0) }
-        let keys = self.keys
-        rows = (0..<Int32(table.count)).sorted { (keys[Int($0)], $0) < (keys[Int($1)], $1) }
-    }
-
-    static func key(_ table: DossierTable, _ row: Int) -> Int64 {
-        guard table.state[row].isClosed else { return table.due[row] }
-        let closed = table.closedAt[row] == DossierTable.none ? table.due[row] : table.closedAt[row]
-        return (1 << 62) + ((1 << 40) - closed)
-    }
-
-    private func position(key: Int64, row: Int32) -> Int {
-        var low = 0, high = rows.count
-        while low < high {
-            let mid = (low + high) / 2
-            let r = rows[mid]
-            if (keys[Int(r)], r) < (key, row) { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-
-    /// Moves changed rows to their new place and inserts new ones; rebuilds when that is cheaper.
-    public mutating func update(table: DossierTable, touched: [Int32]) {
-        if touched.count > 5_000 || table.count < keys.count {
-            self = QueueOrder(table: table)
-            return
-        }
-        for row in Set(touched).sorted() {
-            let r = Int(row)
-            if r < keys.count {
-                let at = position(key: keys[r], row: row)
-                if at < rows.count, rows[at] == row { rows.remove(at: at) }
-                keys[r] = Self.key(table, r)
-            } else {
-                while keys.count < r { keys.append(Self.key(table, keys.count)) }
-                keys.append(Self.key(table, r))
-            }
-            rows.insert(row, at: position(key: keys[r], row: row))
-        }
-    }
-}
 
 /// Each row's views (one bit per view) and the warning pane. They depend on the clock and the
 /// rows, not on the filter: typing reuses them, so a keystroke only tests the filter.
-public struct RowClasses: Sendable {
+struct RowClasses: Sendable {
     let views: [UInt16]
     let warnings: WarningSummary
     let urgent: [Int32]
@@ -64,28 +14,19 @@ public struct RowClasses: Sendable {
 /// A view of the queue computed straight from the table's columns: one pass in display order
 /// gives the view's rows, the count of every view and the warning pane, touching only the state,
 /// due and search-key bytes of each dossier.
-public struct QueueQuery {
-    public enum Target: Equatable, Sendable {
-        case none
-        case id(UUID)
-        case code(String)
-        case position(Int)
-    }
-
-    enum Bucket { case overdue, dueToday, dueWithin1, dueWithin3, onTrack, paused, resolved, withdrawn }
-
+struct QueueScan {
     /// The view's rows in display order: `order.rows` where `inView` (the list itself is only
     /// made on demand: when a third of 500,000 rows match, making it costs more than the scan).
     private let orderRows: [Int32]
     private let inView: [Bool]
-    public let matchCount: Int
-    public var matches: [Int32] { matchCount == orderRows.count ? orderRows : orderRows.filter { inView[Int($0)] } }
-    public let counts: [QueueView: Int]
+    let matchCount: Int
+    var matches: [Int32] { matchCount == orderRows.count ? orderRows : orderRows.filter { inView[Int($0)] } }
+    let counts: [QueueView: Int]
     /// Which rows match the filter (all, when there is none): a longer filter only searches these.
-    public let matchedRows: [Bool]?
-    public let clock: DeadlineClock
+    let matchedRows: [Bool]?
+    let clock: DeadlineClock
     /// Each row's views and the warning pane, for the next query at the same instant over the same rows.
-    public let classes: RowClasses
+    let classes: RowClasses
     let warnings: WarningSummary
     let urgentRows: [Int32]
     let nextChange: Instant
@@ -99,8 +40,8 @@ public struct QueueQuery {
     /// stay in cache.
     /// `classes`: those of an earlier query at the same instant over the same rows (the caller
     /// checks), so that a keystroke only tests the filter.
-    public init(table: DossierTable, order: QueueOrder, view: QueueView, filter: String, clock: DeadlineClock,
-                candidates: [Bool]? = nil, classes: RowClasses? = nil) {
+    init(table: DossierTable, order: QueueOrder, view: QueueView, filter: String, clock: DeadlineClock,
+         candidates: [Bool]? = nil, classes: RowClasses? = nil) {
         self.init(table: table, order: order, view: view, filter: filter, clock: clock, candidates: candidates, classes: classes,
                   splitFrom: 100_000)
     }
@@ -234,16 +175,14 @@ public struct QueueQuery {
         /// The row's deadline bucket counted into the warning pane, and the views it belongs to.
         private mutating func classify(_ row: Int, table: DossierTable, limits l: Limits) -> Int {
             let state = table.state[row]
-            let bucket: Bucket
-            switch state {
-            case .received, .inProgress:
+            let bucket: DeadlineBucket
+            if let stopped = DeadlineBucket.stopped(state) {
+                bucket = stopped
+            } else {
                 let due = table.due[row]
                 if due >= l.now && due < change { change = due + 1 }
-                bucket = l.now > due ? .overdue : due <= l.today ? .dueToday : due <= l.next1 ? .dueWithin1
-                    : due <= l.next3 ? .dueWithin3 : .onTrack
-            case .awaitingSupplement, .suspended: bucket = .paused
-            case .resultReady, .returned, .refused: bucket = .resolved
-            case .withdrawn: bucket = .withdrawn
+                bucket = DeadlineBucket.running(due: due, now: l.now, endOfToday: l.today, endOfNextWorkingDay: l.next1,
+                                                endOfThirdWorkingDay: l.next3)
             }
             switch bucket {
             case .overdue:
@@ -261,7 +200,7 @@ public struct QueueQuery {
             default: break
             }
             let returnedToday = state == .returned && table.closedAt[row] >= l.todayStart && table.closedAt[row] <= l.today
-            return QueueQuery.mask(state, bucket, returnedToday)
+            return QueueScan.mask(state, bucket, returnedToday)
         }
 
         mutating func merge(_ other: Scan) {
@@ -279,7 +218,7 @@ public struct QueueQuery {
     }
 
     /// The views a row belongs to, one bit per view number.
-    static func mask(_ state: DossierState, _ bucket: Bucket, _ returnedToday: Bool) -> Int {
+    static func mask(_ state: DossierState, _ bucket: DeadlineBucket, _ returnedToday: Bool) -> Int {
         var mask = 1 << QueueView.all.rawValue
         switch state {
         case .received: mask |= 1 << QueueView.received.rawValue
@@ -288,22 +227,19 @@ public struct QueueQuery {
         case .resultReady: mask |= 1 << QueueView.resultReady.rawValue
         default: break
         }
-        switch bucket {
-        case .overdue: mask |= 1 << QueueView.overdue.rawValue
-        case .dueToday, .dueWithin1, .dueWithin3: mask |= 1 << QueueView.dueSoon.rawValue
-        default: break
-        }
+        if bucket == .overdue { mask |= 1 << QueueView.overdue.rawValue }
+        if bucket.isDueSoon { mask |= 1 << QueueView.dueSoon.rawValue }
         if returnedToday { mask |= 1 << QueueView.returnedToday.rawValue }
         return mask
     }
 
     /// Rows made into values per query: twice the tallest list a 300×100 terminal shows, so
     /// scrolling rarely asks again, and few enough that a keystroke does not pay for thousands.
-    public static let pageSize = 150
+    static let pageSize = 150
 
     /// The data for the screen: counts, warnings, and `pageSize` rows made into values around the target.
-    public func data(around target: Target, table: DossierTable, rowOf: (UUID) -> Int? = { _ in nil },
-                     rowOfCode: (String) -> Int? = { _ in nil }, pageSize: Int = QueueQuery.pageSize) -> QueueData {
+    func data(around target: QueueTarget, table: DossierTable, rowOf: (UUID) -> Int? = { _ in nil },
+                     rowOfCode: (String) -> Int? = { _ in nil }, pageSize: Int = QueueScan.pageSize) -> QueueData {
         var data = QueueData()
         data.now = clock.now
         data.counts = counts

@@ -1,0 +1,54 @@
+import Foundation
+import MotCuaCore
+import MotCuaStore
+
+extension Desk {
+    /// The centre as its forms name it.
+    public var formAgency: FormAgency {
+        let c = store.config
+        return FormAgency(name: c.name, code: c.agency, governingBody: c.governingBody, place: c.place, phone: c.phone)
+    }
+
+    /// One of a dossier's forms, filled from the dossier as given (a caller that has it, as
+    /// after a receive, reads nothing again).
+    public func renderForm(_ form: FormID, dossier: Dossier, as format: FormRenderer.Format) throws(FormError) -> String {
+        let context = try FormContext.forDossier(form, dossier: dossier, catalogue: store.catalogue, agency: formAgency,
+                                                 officialNames: officials.names, calendar: store.calendar)
+        return try FormRenderer.render(FormCatalog.shipped.form(form), context, as: format)
+    }
+
+    /// One of a dossier's forms, the dossier read as this official may see it.
+    public func renderForm(_ form: FormID, code: String, as format: FormRenderer.Format) throws -> String {
+        try renderForm(form, dossier: dossier(code: code), as: format)
+    }
+
+    /// The Mẫu 01 receipt as text, shown right after a save.
+    public func receiptText(_ dossier: Dossier) -> String {
+        (try? renderForm(.receipt, dossier: dossier, as: .text)) ?? "Đã tiếp nhận hồ sơ \(dossier.code)"
+    }
+
+    /// The tracking register of a period, in this official's report scope.
+    public func renderRegister(from: CivilDate, to: CivilDate, field: String?, office: String?, printedOn: CivilDate,
+                               as format: FormRenderer.Format) throws -> Scoped<String> {
+        let scope = try reportScope(office: office)
+        let summaries = scope.filter(store.summaries(overlapping: from, to)).map { $0.visible(to: actor.role) }
+        let context = try FormContext.register(summaries: summaries, from: from, to: to, field: field, catalogue: store.catalogue,
+                                               agency: formAgency, printedOn: printedOn)
+        return Scoped(report: try FormRenderer.render(FormCatalog.shipped.form(.register), context, as: format), scope: scope)
+    }
+
+    /// Where printed forms are written in the store.
+    public var outputDirectory: String { store.outputDirectory }
+
+    /// The one file-name scheme of a dossier's printed form: `<code>-<form>.<txt|html>`.
+    public func outputPath(_ form: FormID, code: String, format: FormRenderer.Format) -> String {
+        "\(store.outputDirectory)/\(code)-\(form.rawValue).\(format == .html ? "html" : "txt")"
+    }
+
+    /// Writes a text into the store's output folder and returns its path.
+    public func writeOutput(_ text: String, to path: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: store.outputDirectory, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+}

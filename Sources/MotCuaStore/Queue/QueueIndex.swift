@@ -1,0 +1,57 @@
+import MotCuaCore
+
+/// One front end's queue over a store: the display order kept up to date row by row, the rows
+/// the last filter matched (typing one more letter searches only those), and each row's views
+/// at the last instant (a keystroke only tests the filter). The caches are keyed on the store's
+/// own state, which is why they live here, beside the columns they read.
+public final class QueueIndex {
+    private let store: Store
+    private var order: QueueOrder?
+    private var orderGeneration = -1
+    private var filterCache: (text: String, rows: [Bool], count: Int)?
+    private var rowClasses: (key: [Int64], classes: RowClasses)?
+
+    public init(store: Store) { self.store = store }
+
+    /// The counts, warnings and the page of rows around the target, for one view and filter.
+    public func query(_ request: QueueRequest) -> QueueData {
+        let clock = DeadlineClock(now: request.now, calendar: store.calendar)
+        let table = store.table
+        let currentOrder = self.currentOrder()
+        let candidates = filterCache.flatMap { cache in
+            SearchFolding.fold(request.filter).hasPrefix(SearchFolding.fold(cache.text)) && cache.count == table.count ? cache.rows : nil
+        }
+        let key = [clock.now.seconds, Int64(table.count), store.lastSeq, Int64(store.generation)]
+        let scan = QueueScan(table: table, order: currentOrder, view: request.view, filter: request.filter, clock: clock,
+                             candidates: candidates, classes: rowClasses?.key == key ? rowClasses?.classes : nil)
+        filterCache = scan.matchedRows.map { (request.filter, $0, table.count) }
+        rowClasses = (key, scan.classes)
+        var data = scan.data(around: request.target, table: table, rowOf: store.row(id:), rowOfCode: store.row(code:))
+        data.partial = !store.isHistoryComplete
+        return data
+    }
+
+    /// The display order, kept up to date from the rows the store reports as changed.
+    private func currentOrder() -> QueueOrder {
+        if order != nil, store.generation == orderGeneration {
+            let touched = store.takeTouchedRows()
+            if !touched.isEmpty { order!.update(table: store.table, touched: touched) }     // in place: no copy of 500,000 rows
+            return order!
+        }
+        _ = store.takeTouchedRows()
+        let fresh = QueueOrder(table: store.table)
+        order = fresh
+        orderGeneration = store.generation
+        return fresh
+    }
+}
+
+extension QueueData {
+    /// For tests and small stores: the data straight from summaries, without a store.
+    public static func make(_ summaries: [DossierSummary], view: QueueView, filter: String, clock: DeadlineClock,
+                            select: QueueTarget = .none) -> QueueData {
+        let table = DossierTable(summaries: summaries)
+        let order = QueueOrder(table: table)
+        return QueueScan(table: table, order: order, view: view, filter: filter, clock: clock).data(around: select, table: table)
+    }
+}

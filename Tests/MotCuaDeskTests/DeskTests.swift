@@ -1,0 +1,6 @@
+import Foundation
+import Testing
+import MotCuaCore
+import MotCuaStore
+@testable import MotCuaDesk
+import MotCuaTestSupport
