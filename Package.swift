@@ -56,7 +56,7 @@ let package = Package(
         // The benchmark harness: release-built, prints one JSON document (Docs/PERFORMANCE.md).
         .executableTarget(name: "motcua-bench", dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaDesk", "MotCuaTUI", "TerminalUI"]),
         // Sample dossiers shared by the test targets.
-        .target(name: "MotCuaTestSupport", dependencies: ["MotCuaCore"], path: "Tests/MotCuaTestSupport"),
+        .target(name: "MotCuaTestSupport", dependencies: ["MotCuaCore", "MotCuaStore"], path: "Tests/MotCuaTestSupport"),
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"], exclude: ["Golden"]),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaCore", "MotCuaTestSupport"]),
         .testTarget(name: "MotCuaDeskTests", dependencies: ["MotCuaDesk", "MotCuaStore", "MotCuaCore", "MotCuaTestSupport"]),

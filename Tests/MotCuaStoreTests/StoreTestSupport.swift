@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 @testable import MotCuaCore
 @testable import MotCuaStore
+import MotCuaTestSupport
 
 func at(_ text: String) -> Instant {
     guard let instant = Instant(iso8601: text) else { preconditionFailure("bad instant \(text)") }
@@ -59,53 +60,3 @@ struct TestStore {
 }
 
 /// The real file system with failures injected on demand, like SQLite's test VFS.
-final class FaultyFileSystem: FileSystem, @unchecked Sendable {
-    struct Faults {
-        /// Write at most this many bytes per call (a short write), then report ENOSPC once exhausted.
-        var bytesBeforeDiskFull: Int?
-        var failDataSync: Int32?
-        var failRead: Int32?
-    }
-
-    private let real = PosixFileSystem()
-    private let state = Mutex(Faults())
-
-    func set(_ change: (inout Faults) -> Void) { state.withLock { change(&$0) } }
-
-    func open(_ path: String, flags: Int32, mode: UInt32) throws(SystemError) -> Int32 { try real.open(path, flags: flags, mode: mode) }
-    func close(_ fd: Int32) { real.close(fd) }
-
-    func pwrite(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int64, path: String) throws(SystemError) -> Int {
-        let allowance = state.withLock { $0.bytesBeforeDiskFull }
-        if let allowance {
-            if allowance <= 0 { throw SystemError("write", path, ENOSPC) }
-            let n = try real.pwrite(fd, UnsafeRawBufferPointer(rebasing: bytes.prefix(allowance)), at: offset, path: path)
-            state.withLock { $0.bytesBeforeDiskFull = allowance - n }
-            return n
-        }
-        return try real.pwrite(fd, bytes, at: offset, path: path)
-    }
-
-    func pread(_ fd: Int32, count: Int, at offset: Int64, path: String) throws(SystemError) -> [UInt8] {
-        if let code = state.withLock({ $0.failRead }) { throw SystemError("read", path, code) }
-        return try real.pread(fd, count: count, at: offset, path: path)
-    }
-
-    func fdatasync(_ fd: Int32, path: String) throws(SystemError) {
-        if let code = state.withLock({ $0.failDataSync }) { throw SystemError("fdatasync", path, code) }
-        try real.fdatasync(fd, path: path)
-    }
-
-    func fsync(_ fd: Int32, path: String) throws(SystemError) { try real.fsync(fd, path: path) }
-    func ftruncate(_ fd: Int32, to size: Int64, path: String) throws(SystemError) { try real.ftruncate(fd, to: size, path: path) }
-    func fstat(_ fd: Int32, path: String) throws(SystemError) -> FileStatus { try real.fstat(fd, path: path) }
-    func stat(_ path: String) throws(SystemError) -> FileStatus? { try real.stat(path) }
-    func rename(_ from: String, _ to: String) throws(SystemError) { try real.rename(from, to) }
-    func unlink(_ path: String) throws(SystemError) { try real.unlink(path) }
-    func mkdir(_ path: String, mode: UInt32) throws(SystemError) { try real.mkdir(path, mode: mode) }
-    func listDirectory(_ path: String) throws(SystemError) -> [String] { try real.listDirectory(path) }
-    func tryLock(_ fd: Int32, exclusive: Bool, path: String) throws(SystemError) -> Bool { try real.tryLock(fd, exclusive: exclusive, path: path) }
-    func unlock(_ fd: Int32) { real.unlock(fd) }
-    func fchmod(_ fd: Int32, mode: UInt32, path: String) throws(SystemError) { try real.fchmod(fd, mode: mode, path: path) }
-    func fchown(_ fd: Int32, group: UInt32, path: String) throws(SystemError) { try real.fchown(fd, group: group, path: path) }
-}

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import MotCuaCore
 @testable import MotCuaStore
+import MotCuaTestSupport
 
 @Suite("Journal store")
 struct StoreTests {
