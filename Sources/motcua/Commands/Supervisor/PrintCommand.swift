@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import MotCuaCore
+import MotCuaStore
+
+struct PrintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "print",
+        abstract: "In giấy tờ một cửa: receipt, supplement-request, refusal, apology, control-slip (theo hồ sơ); register (theo kỳ).",
+        discussion: "Văn bản cho máy in 80 cột hoặc màn hình; HTML (khổ A4/A5, phông tiếng Việt) để in từ trình duyệt.")
+
+    @Argument(help: "Mẫu: receipt, supplement-request, refusal, apology, control-slip, register.") var form: String
+    @Argument(help: "Mã hồ sơ (không dùng với register).") var code: String?
+    @Option(help: "register: ngày đầu kỳ YYYY-MM-DD.") var from: String?
+    @Option(help: "register: ngày cuối kỳ YYYY-MM-DD.") var to: String?
+    @Option(help: "register: lĩnh vực (mặc định: tất cả).") var field: String?
+    @Option(help: "Chỉ một đơn vị (điểm tiếp nhận); \"\" là bộ phận trung tâm. Xem đơn vị khác cần quyền lãnh đạo.") var office: String?
+    @Option(help: "Định dạng: text hoặc html.") var format: FormRenderer.Format = .text
+    @Option(help: "Ghi vào tệp thay vì in ra màn hình.") var output: String?
+    @Option(name: .customLong("data"), help: "Thư mục kho dữ liệu.") var data: String?
+    @Option(name: .customLong("as"), help: "Quản trị thao tác thay cho tài khoản LOGIN.") var actAs: String?
+
+    func run() throws {
+        var options = StoreOptions()
+        options.data = data
+        options.actAs = actAs
+        let context = try StoreContext.open(options)
+        let store = context.store
+        let text: String
+        do {
+            let template = try FormCatalog.shipped.form(id: form)
+            let formContext: FormContext
+            if form == "register" {
+                guard let from, let to else { throw CLIError.badInput("register cần --from và --to") }
+                let scope = try store.reportScope(for: context.actor, office: office)
+                let (fromDate, toDate) = (try Parse.date(from, option: "--from"), try Parse.date(to, option: "--to"))
+                formContext = try FormContext.register(
+                    summaries: scope.filter(store.summaries(overlapping: fromDate, toDate)).map { $0.visible(to: context.actor.role) }, from: fromDate, to: toDate,
+                    field: field, catalogue: store.catalogue, agency: store.formAgency, printedOn: context.now.date)
+            } else {
+                guard let code else { throw CLIError.badInput("cần mã hồ sơ: motcua print \(form) MÃ") }
+                let dossier = try store.dossier(code: code).visible(to: context.actor.role)
+                formContext = try FormContext.forDossier(form, dossier: dossier, catalogue: store.catalogue,
+                                                         agency: store.formAgency, officialNames: store.officialNames,
+                                                         calendar: store.calendar)
+            }
+            text = try FormRenderer.render(template, formContext, as: format)
+        } catch let error as FormError {
+            throw CLIError.badInput(error.description)
+        }
+        if let output {
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
+                throw CLIError.failure("Không ghi được \(output): \(error.localizedDescription)")
+            }
+            Console.error("Đã ghi \(output)")
+        } else {
+            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        }
+    }
+}

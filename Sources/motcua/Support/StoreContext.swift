@@ -1,0 +1,33 @@
+import MotCuaCore
+import MotCuaStore
+
+/// An open store with the acting official and the time, as every store command needs.
+struct StoreContext {
+    let store: Store
+    let actor: Actor
+    let now: Instant
+
+    static func open(_ options: StoreOptions, history: HistoryLoading = .all) throws -> StoreContext {
+        let store = try Store.open(at: options.directory, history: history)
+        return try StoreContext(store: store, actAs: options.actAs)
+    }
+
+    init(store: Store, actAs: String?) throws {
+        self.store = store
+        try store.checkOverrides(clock: Environment.clockOverride != nil, user: Environment.userOverride != nil)
+        if let text = Environment.clockOverride {
+            guard let instant = Instant(iso8601: text) else {
+                throw CLIError.badInput("MOTCUA_NOW: '\(text)' không phải thời điểm ISO 8601")
+            }
+            now = instant
+        } else {
+            now = Clock.system.now
+        }
+        guard let login = Environment.userOverride ?? ProcessIdentity.login else {
+            throw CLIError.failure("Không xác định được tài khoản hệ điều hành đang chạy motcua")
+        }
+        actor = try store.actor(login: login, actingAs: actAs, terminal: ProcessIdentity.terminal(environment: Environment.values))
+    }
+
+    var deadlineClock: DeadlineClock { DeadlineClock(now: now, calendar: store.calendar) }
+}
