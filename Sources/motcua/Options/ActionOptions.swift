@@ -5,7 +5,8 @@ import MotCuaStore
 /// What every action on a dossier shares: the code, the store, the write options, and the output.
 struct ActionOptions: ParsableArguments {
     @Argument(help: "Mã hồ sơ.") var code: String
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: StoreSelection
+    @OptionGroup var output: OutputOptions
     @OptionGroup var write: WriteOptions
 
     func perform(_ command: DossierCommand) throws {
@@ -13,7 +14,7 @@ struct ActionOptions: ParsableArguments {
         let commit = try context.store.perform(command, on: code, expectedVersion: write.expectVersion,
                                                actor: context.actor, op: write.op, now: context.now)
         guard let d = context.store.summary(code: commit.code) else { return }
-        if store.json {
+        if output.json {
             Console.json(.object([
                 ("code", .string(d.code)), ("version", .int(Int64(commit.version))), ("seq", .int(commit.seq)),
                 ("replayed", .bool(commit.replayed)), ("state", .string(d.state.rawValue)), ("due", .string(d.due.iso8601)),

@@ -7,9 +7,9 @@ struct StoreContext {
     let actor: Actor
     let now: Instant
 
-    static func open(_ options: StoreOptions, history: HistoryLoading = .all) throws -> StoreContext {
-        let store = try Store.open(at: options.directory, history: history)
-        return try StoreContext(store: store, actAs: options.actAs)
+    static func open(_ selection: StoreSelection, history: HistoryLoading = .all) throws -> StoreContext {
+        let store = try Store.open(at: selection.directory, history: history)
+        return try StoreContext(store: store, actAs: selection.actAs)
     }
 
     init(store: Store, actAs: String?) throws {

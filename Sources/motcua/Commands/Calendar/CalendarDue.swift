@@ -18,7 +18,7 @@ extension CalendarCommand {
         var pause: [String] = []
         @Flag(help: "Giải thích từng ngày được tính và bỏ qua.") var explain = false
         @OptionGroup var source: CalendarSource
-        @OptionGroup var output: JSONFlag
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             let received = try Parse.instant(from, option: "--from")

@@ -7,7 +7,7 @@ extension CalendarCommand {
 
         @Argument(help: "Năm dương lịch.") var year: Int
         @OptionGroup var source: CalendarSource
-        @OptionGroup var output: JSONFlag
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             try Parse.year(year, option: "năm")

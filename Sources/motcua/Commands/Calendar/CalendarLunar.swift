@@ -8,7 +8,7 @@ extension CalendarCommand {
 
         @Argument(help: "Ngày dương lịch, dạng YYYY-MM-DD.")
         var date: String
-        @OptionGroup var output: JSONFlag
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             let solar = try Parse.date(date, option: "ngày")

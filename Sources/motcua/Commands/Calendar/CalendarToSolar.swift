@@ -10,7 +10,7 @@ extension CalendarCommand {
         @Option(help: "Tháng âm lịch (1–12).") var month: Int
         @Option(help: "Ngày âm lịch (1–30).") var day: Int
         @Flag(help: "Tháng nhuận.") var leap = false
-        @OptionGroup var output: JSONFlag
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             try Parse.year(year, option: "--year")

@@ -7,7 +7,8 @@ extension CatalogueCommand {
         static let configuration = CommandConfiguration(commandName: "install",
                                                         abstract: "Cài phiên bản danh mục mới từ tệp JSON (quản trị).")
         @Argument(help: "Tệp danh mục JSON.") var file: String
-        @OptionGroup var store: StoreOptions
+        @OptionGroup var store: StoreSelection
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             let context = try StoreContext.open(store)

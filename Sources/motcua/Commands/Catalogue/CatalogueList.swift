@@ -5,13 +5,14 @@ extension CatalogueCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Liệt kê thủ tục (lọc không dấu với --search).")
         @Option(help: "Tìm theo mã, tên, lĩnh vực (không phân biệt dấu).") var search: String?
-        @OptionGroup var store: StoreOptions
+        @OptionGroup var store: StoreSelection
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             let context = try StoreContext.open(store)
             let catalogue = context.store.catalogue
             let procedures = catalogue.search(search ?? "")
-            if store.json {
+            if output.json {
                 Console.json(.object([
                     ("version", .int(Int64(catalogue.version))), ("effective", .string(catalogue.effective.iso)),
                     ("procedures", .array(procedures.map { p in

@@ -6,13 +6,14 @@ extension CatalogueCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Chi tiết một thủ tục.")
         @Argument(help: "Mã thủ tục.") var code: String
-        @OptionGroup var store: StoreOptions
+        @OptionGroup var store: StoreSelection
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             let context = try StoreContext.open(store)
             let catalogue = context.store.catalogue
             guard let p = catalogue.procedure(code) else { throw CLIError.badInput("Không có thủ tục mã \(code)") }
-            if store.json {
+            if output.json {
                 let data = try JSONEncoder().encode(p)
                 Console.json(.raw(String(decoding: data, as: UTF8.self)))
                 return

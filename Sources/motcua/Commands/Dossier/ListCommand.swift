@@ -14,7 +14,8 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Tìm theo tên, mã, số định danh, điện thoại (không phân biệt dấu).") var search: String?
     @Option(help: "Mã phòng ban đang giữ hồ sơ.") var holder: String?
     @Option(help: "Số dòng tối đa.") var limit: Int?
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: StoreSelection
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let context = try StoreContext.open(store)
@@ -35,7 +36,7 @@ struct ListCommand: ParsableCommand {
         var rows = filter.apply(context.store.summaries, clock: clock)
         if let limit { rows = Array(rows.prefix(limit)) }
         rows = rows.map { $0.visible(to: context.actor.role) }
-        if store.json {
+        if output.json {
             Console.json(.object([
                 ("schema", .int(Int64(DossierJSON.schemaVersion))), ("now", .string(context.now.iso8601)),
                 ("count", .int(Int64(rows.count))),

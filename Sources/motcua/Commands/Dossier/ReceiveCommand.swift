@@ -17,7 +17,8 @@ struct ReceiveCommand: ParsableCommand {
     @Option(name: .customLong("proxy-name"), help: "Người nộp thay (ủy quyền).") var proxyName: String?
     @Option(name: .customLong("proxy-id"), help: "Số định danh người nộp thay.") var proxyID: String?
     @Option(name: .customLong("received-at"), help: "Thời điểm nhận hồ sơ giấy nếu trước bây giờ (ISO 8601).") var receivedAt: String?
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: StoreSelection
+    @OptionGroup var output: OutputOptions
     @OptionGroup var write: WriteOptions
 
     func run() throws {
@@ -35,7 +36,7 @@ struct ReceiveCommand: ParsableCommand {
             receivedAt: received)
         let commit = try context.store.receive(intake, actor: context.actor, op: write.op, now: context.now)
         guard let summary = context.store.summary(code: commit.code) else { throw CLIError.failure("hồ sơ vừa ghi không đọc lại được") }
-        if store.json {
+        if output.json {
             Console.json(.object([
                 ("code", .string(commit.code)), ("id", .string(commit.id.uuidString.lowercased())),
                 ("receivedAt", .string(summary.receivedAt.iso8601)), ("due", .string(summary.due.iso8601)),

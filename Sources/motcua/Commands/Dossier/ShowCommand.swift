@@ -7,14 +7,15 @@ struct ShowCommand: ParsableCommand {
         commandName: "show", abstract: "Xem một hồ sơ: người nộp, thủ tục, giấy tờ, người giữ, hạn trả và diễn giải, lịch sử.")
 
     @Argument(help: "Mã hồ sơ.") var code: String
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: StoreSelection
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let context = try StoreContext.open(store)
         let dossier = try context.store.dossier(code: code).visible(to: context.actor.role)
         let clock = context.deadlineClock
         let explanation = dossier.summary.appointmentExplanation(calendar: context.store.calendar)
-        if store.json {
+        if output.json {
             guard case .object(var pairs) = DossierJSON.summary(dossier.summary, clock: clock, catalogue: context.store.catalogue) else { return }
             let r = dossier.reception
             pairs.append(("address", .optional(r.applicant.address)))

@@ -6,12 +6,13 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Kiểm tra toàn vẹn kho: mã băm, số thứ tự, phát lại toàn bộ so với chỉ mục.")
 
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: StoreSelection
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let opened = try Store.open(at: store.directory)
         let report = try opened.verify()
-        if store.json {
+        if output.json {
             Console.json(.object([
                 ("ok", .bool(report.ok)), ("lines", .int(report.lines)), ("dossiers", .int(Int64(report.dossiers))),
                 ("lastSeq", .int(report.lastSeq)),

@@ -12,7 +12,8 @@ struct DoctorCommand: ParsableCommand {
         không có lỗi (cảnh báo không tính), 1 khi có lỗi.
         """)
 
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: StoreSelection
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         if store.actAs != nil {
@@ -20,7 +21,7 @@ struct DoctorCommand: ParsableCommand {
         }
         let storeDoctor = StoreDoctor(path: store.directory, login: ProcessIdentity.login, year: Clock.system.now.date.year)
         let report = DoctorReport(checks: DoctorEnvironment.checks() + storeDoctor.run())
-        if store.json { Console.json(report.json) } else { print(report.text) }
+        if output.json { Console.json(report.json) } else { print(report.text) }
         if !report.ok { throw ExitCode(1) }
     }
 }

@@ -17,7 +17,8 @@ struct StressCommand: ParsableCommand {
     @Flag(help: "Chỉ đọc: làm mới liên tục cho đến khi có tệp --stop-file, rồi in DIGEST.") var reader = false
     @Option(name: .customLong("stop-file")) var stopFile: String?
     @Flag(help: "Mở kho mới rồi in DIGEST.") var digest = false
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var store: StoreSelection
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let context = try StoreContext.open(store)

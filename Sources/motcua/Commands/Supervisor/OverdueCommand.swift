@@ -10,24 +10,19 @@ struct OverdueCommand: ParsableCommand {
 
     @Option(help: "Nhóm theo: department (phòng ban), official (cán bộ), field (lĩnh vực).")
     var by: OverdueReport.Grouping?
-    @Option(help: "Định dạng: table, csv, json.") var format: OutputFormat = .table
-    @Option(help: "Chỉ một đơn vị (điểm tiếp nhận); \"\" là bộ phận trung tâm. Xem đơn vị khác cần quyền lãnh đạo.") var office: String?
-    @Option(name: .customLong("data"), help: "Thư mục kho dữ liệu (mặc định: MOTCUA_DATA, rồi /var/lib/motcua).")
-    var data: String?
-    @Option(name: .customLong("as"), help: "Quản trị thao tác thay cho tài khoản LOGIN.") var actAs: String?
+    @OptionGroup var output: FormatOption
+    @OptionGroup var office: OfficeOption
+    @OptionGroup var store: StoreSelection
 
     func run() throws {
-        var options = StoreOptions()
-        options.data = data
-        options.actAs = actAs
-        let context = try StoreContext.open(options, history: .deferred)          // open dossiers are all it needs
+        let context = try StoreContext.open(store, history: .deferred)          // open dossiers are all it needs
         try context.store.require(context.actor, may: .viewReports)
         let store = context.store
         let clock = context.deadlineClock
-        let scope = try store.reportScope(for: context.actor, office: office)
+        let scope = try office.scope(in: context)
         let report = OverdueReport.make(summaries: scope.filter(store.runningDue(by: clock)), clock: clock,
                                         catalogue: store.catalogue, officialNames: store.officialNames)
-        switch format {
+        switch output.format {
         case .table: print(Output.scoped(report.text(groupedBy: by), scope), terminator: "")
         case .json: Console.json(Output.scoped(report.json(groupedBy: by ?? .department), scope))
         case .csv: Output.csv(report.csv(), note: report.personalDataNote)

@@ -14,17 +14,13 @@ struct PrintCommand: ParsableCommand {
     @Option(help: "register: ngày đầu kỳ YYYY-MM-DD.") var from: String?
     @Option(help: "register: ngày cuối kỳ YYYY-MM-DD.") var to: String?
     @Option(help: "register: lĩnh vực (mặc định: tất cả).") var field: String?
-    @Option(help: "Chỉ một đơn vị (điểm tiếp nhận); \"\" là bộ phận trung tâm. Xem đơn vị khác cần quyền lãnh đạo.") var office: String?
+    @OptionGroup var office: OfficeOption
     @Option(help: "Định dạng: text hoặc html.") var format: FormRenderer.Format = .text
     @Option(help: "Ghi vào tệp thay vì in ra màn hình.") var output: String?
-    @Option(name: .customLong("data"), help: "Thư mục kho dữ liệu.") var data: String?
-    @Option(name: .customLong("as"), help: "Quản trị thao tác thay cho tài khoản LOGIN.") var actAs: String?
+    @OptionGroup var store: StoreSelection
 
     func run() throws {
-        var options = StoreOptions()
-        options.data = data
-        options.actAs = actAs
-        let context = try StoreContext.open(options)
+        let context = try StoreContext.open(store)
         let store = context.store
         let text: String
         do {
@@ -32,7 +28,7 @@ struct PrintCommand: ParsableCommand {
             let formContext: FormContext
             if form == "register" {
                 guard let from, let to else { throw CLIError.badInput("register cần --from và --to") }
-                let scope = try store.reportScope(for: context.actor, office: office)
+                let scope = try office.scope(in: context)
                 let (fromDate, toDate) = (try Parse.date(from, option: "--from"), try Parse.date(to, option: "--to"))
                 formContext = try FormContext.register(
                     summaries: scope.filter(store.summaries(overlapping: fromDate, toDate)).map { $0.visible(to: context.actor.role) }, from: fromDate, to: toDate,

@@ -11,28 +11,24 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Ngày đầu kỳ, YYYY-MM-DD.") var from: String
     @Option(help: "Ngày cuối kỳ, YYYY-MM-DD.") var to: String
     @Option(help: "Nhóm theo: field, department, procedure, official, channel.") var by: PeriodReport.Grouping = .none
-    @Option(help: "Định dạng: table, csv, json.") var format: OutputFormat = .table
-    @Option(help: "Chỉ một đơn vị (điểm tiếp nhận); \"\" là bộ phận trung tâm. Xem đơn vị khác cần quyền lãnh đạo.") var office: String?
-    @Option(name: .customLong("data"), help: "Thư mục kho dữ liệu.") var data: String?
-    @Option(name: .customLong("as"), help: "Quản trị thao tác thay cho tài khoản LOGIN.") var actAs: String?
+    @OptionGroup var output: FormatOption
+    @OptionGroup var office: OfficeOption
+    @OptionGroup var store: StoreSelection
 
     func run() throws {
         let fromDate = try Parse.date(from, option: "--from")
         let toDate = try Parse.date(to, option: "--to")
         guard fromDate <= toDate else { throw CLIError.badInput("--from phải trước hoặc bằng --to") }
-        var options = StoreOptions()
-        options.data = data
-        options.actAs = actAs
-        let context = try StoreContext.open(options)
+        let context = try StoreContext.open(store)
         try context.store.require(context.actor, may: .viewReports)
         let store = context.store
-        let scope = try store.reportScope(for: context.actor, office: office)
+        let scope = try office.scope(in: context)
         let report: PeriodReport
         do {
             report = try PeriodReport.make(summaries: scope.filter(store.summaries(overlapping: fromDate, toDate)), from: fromDate, to: toDate, by: by,
                                            calendar: store.calendar, catalogue: store.catalogue, officialNames: store.officialNames)
         } catch { throw CLIError.badInput(error.description) }
-        switch format {
+        switch output.format {
         case .table: print(Output.scoped(report.text(), scope), terminator: "")
         case .json: Console.json(Output.scoped(report.json(), scope))
         case .csv: Output.csv(report.csv(), note: report.personalDataNote)

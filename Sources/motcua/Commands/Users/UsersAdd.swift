@@ -10,7 +10,8 @@ extension UsersCommand {
         @Option(help: "Vai trò: clerk, officer, supervisor, admin.") var role: String
         @Option(help: "Đơn vị (điểm tiếp nhận) của người dùng.") var office: String?
         @Option(help: "Mã phòng ban (với cán bộ chuyên môn).") var department: String?
-        @OptionGroup var store: StoreOptions
+        @OptionGroup var store: StoreSelection
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             guard let role = Role(rawValue: role) else { throw CLIError.badInput("--role: '\(role)' không hợp lệ (clerk, officer, supervisor, admin)") }

@@ -4,7 +4,8 @@ extension UsersCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "Xóa người dùng (quản trị).")
         @Argument(help: "Tên đăng nhập.") var login: String
-        @OptionGroup var store: StoreOptions
+        @OptionGroup var store: StoreSelection
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             let context = try StoreContext.open(store)

@@ -1,6 +1,0 @@
-import ArgumentParser
-
-/// `--format table|csv|json`.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json
-}
