@@ -20,18 +20,13 @@ extension CalendarCommand {
         @OptionGroup var source: CalendarSource
         @OptionGroup var output: OutputOptions
 
+        func validate() throws { _ = try request() }
+
         func run() throws {
-            let received = try Parse.instant(from, option: "--from")
+            let request = try request()
             var calendar = try source.calendar()
-            if let model {
-                guard let chosen = DeadlineModel(rawValue: model) else {
-                    throw CLIError.badInput("--model: '\(model)' không hợp lệ (hours hoặc day-end)")
-                }
-                calendar = calendar.with(model: chosen)
-            }
-            let processing = try processingTime()
-            let pauses = try pause.map { try Parse.interval($0, option: "--pause") }
-            let result = calendar.due(from: received, processing: processing, pauses: pauses)
+            if let model = request.model { calendar = calendar.with(model: model) }
+            let result = calendar.due(from: request.received, processing: request.processing, pauses: request.pauses)
             guard Parse.supportedYears.contains(result.due.date.year) else {
                 throw CLIError.badInput("hạn trả rơi ra ngoài khoảng năm được hỗ trợ")
             }
@@ -45,6 +40,19 @@ extension CalendarCommand {
             } else {
                 print(CalendarText.due(result, explain: explain), terminator: "")
             }
+        }
+
+        /// What the options ask for, each part checked.
+        private func request() throws -> (received: Instant, model: DeadlineModel?, processing: ProcessingTime, pauses: [InstantRange]) {
+            let received = try Parse.instant(from, option: "--from")
+            let chosenModel = try model.map { model in
+                guard let chosen = DeadlineModel(rawValue: model) else {
+                    throw CLIError.badInput("--model: '\(model)' không hợp lệ (hours hoặc day-end)")
+                }
+                return chosen
+            }
+            let processing = try processingTime()
+            return (received, chosenModel, processing, try pause.map { try Parse.interval($0, option: "--pause") })
         }
 
         private func processingTime() throws -> ProcessingTime {

@@ -9,8 +9,9 @@ extension CalendarCommand {
         @OptionGroup var source: CalendarSource
         @OptionGroup var output: OutputOptions
 
+        func validate() throws { try Parse.year(year, option: "năm") }
+
         func run() throws {
-            try Parse.year(year, option: "năm")
             let calendar = try source.calendar()
             guard let holidays = calendar.holidays(in: year) else {
                 throw CLIError.badInput("không tính được ngày nghỉ năm \(year)")

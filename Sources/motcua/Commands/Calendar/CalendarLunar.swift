@@ -10,11 +10,10 @@ extension CalendarCommand {
         var date: String
         @OptionGroup var output: OutputOptions
 
+        func validate() throws { _ = try conversion() }
+
         func run() throws {
-            let solar = try Parse.date(date, option: "ngày")
-            guard let lunar = LunarCalendar.lunarDate(for: solar) else {
-                throw CLIError.badInput("ngày \(solar.vietnamese) nằm ngoài khoảng lịch âm được hỗ trợ")
-            }
+            let (solar, lunar) = try conversion()
             let canChi = LunarCalendar.canChi(ofLunarYear: lunar.year)
             if output.json {
                 Console.json(.object([
@@ -26,6 +25,14 @@ extension CalendarCommand {
             } else {
                 print("\(solar.vietnameseWithWeekday): \(lunar.vietnamese), năm \(canChi)")
             }
+        }
+
+        private func conversion() throws -> (solar: CivilDate, lunar: LunarDate) {
+            let solar = try Parse.date(date, option: "ngày")
+            guard let lunar = LunarCalendar.lunarDate(for: solar) else {
+                throw CLIError.badInput("ngày \(solar.vietnamese) nằm ngoài khoảng lịch âm được hỗ trợ")
+            }
+            return (solar, lunar)
         }
     }
 }

@@ -12,18 +12,25 @@ extension CalendarCommand {
         @Flag(help: "Tháng nhuận.") var leap = false
         @OptionGroup var output: OutputOptions
 
+        func validate() throws { _ = try conversion() }
+
         func run() throws {
+            let (lunar, solar) = try conversion()
+            if output.json {
+                Console.json(.object([("solar", .string(solar.iso))]))
+            } else {
+                print("\(lunar.vietnamese) năm \(LunarCalendar.canChi(ofLunarYear: year)) (\(year)): \(solar.vietnameseWithWeekday)")
+            }
+        }
+
+        private func conversion() throws -> (lunar: LunarDate, solar: CivilDate) {
             try Parse.year(year, option: "--year")
             let lunar = LunarDate(year: year, month: month, day: day, isLeap: leap)
             guard (1...12).contains(month), (1...30).contains(day), let solar = LunarCalendar.solarDate(for: lunar),
                   Parse.supportedYears.contains(solar.year) else {
                 throw CLIError.badInput("không có ngày \(lunar.vietnamese) năm \(year)")
             }
-            if output.json {
-                Console.json(.object([("solar", .string(solar.iso))]))
-            } else {
-                print("\(lunar.vietnamese) năm \(LunarCalendar.canChi(ofLunarYear: year)) (\(year)): \(solar.vietnameseWithWeekday)")
-            }
+            return (lunar, solar)
         }
     }
 }

@@ -10,13 +10,19 @@ extension CatalogueCommand {
         @OptionGroup var store: StoreSelection
         @OptionGroup var output: OutputOptions
 
+        func validate() throws { _ = try catalogue() }
+
         func run() throws {
             let context = try StoreContext.open(store)
-            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.badInput("Không đọc được tệp \(file)") }
-            let catalogue: Catalogue
-            do { catalogue = try Catalogue(json: data) } catch { throw CLIError.badInput("Tệp danh mục không hợp lệ: \(error)") }
+            let catalogue = try catalogue()
             try context.store.installCatalogue(catalogue, actor: context.actor, now: context.now)
             print("Đã cài danh mục phiên bản \(catalogue.version) (\(catalogue.procedures.count) thủ tục)")
+        }
+
+        /// The catalogue in the file, read and checked.
+        private func catalogue() throws -> Catalogue {
+            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.badInput("Không đọc được tệp \(file)") }
+            do { return try Catalogue(json: data) } catch { throw CLIError.badInput("Tệp danh mục không hợp lệ: \(error)") }
         }
     }
 }

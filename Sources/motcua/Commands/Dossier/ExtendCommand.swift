@@ -1,4 +1,5 @@
 import ArgumentParser
+import MotCuaCore
 
 struct ExtendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "extend",
@@ -7,8 +8,12 @@ struct ExtendCommand: ParsableCommand {
     @Option(help: "Lý do chậm.") var reason: String
     @Option(help: "Phòng ban chịu trách nhiệm (mặc định: phòng đang giữ).") var department: String?
     @OptionGroup var action: ActionOptions
+
+    func validate() throws { _ = try newDue() }
+
     func run() throws {
-        let date = try Parse.instant(until, option: "--until")
-        try action.perform(.extend(until: date, reason: reason, department: department))
+        try action.perform(.extend(until: try newDue(), reason: reason, department: department))
     }
+
+    private func newDue() throws -> Instant { try Parse.instant(until, option: "--until") }
 }

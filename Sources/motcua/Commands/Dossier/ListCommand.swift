@@ -17,8 +17,30 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var store: StoreSelection
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        _ = try filter()
+        if let limit, limit < 0 { throw CLIError.badInput("--limit phải ≥ 0") }
+    }
+
     func run() throws {
         let context = try StoreContext.open(store)
+        let clock = context.deadlineClock
+        var rows = try filter().apply(context.store.summaries, clock: clock)
+        if let limit { rows = Array(rows.prefix(limit)) }
+        rows = rows.map { $0.visible(to: context.actor.role) }
+        if output.json {
+            Console.json(.object([
+                ("schema", .int(Int64(DossierJSON.schemaVersion))), ("now", .string(context.now.iso8601)),
+                ("count", .int(Int64(rows.count))),
+                ("dossiers", .array(rows.map { DossierJSON.summary($0, clock: clock, catalogue: context.store.catalogue) })),
+            ]))
+        } else {
+            print(DossierText.table(rows, clock: clock), terminator: "")
+        }
+    }
+
+    /// The filter the options describe (the state and the day count checked).
+    private func filter() throws -> DossierFilter {
         var filter = DossierFilter()
         if let state {
             guard let s = DossierState(rawValue: state) else { throw CLIError.badInput("--state: '\(state)' không hợp lệ") }
@@ -31,19 +53,6 @@ struct ListCommand: ParsableCommand {
         }
         filter.search = search
         filter.holder = holder
-        if let limit, limit < 0 { throw CLIError.badInput("--limit phải ≥ 0") }
-        let clock = context.deadlineClock
-        var rows = filter.apply(context.store.summaries, clock: clock)
-        if let limit { rows = Array(rows.prefix(limit)) }
-        rows = rows.map { $0.visible(to: context.actor.role) }
-        if output.json {
-            Console.json(.object([
-                ("schema", .int(Int64(DossierJSON.schemaVersion))), ("now", .string(context.now.iso8601)),
-                ("count", .int(Int64(rows.count))),
-                ("dossiers", .array(rows.map { DossierJSON.summary($0, clock: clock, catalogue: context.store.catalogue) })),
-            ]))
-        } else {
-            print(DossierText.table(rows, clock: clock), terminator: "")
-        }
+        return filter
     }
 }

@@ -21,20 +21,11 @@ struct ReceiveCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var write: WriteOptions
 
+    func validate() throws { _ = try intake() }
+
     func run() throws {
-        guard let channel = Channel(rawValue: channel) else {
-            throw CLIError.badInput("--channel: '\(channel)' không hợp lệ (direct, postal, online)")
-        }
         let context = try StoreContext.open(store)
-        let received = try receivedAt.map { try Parse.instant($0, option: "--received-at") }
-        let intake = Intake(
-            procedureCode: procedure,
-            applicant: Person(name: name, idNumber: id, phone: phone, address: address),
-            proxy: proxyName.map { Proxy(name: $0, idNumber: proxyID) },
-            channel: channel,
-            documents: documents.isEmpty ? nil : documents.map { ReceivedDocument(name: $0, originals: 1, copies: 0) },
-            receivedAt: received)
-        let commit = try context.store.receive(intake, actor: context.actor, op: write.op, now: context.now)
+        let commit = try context.store.receive(try intake(), actor: context.actor, op: write.op, now: context.now)
         guard let summary = context.store.summary(code: commit.code) else { throw CLIError.failure("hồ sơ vừa ghi không đọc lại được") }
         if output.json {
             Console.json(.object([
@@ -47,5 +38,19 @@ struct ReceiveCommand: ParsableCommand {
             print("Người nộp: \(DossierText.safe(summary.applicantName)) — \(summary.procedure.name)")
             print("Hẹn trả kết quả: \(summary.due.vietnameseShort) (\(summary.due.date.weekdayName))")
         }
+    }
+
+    /// The dossier as the options describe it (the channel and the time checked).
+    private func intake() throws -> Intake {
+        guard let channel = Channel(rawValue: channel) else {
+            throw CLIError.badInput("--channel: '\(channel)' không hợp lệ (direct, postal, online)")
+        }
+        return Intake(
+            procedureCode: procedure,
+            applicant: Person(name: name, idNumber: id, phone: phone, address: address),
+            proxy: proxyName.map { Proxy(name: $0, idNumber: proxyID) },
+            channel: channel,
+            documents: documents.isEmpty ? nil : documents.map { ReceivedDocument(name: $0, originals: 1, copies: 0) },
+            receivedAt: try receivedAt.map { try Parse.instant($0, option: "--received-at") })
     }
 }

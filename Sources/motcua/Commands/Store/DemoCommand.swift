@@ -21,9 +21,12 @@ struct DemoCommand: ParsableCommand {
         return "\(home)/.local/share/motcua/demo"
     }
 
-    func run() throws {
+    func validate() throws {
         guard dossiers >= 0, dossiers <= 1_000_000 else { throw CLIError.badInput("--dossiers phải từ 0 đến 1000000") }
         guard days >= 1, days <= 3660 else { throw CLIError.badInput("--days phải từ 1 đến 3660") }
+    }
+
+    func run() throws {
         let store = try DemoStore.openOrCreate(at: directory, dossiers: dossiers, seed: seed, days: days)
         let context = try StoreContext(store: store, actAs: nil)
         if !noTUI && isatty(0) == 1 && isatty(1) == 1 {

@@ -15,10 +15,13 @@ struct DoctorCommand: ParsableCommand {
     @OptionGroup var store: StoreSelection
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func validate() throws {
         if store.actAs != nil {
             throw CLIError.badInput("doctor không dùng --as: hãy chạy bằng chính tài khoản cần kiểm tra")
         }
+    }
+
+    func run() throws {
         let storeDoctor = StoreDoctor(path: store.directory, login: ProcessIdentity.login, year: Clock.system.now.date.year)
         let report = DoctorReport(checks: DoctorEnvironment.checks() + storeDoctor.run())
         if output.json { Console.json(report.json) } else { print(report.text) }

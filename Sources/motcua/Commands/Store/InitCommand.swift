@@ -14,12 +14,15 @@ struct InitCommand: ParsableCommand {
     @Option(help: "Họ tên của quản trị (người chạy lệnh).") var adminName: String?
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func validate() throws {
         guard StoreConfig.isValidAgency(agency) else {
             throw CLIError.badInput("--agency: '\(agency)' không đúng dạng QCVN 102:2016 (ví dụ 000.00.xx.H57)")
         }
+        guard !Validation.clean(name).isEmpty else { throw CLIError.badInput("--name không được để trống") }
+    }
+
+    func run() throws {
         let name = Validation.clean(self.name)
-        guard !name.isEmpty else { throw CLIError.badInput("--name không được để trống") }
         guard let login = (training ? Environment.userOverride : nil) ?? ProcessIdentity.login else {
             throw CLIError.failure("Không xác định được tài khoản hệ điều hành")
         }

@@ -19,28 +19,17 @@ struct PrintCommand: ParsableCommand {
     @Option(help: "Ghi vào tệp thay vì in ra màn hình.") var output: String?
     @OptionGroup var store: StoreSelection
 
+    func validate() throws {
+        _ = try template()
+        if form == "register" { _ = try period() } else { _ = try dossierCode() }
+    }
+
     func run() throws {
         let context = try StoreContext.open(store)
-        let store = context.store
         let text: String
         do {
-            let template = try FormCatalog.shipped.form(id: form)
-            let formContext: FormContext
-            if form == "register" {
-                guard let from, let to else { throw CLIError.badInput("register cần --from và --to") }
-                let scope = try office.scope(in: context)
-                let (fromDate, toDate) = (try Parse.date(from, option: "--from"), try Parse.date(to, option: "--to"))
-                formContext = try FormContext.register(
-                    summaries: scope.filter(store.summaries(overlapping: fromDate, toDate)).map { $0.visible(to: context.actor.role) }, from: fromDate, to: toDate,
-                    field: field, catalogue: store.catalogue, agency: store.formAgency, printedOn: context.now.date)
-            } else {
-                guard let code else { throw CLIError.badInput("cần mã hồ sơ: motcua print \(form) MÃ") }
-                let dossier = try store.dossier(code: code).visible(to: context.actor.role)
-                formContext = try FormContext.forDossier(form, dossier: dossier, catalogue: store.catalogue,
-                                                         agency: store.formAgency, officialNames: store.officialNames,
-                                                         calendar: store.calendar)
-            }
-            text = try FormRenderer.render(template, formContext, as: format)
+            let formContext = try form == "register" ? registerContext(context) : dossierContext(context)
+            text = try FormRenderer.render(try template(), formContext, as: format)
         } catch let error as FormError {
             throw CLIError.badInput(error.description)
         }
@@ -52,5 +41,39 @@ struct PrintCommand: ParsableCommand {
         } else {
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         }
+    }
+
+    /// The register of the dossiers received in the period, in the official's offices.
+    private func registerContext(_ context: StoreContext) throws -> FormContext {
+        let store = context.store
+        let scope = try office.scope(in: context)
+        let (fromDate, toDate) = try period()
+        return try FormContext.register(
+            summaries: scope.filter(store.summaries(overlapping: fromDate, toDate)).map { $0.visible(to: context.actor.role) }, from: fromDate, to: toDate,
+            field: field, catalogue: store.catalogue, agency: store.formAgency, printedOn: context.now.date)
+    }
+
+    /// One dossier's form, with what the official may see of it.
+    private func dossierContext(_ context: StoreContext) throws -> FormContext {
+        let store = context.store
+        let dossier = try store.dossier(code: try dossierCode()).visible(to: context.actor.role)
+        return try FormContext.forDossier(form, dossier: dossier, catalogue: store.catalogue,
+                                          agency: store.formAgency, officialNames: store.officialNames,
+                                          calendar: store.calendar)
+    }
+
+    private func template() throws -> FormTemplate {
+        do { return try FormCatalog.shipped.form(id: form) } catch { throw CLIError.badInput(error.description) }
+    }
+
+    /// register: `--from` and `--to`, both needed.
+    private func period() throws -> (from: CivilDate, to: CivilDate) {
+        guard let from, let to else { throw CLIError.badInput("register cần --from và --to") }
+        return (try Parse.date(from, option: "--from"), try Parse.date(to, option: "--to"))
+    }
+
+    private func dossierCode() throws -> String {
+        guard let code else { throw CLIError.badInput("cần mã hồ sơ: motcua print \(form) MÃ") }
+        return code
     }
 }

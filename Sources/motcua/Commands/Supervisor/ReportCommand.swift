@@ -15,10 +15,10 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var office: OfficeOption
     @OptionGroup var store: StoreSelection
 
+    func validate() throws { _ = try period() }
+
     func run() throws {
-        let fromDate = try Parse.date(from, option: "--from")
-        let toDate = try Parse.date(to, option: "--to")
-        guard fromDate <= toDate else { throw CLIError.badInput("--from phải trước hoặc bằng --to") }
+        let (fromDate, toDate) = try period()
         let context = try StoreContext.open(store)
         try context.store.require(context.actor, may: .viewReports)
         let store = context.store
@@ -33,5 +33,13 @@ struct ReportCommand: ParsableCommand {
         case .json: Console.json(Output.scoped(report.json(), scope))
         case .csv: Output.csv(report.csv(), note: report.personalDataNote)
         }
+    }
+
+    /// `--from` and `--to` as dates, the first not after the second.
+    private func period() throws -> (from: CivilDate, to: CivilDate) {
+        let fromDate = try Parse.date(from, option: "--from")
+        let toDate = try Parse.date(to, option: "--to")
+        guard fromDate <= toDate else { throw CLIError.badInput("--from phải trước hoặc bằng --to") }
+        return (fromDate, toDate)
     }
 }

@@ -13,8 +13,10 @@ extension UsersCommand {
         @OptionGroup var store: StoreSelection
         @OptionGroup var output: OutputOptions
 
+        func validate() throws { _ = try chosenRole() }
+
         func run() throws {
-            guard let role = Role(rawValue: role) else { throw CLIError.badInput("--role: '\(role)' không hợp lệ (clerk, officer, supervisor, admin)") }
+            let role = try chosenRole()
             let context = try StoreContext.open(store)
             if let department, context.store.catalogue.department(department) == nil {
                 throw CLIError.badInput("--department: không có phòng ban mã \(department)")
@@ -22,6 +24,11 @@ extension UsersCommand {
             try context.store.addUser(User(login: login, name: name, role: role, office: office, department: department),
                                       actor: context.actor, now: context.now)
             print("Đã lưu người dùng \(login) (\(role.vietnamese))")
+        }
+
+        private func chosenRole() throws -> Role {
+            guard let role = Role(rawValue: role) else { throw CLIError.badInput("--role: '\(role)' không hợp lệ (clerk, officer, supervisor, admin)") }
+            return role
         }
     }
 }
