@@ -15,14 +15,9 @@ struct ActionOptions: ParsableArguments {
                                                actor: context.actor, op: write.op, now: context.now)
         guard let d = context.store.summary(code: commit.code) else { return }
         if output.json {
-            Console.json(.object([
-                ("code", .string(d.code)), ("version", .int(Int64(commit.version))), ("seq", .int(commit.seq)),
-                ("replayed", .bool(commit.replayed)), ("state", .string(d.state.rawValue)), ("due", .string(d.due.iso8601)),
-                ("holder", DossierJSON.holder(d.holder, catalogue: context.store.catalogue)),
-            ]))
+            Console.json(DossierJSON.action(commit, d, catalogue: context.store.catalogue))
         } else {
-            let note = commit.replayed ? " (thao tác đã được ghi trước đó, không ghi thêm)" : ""
-            print("Hồ sơ \(d.code): \(command.action.vietnamese) — đã lưu\(note). Trạng thái: \(d.state.vietnamese); hẹn trả \(d.due.vietnameseShort)")
+            print(DossierText.action(command.action, commit, d), terminator: "")
         }
     }
 }

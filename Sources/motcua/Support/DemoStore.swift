@@ -7,10 +7,7 @@ enum DemoStore {
     static func openOrCreate(at directory: String, dossiers: Int, seed: UInt64, days: Int) throws -> Store {
         if FileManager.default.fileExists(atPath: "\(directory)/FORMAT") { return try Store.open(at: directory) }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let now = try Environment.clockOverride.map { text -> Instant in
-            guard let instant = Instant(iso8601: text) else { throw CLIError.badInput("MOTCUA_NOW: '\(text)' không hợp lệ") }
-            return instant
-        } ?? Clock.system.now
+        let now = try Clock.current().now
         let login = Environment.userOverride ?? ProcessIdentity.login ?? "admin"
         let start = Instant(date: now.date.adding(days: -days))
         var config = StoreConfig(agency: "000.00.xx.H57", name: "Trung tâm Phục vụ hành chính công phường Hương Trà (đào tạo)",

@@ -31,7 +31,11 @@ enum DossierJSON {
     static func instant(_ i: Instant?) -> JSONText { i.map { .string($0.iso8601) } ?? .null }
 
     static func summary(_ d: DossierSummary, clock: DeadlineClock, catalogue: Catalogue) -> JSONText {
-        .object([
+        .object(summaryPairs(d, clock: clock, catalogue: catalogue))
+    }
+
+    private static func summaryPairs(_ d: DossierSummary, clock: DeadlineClock, catalogue: Catalogue) -> [(String, JSONText)] {
+        [
             ("code", .string(d.code)), ("id", .string(d.id.uuidString.lowercased())), ("version", .int(Int64(d.version))),
             ("state", .string(d.state.rawValue)), ("stateName", .string(d.state.vietnamese)),
             ("applicant", .object([("name", .string(d.applicantName)), ("idNumber", .optional(d.idNumber)), ("phone", .optional(d.phone))])),
@@ -47,6 +51,47 @@ enum DossierJSON {
             ("flags", .array(d.flags.map(\.rawValue).sorted().map(JSONText.string))),
             ("deadline", status(clock.status(of: d))),
             ("responsibleStep", d.responsibleStep(at: clock.now).map { holder($0, catalogue: catalogue) } ?? .null),
+        ]
+    }
+
+    /// `show --json`: the summary, then the reception, how the due date was counted and the history.
+    static func detail(_ dossier: Dossier, clock: DeadlineClock, catalogue: Catalogue, explanation: [ExplainLine]) -> JSONText {
+        let r = dossier.reception
+        return .object(summaryPairs(dossier.summary, clock: clock, catalogue: catalogue) + [
+            ("address", .optional(r.applicant.address)),
+            ("proxy", r.proxy.map { .object([("name", .string($0.name)), ("idNumber", .optional($0.idNumber))]) } ?? .null),
+            ("documents", .array(r.documents.map {
+                .object([("name", .string($0.name)), ("originals", .int(Int64($0.originals))), ("copies", .int(Int64($0.copies)))])
+            })),
+            ("explain", CalendarJSON.explanation(explanation)),
+            ("events", .array(dossier.history.map(event))),
+        ])
+    }
+
+    /// `list --json`.
+    static func list(_ rows: [DossierSummary], now: Instant, clock: DeadlineClock, catalogue: Catalogue) -> JSONText {
+        .object([
+            ("schema", .int(Int64(schemaVersion))), ("now", .string(now.iso8601)),
+            ("count", .int(Int64(rows.count))),
+            ("dossiers", .array(rows.map { summary($0, clock: clock, catalogue: catalogue) })),
+        ])
+    }
+
+    /// `receive --json`: the code and the appointment of the dossier just received.
+    static func receipt(_ commit: Commit, _ d: DossierSummary) -> JSONText {
+        .object([
+            ("code", .string(commit.code)), ("id", .string(commit.id.uuidString.lowercased())),
+            ("receivedAt", .string(d.receivedAt.iso8601)), ("due", .string(d.due.iso8601)),
+            ("version", .int(Int64(commit.version))), ("replayed", .bool(commit.replayed)),
+        ])
+    }
+
+    /// An action's `--json`: where the dossier stands after it.
+    static func action(_ commit: Commit, _ d: DossierSummary, catalogue: Catalogue) -> JSONText {
+        .object([
+            ("code", .string(d.code)), ("version", .int(Int64(commit.version))), ("seq", .int(commit.seq)),
+            ("replayed", .bool(commit.replayed)), ("state", .string(d.state.rawValue)), ("due", .string(d.due.iso8601)),
+            ("holder", holder(d.holder, catalogue: catalogue)),
         ])
     }
 

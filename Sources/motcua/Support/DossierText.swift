@@ -24,6 +24,19 @@ enum DossierText {
         }
     }
 
+    /// What `receive` prints: the code, the applicant and the appointment.
+    static func receipt(_ commit: Commit, _ d: DossierSummary) -> String {
+        "Đã tiếp nhận hồ sơ \(commit.code)\(commit.replayed ? " (đã có từ trước, không ghi thêm)" : "")\n"
+            + "Người nộp: \(safe(d.applicantName)) — \(d.procedure.name)\n"
+            + "Hẹn trả kết quả: \(d.due.vietnameseShort) (\(d.due.date.weekdayName))\n"
+    }
+
+    /// What an action prints: what was done and where the dossier stands.
+    static func action(_ action: DossierAction, _ commit: Commit, _ d: DossierSummary) -> String {
+        let note = commit.replayed ? " (thao tác đã được ghi trước đó, không ghi thêm)" : ""
+        return "Hồ sơ \(d.code): \(action.vietnamese) — đã lưu\(note). Trạng thái: \(d.state.vietnamese); hẹn trả \(d.due.vietnameseShort)\n"
+    }
+
     /// The list as a table for an 80-column terminal.
     static func table(_ rows: [DossierSummary], clock: DeadlineClock) -> String {
         var out = ""

@@ -15,14 +15,7 @@ struct StoreContext {
     init(store: Store, actAs: String?) throws {
         self.store = store
         try store.checkOverrides(clock: Environment.clockOverride != nil, user: Environment.userOverride != nil)
-        if let text = Environment.clockOverride {
-            guard let instant = Instant(iso8601: text) else {
-                throw CLIError.badInput("MOTCUA_NOW: '\(text)' không phải thời điểm ISO 8601")
-            }
-            now = instant
-        } else {
-            now = Clock.system.now
-        }
+        now = try Clock.current().now
         guard let login = Environment.userOverride ?? ProcessIdentity.login else {
             throw CLIError.failure("Không xác định được tài khoản hệ điều hành đang chạy motcua")
         }

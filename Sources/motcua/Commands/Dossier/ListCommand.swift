@@ -29,11 +29,7 @@ struct ListCommand: ParsableCommand {
         if let limit { rows = Array(rows.prefix(limit)) }
         rows = rows.map { $0.visible(to: context.actor.role) }
         if output.json {
-            Console.json(.object([
-                ("schema", .int(Int64(DossierJSON.schemaVersion))), ("now", .string(context.now.iso8601)),
-                ("count", .int(Int64(rows.count))),
-                ("dossiers", .array(rows.map { DossierJSON.summary($0, clock: clock, catalogue: context.store.catalogue) })),
-            ]))
+            Console.json(DossierJSON.list(rows, now: context.now, clock: clock, catalogue: context.store.catalogue))
         } else {
             print(DossierText.table(rows, clock: clock), terminator: "")
         }

@@ -28,15 +28,9 @@ struct ReceiveCommand: ParsableCommand {
         let commit = try context.store.receive(try intake(), actor: context.actor, op: write.op, now: context.now)
         guard let summary = context.store.summary(code: commit.code) else { throw CLIError.failure("hồ sơ vừa ghi không đọc lại được") }
         if output.json {
-            Console.json(.object([
-                ("code", .string(commit.code)), ("id", .string(commit.id.uuidString.lowercased())),
-                ("receivedAt", .string(summary.receivedAt.iso8601)), ("due", .string(summary.due.iso8601)),
-                ("version", .int(Int64(commit.version))), ("replayed", .bool(commit.replayed)),
-            ]))
+            Console.json(DossierJSON.receipt(commit, summary))
         } else {
-            print("Đã tiếp nhận hồ sơ \(commit.code)\(commit.replayed ? " (đã có từ trước, không ghi thêm)" : "")")
-            print("Người nộp: \(DossierText.safe(summary.applicantName)) — \(summary.procedure.name)")
-            print("Hẹn trả kết quả: \(summary.due.vietnameseShort) (\(summary.due.date.weekdayName))")
+            print(DossierText.receipt(commit, summary), terminator: "")
         }
     }
 

@@ -16,16 +16,7 @@ struct ShowCommand: ParsableCommand {
         let clock = context.deadlineClock
         let explanation = dossier.summary.appointmentExplanation(calendar: context.store.calendar)
         if output.json {
-            guard case .object(var pairs) = DossierJSON.summary(dossier.summary, clock: clock, catalogue: context.store.catalogue) else { return }
-            let r = dossier.reception
-            pairs.append(("address", .optional(r.applicant.address)))
-            pairs.append(("proxy", r.proxy.map { .object([("name", .string($0.name)), ("idNumber", .optional($0.idNumber))]) } ?? .null))
-            pairs.append(("documents", .array(r.documents.map {
-                .object([("name", .string($0.name)), ("originals", .int(Int64($0.originals))), ("copies", .int(Int64($0.copies)))])
-            })))
-            pairs.append(("explain", CalendarJSON.explanation(explanation)))
-            pairs.append(("events", .array(dossier.history.map(DossierJSON.event))))
-            Console.json(.object(pairs))
+            Console.json(DossierJSON.detail(dossier, clock: clock, catalogue: context.store.catalogue, explanation: explanation))
         } else {
             print(DossierText.detail(dossier, clock: clock, catalogue: context.store.catalogue, explanation: explanation), terminator: "")
         }

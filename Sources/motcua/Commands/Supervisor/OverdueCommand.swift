@@ -22,10 +22,7 @@ struct OverdueCommand: ParsableCommand {
         let scope = try office.scope(in: context)
         let report = OverdueReport.make(summaries: scope.filter(store.runningDue(by: clock)), clock: clock,
                                         catalogue: store.catalogue, officialNames: store.officialNames)
-        switch output.format {
-        case .table: print(Output.scoped(report.text(groupedBy: by), scope), terminator: "")
-        case .json: Console.json(Output.scoped(report.json(groupedBy: by ?? .department), scope))
-        case .csv: Output.csv(report.csv(), note: report.personalDataNote)
-        }
+        Output.report(output.format, scope: scope, text: report.text(groupedBy: by), json: report.json(groupedBy: by ?? .department),
+                      csv: report.csv(), note: report.personalDataNote)
     }
 }

@@ -28,11 +28,8 @@ struct ReportCommand: ParsableCommand {
             report = try PeriodReport.make(summaries: scope.filter(store.summaries(overlapping: fromDate, toDate)), from: fromDate, to: toDate, by: by,
                                            calendar: store.calendar, catalogue: store.catalogue, officialNames: store.officialNames)
         } catch { throw CLIError.badInput(error.description) }
-        switch output.format {
-        case .table: print(Output.scoped(report.text(), scope), terminator: "")
-        case .json: Console.json(Output.scoped(report.json(), scope))
-        case .csv: Output.csv(report.csv(), note: report.personalDataNote)
-        }
+        Output.report(output.format, scope: scope, text: report.text(), json: report.json(), csv: report.csv(),
+                      note: report.personalDataNote)
     }
 
     /// `--from` and `--to` as dates, the first not after the second.
