@@ -1,5 +1,8 @@
 import ArgumentParser
 
+/// The root command. Each command is a file in Commands/ (a group's subcommands nested in its type,
+/// one file each in the group's folder); option groups shared by commands are in Options/; entry,
+/// console, parsing and output shapes in Support/. Checks that need no store go in `validate()`.
 struct MotCua: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "motcua",

@@ -1,6 +1,7 @@
 import Foundation
 import MotCuaCore
 
+/// stdout for results, stderr for everything said to the person.
 enum Console {
     /// One JSON document on stdout: indented for a person at a terminal, one line for a pipe.
     static func json(_ value: JSONText) {

@@ -1,3 +1,4 @@
+/// Column layout for the text tables, counted in Characters.
 extension String {
     /// At most `width` Characters, with … when cut.
     func truncated(to width: Int) -> String {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MotCuaCore
 
+// The core's own enums taken as option values (`--by`, `print --format`).
 extension OverdueReport.Grouping: ExpressibleByArgument {}
 
 extension PeriodReport.Grouping: ExpressibleByArgument {}
