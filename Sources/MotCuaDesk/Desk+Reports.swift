@@ -18,7 +18,7 @@ public struct PeriodReportInput: Sendable {
     public let officials: Officials
     public let scope: ReportScope
 
-    public func make(by grouping: PeriodReport.Grouping) throws -> Scoped<PeriodReport> {
+    public func make(by grouping: PeriodReport.Grouping) throws(ReportError) -> Scoped<PeriodReport> {
         let report = try PeriodReport.make(summaries: summaries, from: from, to: to, by: grouping, calendar: calendar,
                                            catalogue: catalogue, officialNames: officials.names)
         return Scoped(report: report, scope: scope)

@@ -1,0 +1,54 @@
+import ArgumentParser
+import MotCuaCore
+import MotCuaStore
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Danh sách hồ sơ, sắp theo hạn trả.")
+
+    @Option(help: "Trạng thái: received, in-progress, awaiting-supplement, suspended, result-ready, returned, refused, withdrawn.")
+    var state: String?
+    @Flag(help: "Chỉ hồ sơ đang xử lý đã quá hạn.") var overdue = false
+    @Option(name: .customLong("due-within"), help: "Hồ sơ đang xử lý đến hạn trong N ngày làm việc (kể cả hôm nay).")
+    var dueWithin: Int?
+    @Option(help: "Tìm theo tên, mã, số định danh, điện thoại (không phân biệt dấu).") var search: String?
+    @Option(help: "Mã phòng ban đang giữ hồ sơ.") var holder: String?
+    @Option(help: "Số dòng tối đa.") var limit: Int?
+    @OptionGroup var store: StoreSelection
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        _ = try filter()
+        if let limit, limit < 0 { throw CLIError.badInput("--limit phải ≥ 0") }
+    }
+
+    func run() throws {
+        let context = try StoreContext.open(store)
+        let clock = context.deadlineClock
+        var rows = try filter().apply(context.store.summaries, clock: clock)
+        if let limit { rows = Array(rows.prefix(limit)) }
+        rows = rows.map { $0.visible(to: context.actor.role) }
+        if output.json {
+            Console.json(DossierJSON.list(rows, now: context.now, clock: clock, catalogue: context.store.catalogue))
+        } else {
+            print(DossierText.table(rows, clock: clock), terminator: "")
+        }
+    }
+
+    /// The filter the options describe (the state and the day count checked).
+    private func filter() throws -> DossierFilter {
+        var filter = DossierFilter()
+        if let state {
+            guard let s = DossierState(rawValue: state) else { throw CLIError.badInput("--state: '\(state)' không hợp lệ") }
+            filter.states = [s]
+        }
+        filter.overdueOnly = overdue
+        if let dueWithin {
+            guard dueWithin >= 0 else { throw CLIError.badInput("--due-within phải ≥ 0") }
+            filter.dueWithinWorkingDays = dueWithin
+        }
+        filter.search = search
+        filter.holder = holder
+        return filter
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import MotCuaCore
+import MotCuaDesk
+import MotCuaStore
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Xem một hồ sơ: người nộp, thủ tục, giấy tờ, người giữ, hạn trả và diễn giải, lịch sử.")
+
+    @Argument(help: "Mã hồ sơ.") var code: String
+    @OptionGroup var store: StoreSelection
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let context = try StoreContext.open(store)
+        let dossier = try context.desk.dossier(code: code)
+        let clock = context.deadlineClock
+        let explanation = dossier.summary.appointmentExplanation(calendar: context.store.calendar)
+        if output.json {
+            Console.json(DossierJSON.detail(dossier, clock: clock, catalogue: context.store.catalogue, explanation: explanation))
+        } else {
+            print(DossierText.detail(dossier, clock: clock, catalogue: context.store.catalogue, explanation: explanation), terminator: "")
+        }
+    }
+}

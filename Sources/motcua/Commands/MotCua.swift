@@ -1,0 +1,26 @@
+import ArgumentParser
+
+/// The root command. Each command is a file in Commands/ (a group's subcommands nested in its type,
+/// one file each in the group's folder); option groups shared by commands are in Options/; entry,
+/// console, parsing and output shapes in Support/. Checks that need no store go in `validate()`.
+struct MotCua: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "motcua",
+        abstract: "Bộ phận Một cửa: tiếp nhận, theo dõi và trả kết quả hồ sơ thủ tục hành chính.",
+        discussion: """
+        Thời gian tính theo giờ Việt Nam (UTC+7) bất kể múi giờ của máy chủ. \
+        Thêm --json để nhận một tài liệu JSON trên stdout. Mã thoát: 0 thành công, \
+        2 dữ liệu nhập sai, 3 xung đột phiên bản, 1 lỗi khác.
+        """,
+        version: "0.2.0",
+        subcommands: [
+            TUICommand.self, DemoCommand.self, InitCommand.self, ReceiveCommand.self, ShowCommand.self, ListCommand.self,
+            TransferCommand.self, RequestSupplementCommand.self, SupplementReceivedCommand.self, SuspendCommand.self,
+            ResumeCommand.self, ResultReadyCommand.self, ReturnCommand.self, RefuseCommand.self, WithdrawCommand.self,
+            ExtendCommand.self, NoteCommand.self, OverdueCommand.self, ReportCommand.self, PrintCommand.self,
+            CatalogueCommand.self, UsersCommand.self, CalendarCommand.self,
+            CheckCommand.self, DoctorCommand.self, StressCommand.self,
+        ],
+        defaultSubcommand: TUICommand.self
+    )
+}

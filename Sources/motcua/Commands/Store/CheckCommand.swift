@@ -1,0 +1,32 @@
+import ArgumentParser
+import MotCuaCore
+import MotCuaStore
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Kiểm tra toàn vẹn kho: mã băm, số thứ tự, phát lại toàn bộ so với chỉ mục.")
+
+    @OptionGroup var store: StoreSelection
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let opened = try Store.open(at: store.directory)
+        let report = try opened.verify()
+        if output.json {
+            Console.json(.object([
+                ("ok", .bool(report.ok)), ("lines", .int(report.lines)), ("dossiers", .int(Int64(report.dossiers))),
+                ("lastSeq", .int(report.lastSeq)),
+                ("problems", .array(report.problems.map(JSONText.string))),
+                ("notes", .array(report.notes.map(JSONText.string))),
+            ]))
+        } else {
+            print("Đã kiểm tra \(report.lines) dòng nhật ký, \(report.dossiers) hồ sơ, seq cuối \(report.lastSeq).")
+            for note in report.notes { print("Ghi chú: \(note)") }
+            if report.ok { print("Kho toàn vẹn.") } else {
+                print("PHÁT HIỆN \(report.problems.count) vấn đề:")
+                for p in report.problems { print("  - \(p)") }
+            }
+        }
+        if !report.ok { throw ExitCode(1) }
+    }
+}

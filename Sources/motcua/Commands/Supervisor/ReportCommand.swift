@@ -1,0 +1,38 @@
+import ArgumentParser
+import MotCuaCore
+import MotCuaDesk
+import MotCuaStore
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Thống kê kết quả giải quyết hồ sơ trong một kỳ (tồn kỳ trước, tiếp nhận, trước hạn/đúng hạn/quá hạn, đang giải quyết…).",
+        discussion: "Phân loại theo thời điểm và theo ngày (như báo cáo quốc gia); quy tắc in ở đầu kết quả. Tỉ lệ đúng hạn = (trước hạn + đúng hạn) / đã giải quyết.")
+
+    @Option(help: "Ngày đầu kỳ, YYYY-MM-DD.") var from: String
+    @Option(help: "Ngày cuối kỳ, YYYY-MM-DD.") var to: String
+    @Option(help: "Nhóm theo: field, department, procedure, official, channel.") var by: PeriodReport.Grouping = .none
+    @OptionGroup var output: FormatOption
+    @OptionGroup var office: OfficeOption
+    @OptionGroup var store: StoreSelection
+
+    func validate() throws { _ = try period() }
+
+    func run() throws {
+        let (fromDate, toDate) = try period()
+        let context = try StoreContext.open(store)
+        let input = try context.desk.periodReportInput(from: fromDate, to: toDate, office: office.office)
+        let report: PeriodReport
+        do { report = try input.make(by: by).report } catch { throw CLIError.badInput(error.description) }
+        Output.report(output.format, scope: input.scope, text: report.text(), json: report.json(), csv: report.csv(),
+                      note: report.personalDataNote)
+    }
+
+    /// `--from` and `--to` as dates, the first not after the second.
+    private func period() throws -> (from: CivilDate, to: CivilDate) {
+        let fromDate = try Parse.date(from, option: "--from")
+        let toDate = try Parse.date(to, option: "--to")
+        guard fromDate <= toDate else { throw CLIError.badInput("--from phải trước hoặc bằng --to") }
+        return (fromDate, toDate)
+    }
+}

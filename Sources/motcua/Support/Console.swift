@@ -1,0 +1,15 @@
+import Foundation
+import MotCuaCore
+
+/// stdout for results, stderr for everything said to the person.
+enum Console {
+    /// One JSON document on stdout: indented for a person at a terminal, one line for a pipe.
+    static func json(_ value: JSONText) {
+        print(isatty(1) == 1 ? value.pretty : value.compact)
+    }
+
+    static func error(_ message: String) {
+        let text = message.hasSuffix("\n") ? message : message + "\n"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,12 @@
+import Foundation
+
+/// The environment variables motcua reads (this module is the only place that reads them).
+enum Environment {
+    static var values: [String: String] { ProcessInfo.processInfo.environment }
+    static var dataDirectory: String? { values["MOTCUA_DATA"].flatMap { $0.isEmpty ? nil : $0 } }
+    /// Training stores only: a simulated clock.
+    static var clockOverride: String? { values["MOTCUA_NOW"].flatMap { $0.isEmpty ? nil : $0 } }
+    /// Training stores only: a simulated login.
+    static var userOverride: String? { values["MOTCUA_USER"].flatMap { $0.isEmpty ? nil : $0 } }
+    static let defaultDataDirectory = "/var/lib/motcua"
+}
