@@ -58,14 +58,15 @@ func renderIntake(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ form: 
     let previewRows = 2
     let docRows = max(1, area.maxY - y - previewRows)
     let focusedDoc: Int? = { if case .document(let i) = form.focus { return i } else { return nil } }()
-    let firstDoc = max(0, (focusedDoc ?? 0) - docRows + 1)
-    for (i, doc) in form.documents.enumerated().dropFirst(firstDoc).prefix(docRows) {
-        let box = doc.checked ? "[x]" : "[ ]"
-        let text = "  \(box) \(doc.name) (chính \(doc.originals), sao \(doc.copies))\(doc.required ? "" : " – không bắt buộc")"
-        buffer.put(fitting: text, x: 0, y: y, width: area.width, role: focusedDoc == i ? .inputFocused : .normal)
-        y += 1
-    }
-    if form.documents.isEmpty { buffer.put("   (chọn thủ tục để hiện danh sách giấy tờ)", x: 0, y: y, role: .muted); y += 1 }
+    ListView(count: form.documents.count, selection: focusedDoc, window: .revealing(from: 0))
+        .draw(in: &buffer, Rect(x: 0, y: y, width: area.width, height: docRows)) { buffer, row in
+            let doc = form.documents[row.index]
+            let box = doc.checked ? "[x]" : "[ ]"
+            let text = "  \(box) \(doc.name) (chính \(doc.originals), sao \(doc.copies))\(doc.required ? "" : " – không bắt buộc")"
+            buffer.put(fitting: text, x: row.rect.x, y: row.rect.y, width: row.rect.width, role: row.isSelected ? .inputFocused : .normal)
+            return true
+        }
+    if form.documents.isEmpty { buffer.put("   (chọn thủ tục để hiện danh sách giấy tờ)", x: 0, y: y, role: .muted) }
     let previewY = area.maxY - previewRows
     if let preview = form.preview(at: state.now, catalogue: env.catalogue, calendar: env.calendar), let procedure = chosen {
         buffer.put(fitting: " Hẹn trả dự kiến: \(preview.due.vietnameseShort) (\(preview.due.date.weekdayName)) — \(procedure.processing.vietnamese)",
@@ -185,21 +186,14 @@ func renderHelp(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, scroll: In
     for action in DossierAction.allCases { lines.append(("  \(ActionMenu.letter(action))  \(action.vietnamese)", .normal)) }
     lines.append(("", .normal))
     for note in KeyMap.notes { lines.append((note, .muted)) }
-    let start = min(scroll, max(0, lines.count - area.height))
-    for (i, line) in lines.dropFirst(start).prefix(area.height).enumerated() {
-        buffer.put(fitting: line.0, x: 0, y: area.y + i, width: area.width, role: line.1)
-    }
+    TextView(lines, scroll: scroll).draw(in: &buffer, area)
 }
 
 func renderReceipt(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ view: ReceiptView) {
     let area = Rect(x: 0, y: layout.tabs.y, width: layout.tabs.width, height: layout.status.maxY - layout.tabs.y)
     buffer.put(fitting: " Đã lưu hồ sơ \(view.code) — giấy tiếp nhận và hẹn trả kết quả", x: 0, y: area.y, width: area.width, role: .dialogTitle)
-    let lines = view.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let rows = area.height - 2
-    let start = min(view.scroll, max(0, lines.count - rows))
-    for (i, line) in lines.dropFirst(start).prefix(rows).enumerated() {
-        buffer.put(fitting: DisplayText.sanitize(line), x: 0, y: area.y + 1 + i, width: area.width, role: .normal)
-    }
+    let lines = view.text.split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine(DisplayText.sanitize(String($0))) }
+    TextView(lines, scroll: view.scroll).draw(in: &buffer, Rect(x: 0, y: area.y + 1, width: area.width, height: area.height - 2))
     let note = view.savedPath.map { "Đã ghi: \($0)" } ?? "F7: ghi ra tệp để in · Esc: về danh sách"
     buffer.put(fitting: " " + note, x: 0, y: area.maxY - 1, width: area.width, role: view.savedPath == nil ? .muted : .message)
 }

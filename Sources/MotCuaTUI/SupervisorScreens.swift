@@ -189,12 +189,10 @@ func renderSupervisor(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ vi
         buffer.put(" Đang tính…", x: 0, y: area.y + 1, role: .muted)
         return
     }
-    let rows = area.height - 1
-    let start = max(0, min(view.index - rows / 2, view.lines.count - rows))
-    for (offset, line) in view.lines.dropFirst(start).prefix(rows).enumerated() {
-        let y = area.y + 1 + offset
-        let selected = start + offset == view.index
-        switch line {
+    let list = ListView(count: view.lines.count, selection: view.index, window: .centred)
+    list.draw(in: &buffer, Rect(x: 0, y: area.y + 1, width: area.width, height: area.height - 1)) { buffer, item in
+        let y = item.rect.y
+        switch view.lines[item.index] {
         case .heading(let text): buffer.put(fitting: text, x: 0, y: y, width: area.width, role: .label)
         case .group(let name, let count):
             buffer.put(fitting: "  \(DisplayText.sanitize(name)) (\(count))", x: 0, y: y, width: area.width, role: .emphasis)
@@ -205,8 +203,9 @@ func renderSupervisor(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ vi
                 + "\(procedure)\(row.holder.department)\(row.holder.official.map { "/\($0)" } ?? "") "
                 + "\(status)\(row.extended ? " · đã xin lỗi" : "")\(step)"
             let role: StyleRole = status.hasPrefix("trễ") ? .overdue : .dueSoon
-            buffer.put(fitting: text, x: 0, y: y, width: area.width, role: selected ? .selected : role)
+            buffer.put(fitting: text, x: 0, y: y, width: area.width, role: item.isSelected ? .selected : role)
         }
+        return true
     }
 }
 
@@ -228,12 +227,8 @@ func renderReport(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ view: 
         buffer.cursor = CursorPosition(x: (view.focus == 0 ? 10 : 33) + field.visible(width: 11).cursorColumn, y: y)
     }
     if let error = view.error { buffer.put(fitting: " " + error, x: 0, y: y + 1, width: area.width, role: .error) }
-    let rows = area.height - 3
-    let start = min(view.scroll, max(0, view.lines.count - rows))
-    for (i, line) in view.lines.dropFirst(start).prefix(rows).enumerated() {
-        let role: StyleRole = line.hasPrefix("TỔNG") ? .emphasis : (line.hasPrefix("·") ? .muted : .normal)
-        buffer.put(fitting: line, x: 0, y: y + 2 + i, width: area.width, role: role)
-    }
+    let lines = view.lines.map { StyledLine($0, $0.hasPrefix("TỔNG") ? .emphasis : ($0.hasPrefix("·") ? .muted : .normal)) }
+    TextView(lines, scroll: view.scroll).draw(in: &buffer, Rect(x: 0, y: y + 2, width: area.width, height: area.height - 3))
 }
 
 func renderPrintMenu(_ buffer: inout ScreenBuffer, _ menu: PrintMenu, _ env: AppEnvironment) {
