@@ -102,21 +102,24 @@ func supervisorKey(_ state: inout AppState, _ original: SupervisorView, _ key: K
     var view = original
     let selectable = view.selectableIndices
     let position = selectable.firstIndex(of: view.index) ?? 0
-    switch key {
-    case .escape, .function(8), .function(10), .character("q"):
+    switch KeyMap.supervisor.command(for: key) {
+    case .close:
         state.mode = .browse
         return []
-    case .tab, .character("d"), .character("o"), .character("f"):
+    case .nextGrouping:
         let all = OverdueReport.Grouping.allCases
-        view.grouping = key == .character("d") ? .department : key == .character("o") ? .official : key == .character("f") ? .field
-            : all[(all.firstIndex(of: view.grouping)! + 1) % all.count]
+        view.grouping = all[(all.firstIndex(of: view.grouping)! + 1) % all.count]
+        state.mode = .supervisor(view)
+        return [.loadSupervisor(view.grouping)]
+    case .group(let grouping):
+        view.grouping = grouping
         state.mode = .supervisor(view)
         return [.loadSupervisor(view.grouping)]
     case .up: view.index = selectable.isEmpty ? 0 : selectable[max(0, position - 1)]
     case .down: view.index = selectable.isEmpty ? 0 : selectable[min(selectable.count - 1, position + 1)]
     case .pageUp: view.index = selectable.isEmpty ? 0 : selectable[max(0, position - 10)]
     case .pageDown: view.index = selectable.isEmpty ? 0 : selectable[min(selectable.count - 1, position + 10)]
-    case .enter:
+    case .open:
         guard view.lines.indices.contains(view.index), case .row(let row, _) = view.lines[view.index] else { return [] }
         state.view = .all
         state.filter.clear()
@@ -124,7 +127,7 @@ func supervisorKey(_ state: inout AppState, _ original: SupervisorView, _ key: K
         state.selection = nil
         state.mode = .detail(scroll: 0)
         return [.reloadData]
-    default: break
+    case nil: break
     }
     state.mode = .supervisor(view)
     return []
@@ -132,16 +135,19 @@ func supervisorKey(_ state: inout AppState, _ original: SupervisorView, _ key: K
 
 func reportKey(_ state: inout AppState, _ original: ReportView, _ key: Key) -> [Effect] {
     var view = original
-    switch key {
-    case .escape, .function(9), .function(10):
+    var command = KeyMap.report.command(for: key)
+    // ←→ and Space change the grouping on its field; in a date field they are editing keys.
+    if command == .previousGrouping || command == .nextGrouping, view.focus != 2 { command = nil }
+    switch command {
+    case .close:
         state.mode = .browse
         return []
-    case .tab, .backTab:
-        view.focus = (view.focus + (key == .tab ? 1 : 2)) % 3
-    case .left where view.focus == 2, .right where view.focus == 2, .character(" ") where view.focus == 2:
+    case .nextField: view.focus = (view.focus + 1) % 3
+    case .previousField: view.focus = (view.focus + 2) % 3
+    case .previousGrouping, .nextGrouping:
         let all = PeriodReport.Grouping.allCases
-        view.grouping = all[(all.firstIndex(of: view.grouping)! + (key == .left ? all.count - 1 : 1)) % all.count]
-    case .enter, .function(2):
+        view.grouping = all[(all.firstIndex(of: view.grouping)! + (command == .previousGrouping ? all.count - 1 : 1)) % all.count]
+    case .compute:
         guard let from = ReportView.parse(view.from.text), let to = ReportView.parse(view.to.text) else {
             view.error = "Ngày phải có dạng dd/MM/yyyy"
             break
@@ -153,7 +159,7 @@ func reportKey(_ state: inout AppState, _ original: ReportView, _ key: Key) -> [
     case .down: view.scroll += 1
     case .pageUp: view.scroll = max(0, view.scroll - 10)
     case .pageDown: view.scroll += 10
-    default:
+    case nil:
         if view.focus == 0 { view.from.handle(key) } else if view.focus == 1 { view.to.handle(key) }
     }
     state.mode = .report(view)
@@ -162,18 +168,18 @@ func reportKey(_ state: inout AppState, _ original: ReportView, _ key: Key) -> [
 
 func printKey(_ state: inout AppState, _ original: PrintMenu, _ key: Key) -> [Effect] {
     var menu = original
-    switch key {
-    case .escape, .function(7), .function(10):
+    switch KeyMap.print.command(for: key) {
+    case .close:
         state.mode = .browse
         return []
     case .up: menu.index = max(0, menu.index - 1)
     case .down: menu.index = min(menu.forms.count - 1, menu.index + 1)
-    case .character("h"), .left, .right: menu.html.toggle()
-    case .character("l"): menu.toPrinter.toggle()
-    case .enter, .function(2):
+    case .toggleFormat: menu.html.toggle()
+    case .togglePrinter: menu.toPrinter.toggle()
+    case .print:
         state.mode = .browse
         return [.printForm(form: menu.forms[menu.index], code: menu.code, html: menu.html, toPrinter: menu.toPrinter)]
-    default: break
+    case nil: break
     }
     state.mode = .printMenu(menu)
     return []
