@@ -122,14 +122,14 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
 }
 
 func renderDetailPane(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState, _ env: AppEnvironment) {
-    paneTitle(&buffer, rect, "Chi tiết", focused: state.focus == .detail, right: "Enter: xem đầy đủ")
+    paneTitle(&buffer, rect, "Chi tiết", focused: state.focus == .detail, right: KeyMap.detailPaneHint)
     TextView(detailLines(state, env, width: rect.width - 1, full: false), scroll: state.detailScroll)
         .draw(in: &buffer, Rect(x: rect.x, y: rect.y + 1, width: rect.width - 1, height: rect.height - 1))
 }
 
 func renderFullDetail(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ state: AppState, _ env: AppEnvironment, scroll: Int) {
     let rect = Rect(x: 0, y: layout.tabs.y, width: layout.tabs.width, height: layout.status.maxY - layout.tabs.y)
-    paneTitle(&buffer, rect, "Chi tiết hồ sơ", focused: true, right: "↑↓ PgUp PgDn cuộn · Esc quay lại")
+    paneTitle(&buffer, rect, "Chi tiết hồ sơ", focused: true, right: KeyMap.detailHint)
     TextView(detailLines(state, env, width: rect.width - 2, full: true), scroll: scroll)
         .draw(in: &buffer, Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1))
 }

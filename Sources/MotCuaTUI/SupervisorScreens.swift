@@ -189,7 +189,7 @@ func printKey(_ state: inout AppState, _ original: PrintMenu, _ key: Key) -> [Ef
 
 func renderSupervisor(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ view: SupervisorView, _ env: AppEnvironment) {
     let area = Rect(x: 0, y: layout.tabs.y, width: layout.tabs.width, height: layout.status.maxY - layout.tabs.y)
-    buffer.put(fitting: " GIÁM SÁT — hồ sơ quá hạn theo \(view.grouping.vietnamese.lowercased()) · Tab đổi nhóm · Enter mở hồ sơ · Esc quay lại",
+    buffer.put(fitting: " GIÁM SÁT — hồ sơ quá hạn theo \(view.grouping.vietnamese.lowercased()) · \(KeyMap.supervisorHint)",
                x: 0, y: area.y, width: area.width, role: .dialogTitle)
     guard view.loaded else {
         buffer.put(" Đang tính…", x: 0, y: area.y + 1, role: .muted)
@@ -217,7 +217,7 @@ func renderSupervisor(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ vi
 
 func renderReport(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ view: ReportView) {
     let area = Rect(x: 0, y: layout.tabs.y, width: layout.tabs.width, height: layout.status.maxY - layout.tabs.y)
-    buffer.put(fitting: " BÁO CÁO THEO KỲ · Tab chuyển ô · ←→ đổi nhóm · Enter tính · ↑↓ cuộn · Esc quay lại",
+    buffer.put(fitting: " BÁO CÁO THEO KỲ · \(KeyMap.reportHint)",
                x: 0, y: area.y, width: area.width, role: .dialogTitle)
     let y = area.y + 1
     var x = buffer.put(" Từ ngày: ", x: 0, y: y, role: .label)
@@ -241,7 +241,7 @@ func renderPrintMenu(_ buffer: inout ScreenBuffer, _ menu: PrintMenu, _ env: App
     let names = Dictionary(FormCatalog.shipped.forms.map { ($0.id, "Mẫu \($0.number): \($0.title)") }, uniquingKeysWith: { a, _ in a })
     var lines = menu.forms.map { names[$0] ?? $0 }
     let roles = menu.forms.indices.map { $0 == menu.index ? StyleRole.selected : .dialog } + [.muted, .muted, .muted]
-    lines += ["", "Định dạng: \(menu.html ? "HTML (A4, in từ trình duyệt)" : "văn bản 80 cột") — h đổi",
-              "Gửi máy in (lp): \(menu.toPrinter ? "có" : "không") — l đổi · Enter in · Esc đóng"]
+    lines += ["", "Định dạng: \(menu.html ? "HTML (A4, in từ trình duyệt)" : "văn bản 80 cột") — \(KeyMap.printFormatHint)",
+              "Gửi máy in (lp): \(menu.toPrinter ? "có" : "không") — \(KeyMap.printHint)"]
     renderBox(&buffer, title: "In giấy tờ — \(shortCode(menu.code, agency: env.session.agency))", lines: lines, width: 72, roles: roles)
 }
