@@ -270,3 +270,25 @@ extension KeyMap {
     ], key: ": ", between: "   ")
     static let tooSmallHint = tooSmall.hint([KeyHint(.quit, label: "để thoát", allKeys: true, separator: " hoặc ")])
 }
+
+// MARK: - The README's key section
+
+extension KeyMap {
+    /// The key section of README.md: every table as a markdown table, then the notes. A test
+    /// compares it with the README (`MOTCUA_UPDATE_README=1` rewrites the README's copy).
+    public static func markdownReference() -> String {
+        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+        func keys(_ label: String) -> String {
+            label.components(separatedBy: " / ").map { $0.count == 1 && $0.allSatisfy(\.isASCII) ? "`\($0)`" : cell($0) }
+                .joined(separator: " / ")
+        }
+        var out: [String] = []
+        for table in all {
+            out += ["#### \(table.title)", "", "| Phím | Tác dụng |", "|---|---|"]
+            out += table.lines.map { "| \(keys($0.keys)) | \(cell($0.help)) |" }
+            out.append("")
+        }
+        out += notes.map { "- \($0)" }
+        return out.joined(separator: "\n")
+    }
+}
