@@ -8,21 +8,10 @@ public struct ActionMenu: Equatable, Sendable {
     public var actions: [DossierAction]
     public var index = 0
 
-    /// Each action's letter in the menu.
+    /// Each action's letter in the menu, from the menu's key table.
     public static func letter(_ action: DossierAction) -> Character {
-        switch action {
-        case .transfer: return "c"
-        case .requestSupplement: return "b"
-        case .supplementReceived: return "n"
-        case .suspend: return "d"
-        case .resume: return "t"
-        case .resultReady: return "k"
-        case .returnResult: return "r"
-        case .refuse: return "f"
-        case .withdraw: return "u"
-        case .extend: return "g"
-        case .note: return "h"
-        }
+        guard case .character(let letter) = KeyMap.actionMenu.binding(for: .choose(action))?.keys.first else { return "?" }
+        return letter
     }
 }
 

@@ -2,11 +2,11 @@ import MotCuaCore
 import TerminalUI
 
 /// A key binding with the text the F-key bar and the help screen show: one table drives the
-/// keys, the bar and the help, so the help always tells the truth.
+/// keys, the bar, the hints and the help, so the help always tells the truth.
 public struct KeyBinding<Command: Equatable & Sendable>: Sendable {
     public let keys: [Key]
     public let command: Command
-    /// Short label for the F-key bar (function-key bindings only).
+    /// Short label for the F-key bar.
     public let bar: String?
     public let help: String
 
@@ -18,12 +18,51 @@ public struct KeyBinding<Command: Equatable & Sendable>: Sendable {
     }
 }
 
+/// One item of a hint line: the keys of some commands, then a short word for what they do
+/// (`↑↓ chọn`, `Enter/F2 xác nhận`). The keys are read from the table, never written here.
+public struct KeyHint<Command: Equatable & Sendable>: Sendable {
+    public let commands: [Command]
+    public let label: String
+    /// Show every key of the (one) command's binding instead of the first key of each command.
+    public let allKeys: Bool
+    /// Between the keys (`/` in `Tab/↓`, ` hoặc ` in `F2 hoặc Ctrl-O`); arrows run together (`↑↓`)
+    /// and three or more consecutive digits become a range (`1–8`).
+    public let separator: String
+
+    public init(_ commands: Command..., label: String, allKeys: Bool = false, separator: String = "/") {
+        self.init(commands, label: label, allKeys: allKeys, separator: separator)
+    }
+
+    public init(_ commands: [Command], label: String, allKeys: Bool = false, separator: String = "/") {
+        self.commands = commands
+        self.label = label
+        self.allKeys = allKeys
+        self.separator = separator
+    }
+}
+
+/// A table's title and its help lines, whatever its command type: for the help screen and the README.
+public struct KeyReference: Sendable {
+    public let title: String
+    public let lines: [(keys: String, help: String)]
+}
+
 public struct KeyMapTable<Command: Equatable & Sendable>: Sendable {
     public let title: String
     public let bindings: [KeyBinding<Command>]
 
+    public init(title: String, bindings: [KeyBinding<Command>]) {
+        self.title = title
+        self.bindings = bindings
+    }
+
     public func command(for key: Key) -> Command? {
         bindings.first { $0.keys.contains(key) }?.command
+    }
+
+    /// The first binding of a command.
+    public func binding(for command: Command) -> KeyBinding<Command>? {
+        bindings.first { $0.command == command }
     }
 
     /// `(F2, Nhận)` pairs in order, for the bottom bar.
@@ -35,58 +74,52 @@ public struct KeyMapTable<Command: Equatable & Sendable>: Sendable {
     public var helpLines: [(keys: String, help: String)] {
         bindings.map { ($0.keys.map(\.label).joined(separator: " / "), $0.help) }
     }
+
+    public var reference: KeyReference { KeyReference(title: title, lines: helpLines) }
+
+    /// The keys a hint item shows; empty when one of its commands has no binding here.
+    public func keys(of hint: KeyHint<Command>) -> [Key] {
+        let bindings = hint.commands.compactMap(binding(for:))
+        guard bindings.count == hint.commands.count, !bindings.isEmpty else { return [] }
+        return hint.allKeys ? bindings[0].keys : bindings.map { $0.keys[0] }
+    }
+
+    /// A hint line from the table: `↑↓ chọn  Enter mở`, `Enter: thoát   Esc: ở lại`. Items whose
+    /// commands are not in the table are left out, so a hint never names a key that does nothing.
+    public func hint(_ items: [KeyHint<Command>], key: String = " ", between: String = " · ") -> String {
+        items.compactMap { item -> String? in
+            let keys = keys(of: item)
+            guard !keys.isEmpty else { return nil }
+            let label = Key.hintLabel(keys, separator: item.separator)
+            return item.label.isEmpty ? label : label + key + item.label
+        }.joined(separator: between)
+    }
 }
 
-public enum BrowseCommand: Equatable, Sendable {
-    case help, intake, transfer, resultReady, returnResult, actions, print, supervisor, report, quit
-    case filter, nextPane, previousPane, open, up, down, pageUp, pageDown, top, bottom, view(QueueView), redraw
-}
+extension Key {
+    var isArrow: Bool {
+        switch self {
+        case .up, .down, .left, .right: return true
+        default: return false
+        }
+    }
 
-public enum FormCommand: Equatable, Sendable {
-    case next, previous, save, cancel, toggle, explain, choose
-}
-
-public enum KeyMap {
-    public static let browse = KeyMapTable<BrowseCommand>(title: "Danh sách hồ sơ", bindings: [
-        KeyBinding([.function(1), .character("?")], .help, bar: "Giúp", "Trợ giúp (màn hình này)"),
-        KeyBinding([.function(2), .character("n")], .intake, bar: "Nhận", "Tiếp nhận hồ sơ mới"),
-        KeyBinding([.function(3), .character("t")], .transfer, bar: "Chuyển", "Chuyển hồ sơ đang chọn cho phòng ban"),
-        KeyBinding([.function(4), .character("k")], .resultReady, bar: "Có KQ", "Ghi nhận hồ sơ đã có kết quả"),
-        KeyBinding([.function(5), .character("r")], .returnResult, bar: "Trả", "Trả kết quả cho người nộp"),
-        KeyBinding([.function(6), .character("a")], .actions, bar: "Thao tác", "Mọi thao tác được phép với hồ sơ đang chọn (bổ sung, tạm dừng, từ chối, gia hạn, ghi chú…)"),
-        KeyBinding([.function(7), .character("p")], .print, bar: "In", "In giấy tờ của hồ sơ (biên nhận, phiếu kiểm soát…)"),
-        KeyBinding([.function(8), .character("g")], .supervisor, bar: "Giám sát", "Hồ sơ quá hạn theo phòng ban / cán bộ"),
-        KeyBinding([.function(9), .character("b")], .report, bar: "Báo cáo", "Báo cáo thống kê theo kỳ"),
-        KeyBinding([.function(10), .character("q")], .quit, bar: "Thoát", "Thoát motcua"),
-        KeyBinding([.character("/")], .filter, "Lọc nhanh theo tên, mã, số định danh, điện thoại (không cần dấu); Esc xóa lọc"),
-        KeyBinding([.tab], .nextPane, "Sang khung kế tiếp (danh sách → chi tiết → cảnh báo)"),
-        KeyBinding([.backTab], .previousPane, "Về khung trước"),
-        KeyBinding([.enter], .open, "Mở toàn bộ chi tiết hồ sơ đang chọn"),
-        KeyBinding([.up, .control("p")], .up, "Lên một dòng"),
-        KeyBinding([.down, .control("n")], .down, "Xuống một dòng"),
-        KeyBinding([.pageUp], .pageUp, "Lên một trang"),
-        KeyBinding([.pageDown], .pageDown, "Xuống một trang"),
-        KeyBinding([.home], .top, "Về đầu danh sách"),
-        KeyBinding([.end], .bottom, "Xuống cuối danh sách"),
-        KeyBinding([.control("l")], .redraw, "Vẽ lại màn hình"),
-    ] + QueueView.allCases.map { v in
-        KeyBinding([.character(Character(String(v.rawValue)))], .view(v), "Xem: \(v.title)")
-    })
-
-    public static let form = KeyMapTable<FormCommand>(title: "Biểu mẫu tiếp nhận và hộp thoại", bindings: [
-        KeyBinding([.function(2), .control("o")], .save, bar: "Lưu", "Lưu (ghi bền xuống đĩa rồi mới báo đã lưu)"),
-        KeyBinding([.function(5)], .explain, bar: "Diễn giải", "Xem diễn giải cách tính hẹn trả"),
-        KeyBinding([.escape], .cancel, bar: "Hủy", "Hủy (hỏi lại nếu đã nhập)"),
-        KeyBinding([.tab, .down], .next, "Sang ô kế tiếp"),
-        KeyBinding([.backTab, .up], .previous, "Về ô trước"),
-        KeyBinding([.enter], .choose, "Chọn mục trong danh sách / sang ô kế tiếp"),
-        KeyBinding([.character(" ")], .toggle, "Đánh dấu giấy tờ; đổi lựa chọn (ở ô chữ, phím cách là chữ)"),
-    ])
-
-    /// Extra help lines that are not bindings of a table.
-    public static let notes = [
-        "Esc rồi số 1–9, 0: thay cho F1–F10 khi terminal (PuTTY) không gửi được phím F.",
-        "Trong ô chữ, mọi phím chữ là chữ (gõ Telex/VNI bình thường); Backspace xóa một ký tự.",
-        "Màu chỉ để nhấn mạnh: \"!!\" là quá hạn, \"!\" là đến hạn hôm nay/ngày mai, \"||\" là đang dừng tính giờ.",
-    ]
+    /// Several keys as one label: `↑↓`, `1–8`, `Enter/F2`.
+    static func hintLabel(_ keys: [Key], separator: String) -> String {
+        let digits = keys.compactMap { key -> Int? in
+            if case .character(let c) = key { return c.wholeNumberValue } else { return nil }
+        }
+        if keys.count >= 3, digits.count == keys.count, zip(digits, digits.dropFirst()).allSatisfy({ $1 == $0 + 1 }) {
+            return "\(digits[0])–\(digits[digits.count - 1])"
+        }
+        var parts: [(label: String, arrow: Bool)] = []
+        for key in keys {
+            if key.isArrow, let last = parts.last, last.arrow {
+                parts[parts.count - 1].label += key.label
+            } else {
+                parts.append((key.label, key.isArrow))
+            }
+        }
+        return parts.map(\.label).joined(separator: separator)
+    }
 }

@@ -47,31 +47,32 @@ func renderIntake(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ form: 
     buffer.put(fitting: " Kênh nộp:", x: 0, y: y, width: labelWidth, role: .label)
     let channels = Channel.allCases.map { $0 == form.channel ? "[\($0.vietnamese)]" : " \($0.vietnamese) " }.joined(separator: " ")
     buffer.put(channels, x: labelWidth, y: y, role: form.focus == .channel ? .inputFocused : .normal, maxWidth: area.width - labelWidth)
-    if form.focus == .channel { buffer.put(" ←→ đổi", x: labelWidth + TextWidth.of(channels), y: y, role: .muted) }
+    if form.focus == .channel { buffer.put(" " + KeyMap.channelHint, x: labelWidth + TextWidth.of(channels), y: y, role: .muted) }
     y += 1
     inputField(&buffer, label: " Nộp thay:", field: form.proxy, x: 0, y: y, labelWidth: labelWidth, width: inputWidth,
                focused: form.focus == .proxy, issue: issues[.proxy])
     if form.proxy.isEmpty && form.focus != .proxy { buffer.put("(trống nếu chính chủ)", x: labelWidth + 1, y: y, role: .muted) }
     y += 1
-    buffer.put(" Giấy tờ nhận (Space đánh dấu):", x: 0, y: y, role: .label)
+    buffer.put(" Giấy tờ nhận (\(KeyMap.documentsHint)):", x: 0, y: y, role: .label)
     y += 1
     let previewRows = 2
     let docRows = max(1, area.maxY - y - previewRows)
     let focusedDoc: Int? = { if case .document(let i) = form.focus { return i } else { return nil } }()
-    let firstDoc = max(0, (focusedDoc ?? 0) - docRows + 1)
-    for (i, doc) in form.documents.enumerated().dropFirst(firstDoc).prefix(docRows) {
-        let box = doc.checked ? "[x]" : "[ ]"
-        let text = "  \(box) \(doc.name) (chính \(doc.originals), sao \(doc.copies))\(doc.required ? "" : " – không bắt buộc")"
-        buffer.put(fitting: text, x: 0, y: y, width: area.width, role: focusedDoc == i ? .inputFocused : .normal)
-        y += 1
-    }
-    if form.documents.isEmpty { buffer.put("   (chọn thủ tục để hiện danh sách giấy tờ)", x: 0, y: y, role: .muted); y += 1 }
+    ListView(count: form.documents.count, selection: focusedDoc, window: .revealing(from: 0))
+        .draw(in: &buffer, Rect(x: 0, y: y, width: area.width, height: docRows)) { buffer, row in
+            let doc = form.documents[row.index]
+            let box = doc.checked ? "[x]" : "[ ]"
+            let text = "  \(box) \(doc.name) (chính \(doc.originals), sao \(doc.copies))\(doc.required ? "" : " – không bắt buộc")"
+            buffer.put(fitting: text, x: row.rect.x, y: row.rect.y, width: row.rect.width, role: row.isSelected ? .inputFocused : .normal)
+            return true
+        }
+    if form.documents.isEmpty { buffer.put("   (chọn thủ tục để hiện danh sách giấy tờ)", x: 0, y: y, role: .muted) }
     let previewY = area.maxY - previewRows
     if let preview = form.preview(at: state.now, catalogue: env.catalogue, calendar: env.calendar), let procedure = chosen {
         buffer.put(fitting: " Hẹn trả dự kiến: \(preview.due.vietnameseShort) (\(preview.due.date.weekdayName)) — \(procedure.processing.vietnamese)",
                    x: 0, y: previewY, width: area.width, role: .emphasis)
         let skipped = preview.explanation.filter { $0.kind == .skipped }.count
-        buffer.put(fitting: "   Tính từ \(preview.effectiveStart.vietnameseShort); bỏ qua \(skipped) ngày nghỉ. F5: diễn giải đầy đủ",
+        buffer.put(fitting: "   Tính từ \(preview.effectiveStart.vietnameseShort); bỏ qua \(skipped) ngày nghỉ. \(KeyMap.explainHint)",
                    x: 0, y: previewY + 1, width: area.width, role: .muted)
         if form.showExplanation {
             renderBox(&buffer, title: "Diễn giải hẹn trả", lines: preview.explanation.map(\.text), width: 76)
@@ -83,7 +84,7 @@ func renderIntake(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ form: 
         let list = form.matches.prefix(8).compactMap(env.catalogue.procedure)
         let box = Rect(x: labelWidth - 1, y: dropdownY, width: min(area.width - labelWidth, 64), height: list.count + 2)
         buffer.fill(box, role: .dialog)
-        buffer.frame(box, role: .border, title: "\(form.matches.count) thủ tục khớp · ↑↓ chọn · Enter")
+        buffer.frame(box, role: .border, title: "\(form.matches.count) thủ tục khớp · \(KeyMap.procedureListHint)")
         for (i, p) in list.enumerated() {
             buffer.put(fitting: " \(p.code) \(p.name)", x: box.x + 1, y: box.y + 1 + i, width: box.width - 2,
                        role: i == form.matchIndex ? .selected : .dialog)
@@ -95,16 +96,16 @@ func renderIntake(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ form: 
     } else if let error = form.error {
         statusText = (" \(error)", .error)
     } else if form.confirmingCancel {
-        statusText = (" Bỏ hồ sơ đang nhập? Enter: bỏ · phím khác: nhập tiếp (Esc rồi 2: lưu)", .warning)
+        statusText = (" Bỏ hồ sơ đang nhập? \(KeyMap.cancelIntakeHint) · phím khác: nhập tiếp (Esc rồi 2: lưu)", .warning)
     } else {
-        statusText = (" Tab/↓ ô sau · Shift-Tab/↑ ô trước · F2 hoặc Ctrl-O lưu · Esc hủy", .muted)
+        statusText = (" " + KeyMap.formHint, .muted)
     }
     buffer.put(fitting: statusText.0, x: 0, y: layout.status.y, width: layout.status.width, role: statusText.1)
 }
 
 func renderActionMenu(_ buffer: inout ScreenBuffer, _ menu: ActionMenu, _ env: AppEnvironment) {
     guard !menu.actions.isEmpty else {
-        renderBox(&buffer, title: "Thao tác", lines: ["Không có thao tác nào được phép với hồ sơ này.", "Esc: đóng"], width: 56)
+        renderBox(&buffer, title: "Thao tác", lines: ["Không có thao tác nào được phép với hồ sơ này.", KeyMap.emptyMenuHint], width: 56)
         return
     }
     let lines = menu.actions.map { "\(ActionMenu.letter($0))  \($0.vietnamese.prefix(1).uppercased())\($0.vietnamese.dropFirst())" }
@@ -168,38 +169,29 @@ func renderDialog(_ buffer: inout ScreenBuffer, _ dialog: ActionDialog, _ env: A
         buffer.put(line, x: rect.x + 2, y: y, role: .error, maxWidth: rect.width - 4)
         y += 1
     }
-    let keys = dialog.saving ? "Đang lưu…" : "Enter/F2 xác nhận · Tab ô sau · ←→ đổi lựa chọn · Esc hủy"
+    let keys = dialog.saving ? "Đang lưu…" : KeyMap.dialogHint
     buffer.put(fitting: keys, x: rect.x + 2, y: rect.maxY - 2, width: rect.width - 4, role: .muted)
 }
 
 func renderHelp(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, scroll: Int) {
     let area = Rect(x: 0, y: layout.tabs.y, width: layout.tabs.width, height: layout.status.maxY - layout.tabs.y)
     var lines: [(String, StyleRole)] = [("TRỢ GIÚP — các phím (sinh từ bảng phím của chương trình)", .dialogTitle)]
-    for (title, table) in [(KeyMap.browse.title, KeyMap.browse.helpLines), (KeyMap.form.title, KeyMap.form.helpLines)] {
+    for table in KeyMap.all {
         lines.append(("", .normal))
-        lines.append((title, .label))
-        for (keys, help) in table { lines.append(("  " + TextWidth.fit(keys, to: 18) + " " + help, .normal)) }
+        lines.append((table.title, .label))
+        let width = max(18, table.lines.map { TextWidth.of($0.keys) }.max() ?? 0)
+        for (keys, help) in table.lines { lines.append(("  " + TextWidth.fit(keys, to: width) + " " + help, .normal)) }
     }
-    lines.append(("", .normal))
-    lines.append(("Thao tác (F6) với hồ sơ đang chọn, phím chữ trong menu:", .label))
-    for action in DossierAction.allCases { lines.append(("  \(ActionMenu.letter(action))  \(action.vietnamese)", .normal)) }
     lines.append(("", .normal))
     for note in KeyMap.notes { lines.append((note, .muted)) }
-    let start = min(scroll, max(0, lines.count - area.height))
-    for (i, line) in lines.dropFirst(start).prefix(area.height).enumerated() {
-        buffer.put(fitting: line.0, x: 0, y: area.y + i, width: area.width, role: line.1)
-    }
+    TextView(lines, scroll: scroll).draw(in: &buffer, area)
 }
 
 func renderReceipt(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ view: ReceiptView) {
     let area = Rect(x: 0, y: layout.tabs.y, width: layout.tabs.width, height: layout.status.maxY - layout.tabs.y)
     buffer.put(fitting: " Đã lưu hồ sơ \(view.code) — giấy tiếp nhận và hẹn trả kết quả", x: 0, y: area.y, width: area.width, role: .dialogTitle)
-    let lines = view.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let rows = area.height - 2
-    let start = min(view.scroll, max(0, lines.count - rows))
-    for (i, line) in lines.dropFirst(start).prefix(rows).enumerated() {
-        buffer.put(fitting: DisplayText.sanitize(line), x: 0, y: area.y + 1 + i, width: area.width, role: .normal)
-    }
-    let note = view.savedPath.map { "Đã ghi: \($0)" } ?? "F7: ghi ra tệp để in · Esc: về danh sách"
+    let lines = view.text.split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine(DisplayText.sanitize(String($0))) }
+    TextView(lines, scroll: view.scroll).draw(in: &buffer, Rect(x: 0, y: area.y + 1, width: area.width, height: area.height - 2))
+    let note = view.savedPath.map { "Đã ghi: \($0)" } ?? KeyMap.receiptHint
     buffer.put(fitting: " " + note, x: 0, y: area.maxY - 1, width: area.width, role: view.savedPath == nil ? .muted : .message)
 }

@@ -44,20 +44,17 @@ func renderQueue(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState, 
                   TextWidth.fit(c.showTime ? "Hẹn trả" : "Hạn", to: c.due), TextWidth.fit("Còn/trễ", to: c.left),
                   TextWidth.fit(c.state >= 10 ? "Trạng thái" : "T.thái", to: c.state)].joined(separator: " ")
     buffer.put(fitting: header, x: rect.x, y: rect.y + 1, width: rect.width, role: .columnHeader)
-    let rows = max(0, rect.height - 2)
     if state.data.rows.isEmpty {
         let text = state.filter.isEmpty ? "Không có hồ sơ nào trong danh sách này." : "Không có hồ sơ khớp \"\(state.filter.text)\"."
         buffer.put(text, x: rect.x + 2, y: rect.y + 2, role: .muted, maxWidth: rect.width - 2)
         return
     }
-    let selected = state.selectedIndex
-    for line in 0..<rows {
-        let index = state.scroll + line
-        guard index < state.data.rows.count, let row = state.data.rows[index] else { break }
+    let list = ListView(count: state.data.rows.count, selection: state.selectedIndex, window: .offset(state.scroll))
+    list.draw(in: &buffer, Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: rect.height - 2)) { buffer, line in
+        guard let row = state.data.rows[line.index] else { return false }     // beyond the fetched page
         let d = row.summary
-        let y = rect.y + 2 + line
-        let isSelected = index == selected
-        let base: StyleRole = isSelected ? (state.focus == .queue ? .selected : .selectedDim) : .normal
+        let y = line.rect.y
+        let base: StyleRole = line.isSelected ? (state.focus == .queue ? .selected : .selectedDim) : .normal
         let deadline = StyleRole(row.status.tone)
         let holder = c.holder > 4 ? [d.holder.department, d.holder.official ?? ""].filter { !$0.isEmpty }.joined(separator: " ") : d.holder.department
         let due = c.showTime ? d.due.vietnameseShort.replacingOccurrences(of: "/\(d.due.date.year)", with: "") : String(d.due.date.vietnamese.prefix(5))
@@ -75,6 +72,7 @@ func renderQueue(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState, 
         cell(due, c.due, base)
         cell(row.status.remaining, c.left, deadline == .normal ? base : deadline)
         cell(shortState(d.state), c.state, base)
+        return true
     }
 }
 
@@ -124,22 +122,16 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
 }
 
 func renderDetailPane(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState, _ env: AppEnvironment) {
-    paneTitle(&buffer, rect, "Chi tiết", focused: state.focus == .detail, right: "Enter: xem đầy đủ")
-    let lines = detailLines(state, env, width: rect.width - 1, full: false)
-    let start = min(state.detailScroll, max(0, lines.count - (rect.height - 1)))
-    for (i, line) in lines.dropFirst(start).prefix(rect.height - 1).enumerated() {
-        buffer.put(fitting: line.0, x: rect.x, y: rect.y + 1 + i, width: rect.width - 1, role: line.1)
-    }
+    paneTitle(&buffer, rect, "Chi tiết", focused: state.focus == .detail, right: KeyMap.detailPaneHint)
+    TextView(detailLines(state, env, width: rect.width - 1, full: false), scroll: state.detailScroll)
+        .draw(in: &buffer, Rect(x: rect.x, y: rect.y + 1, width: rect.width - 1, height: rect.height - 1))
 }
 
 func renderFullDetail(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ state: AppState, _ env: AppEnvironment, scroll: Int) {
     let rect = Rect(x: 0, y: layout.tabs.y, width: layout.tabs.width, height: layout.status.maxY - layout.tabs.y)
-    paneTitle(&buffer, rect, "Chi tiết hồ sơ", focused: true, right: "↑↓ PgUp PgDn cuộn · Esc quay lại")
-    let lines = detailLines(state, env, width: rect.width - 2, full: true)
-    let start = min(scroll, max(0, lines.count - (rect.height - 1)))
-    for (i, line) in lines.dropFirst(start).prefix(rect.height - 1).enumerated() {
-        buffer.put(fitting: line.0, x: rect.x + 1, y: rect.y + 1 + i, width: rect.width - 2, role: line.1)
-    }
+    paneTitle(&buffer, rect, "Chi tiết hồ sơ", focused: true, right: KeyMap.detailHint)
+    TextView(detailLines(state, env, width: rect.width - 2, full: true), scroll: scroll)
+        .draw(in: &buffer, Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1))
 }
 
 func renderWarnings(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState, _ env: AppEnvironment) {
@@ -165,10 +157,8 @@ func renderWarnings(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppStat
         let text = "\(row.status.mark) \(shortCode(row.summary.code, agency: env.session.agency)) \(row.status.remaining) \(row.summary.holder.department)"
         lines.append((text, StyleRole(row.status.tone)))
     }
-    let start = min(state.warningsScroll, max(0, lines.count - (rect.height - 1)))
-    for (i, line) in lines.dropFirst(start).prefix(rect.height - 1).enumerated() {
-        buffer.put(fitting: line.0, x: rect.x + 1, y: rect.y + 1 + i, width: rect.width - 1, role: line.1)
-    }
+    TextView(lines, scroll: state.warningsScroll)
+        .draw(in: &buffer, Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 1, height: rect.height - 1))
 }
 
 /// One history line in Vietnamese, with department names.

@@ -19,7 +19,7 @@ public func render(_ state: AppState, _ env: AppEnvironment, ascii: Bool = false
         return buffer
     case .help(let scroll):
         renderHelp(&buffer, layout, scroll: scroll)
-        renderBar(&buffer, layout.bar, items: [("Esc", "Đóng"), ("PgDn", "Trang sau"), ("PgUp", "Trang trước")])
+        renderBar(&buffer, layout.bar, items: KeyMap.help.barItems)
         return buffer
     case .detail(let scroll):
         renderFullDetail(&buffer, layout, state, env, scroll: scroll)
@@ -27,15 +27,15 @@ public func render(_ state: AppState, _ env: AppEnvironment, ascii: Bool = false
         return buffer
     case .receipt(let view):
         renderReceipt(&buffer, layout, view)
-        renderBar(&buffer, layout.bar, items: [("F7", "Ghi tệp"), ("Esc", "Đóng")])
+        renderBar(&buffer, layout.bar, items: KeyMap.receipt.barItems)
         return buffer
     case .supervisor(let view):
         renderSupervisor(&buffer, layout, view, env)
-        renderBar(&buffer, layout.bar, items: [("Enter", "Mở hồ sơ"), ("Tab", "Đổi nhóm"), ("Esc", "Quay lại")])
+        renderBar(&buffer, layout.bar, items: KeyMap.supervisor.barItems)
         return buffer
     case .report(let view):
         renderReport(&buffer, layout, view)
-        renderBar(&buffer, layout.bar, items: [("Enter", "Tính"), ("Tab", "Ô sau"), ("Esc", "Quay lại")])
+        renderBar(&buffer, layout.bar, items: KeyMap.report.barItems)
         return buffer
     default:
         break
@@ -51,12 +51,12 @@ public func render(_ state: AppState, _ env: AppEnvironment, ascii: Bool = false
     case .printMenu(let menu): renderPrintMenu(&buffer, menu, env)
     case .action(let dialog): renderDialog(&buffer, dialog, env)
     case .confirmQuit:
-        renderBox(&buffer, title: "Thoát motcua?", lines: ["Enter: thoát   Esc: ở lại"], width: 40)
+        renderBox(&buffer, title: "Thoát motcua?", lines: [KeyMap.confirmQuitHint], width: 40)
     case .draftOffer(let draft):
         renderBox(&buffer, title: "Bản nháp chưa lưu", lines: [
             "Có hồ sơ đang nhập dở lúc \(draft.savedAt.vietnameseShort):",
             "\(DisplayText.sanitize(draft.name.isEmpty ? "(chưa có tên)" : draft.name)) — \(draft.procedureQuery)",
-            "", "Enter: nhập tiếp   Del: bỏ bản nháp   Esc: để sau",
+            "", KeyMap.draftOfferHint,
         ], width: 60)
     default: break
     }
@@ -100,7 +100,7 @@ func shortCode(_ code: String, agency: String) -> String {
 // MARK: - Chrome
 
 private func renderTooSmall(_ buffer: inout ScreenBuffer, _ size: Size) {
-    let lines = ["Cửa sổ quá nhỏ (cần 80×24)", "Hiện tại: \(size.width)×\(size.height)", "Hãy phóng to cửa sổ; F10 hoặc q để thoát."]
+    let lines = ["Cửa sổ quá nhỏ (cần 80×24)", "Hiện tại: \(size.width)×\(size.height)", "Hãy phóng to cửa sổ; \(KeyMap.tooSmallHint)."]
     for (i, line) in lines.enumerated() {
         let y = size.height / 2 - 1 + i
         let x = max(0, (size.width - TextWidth.of(line)) / 2)
@@ -164,7 +164,7 @@ private func renderStatus(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: A
         let visible = state.filter.visible(width: width)
         buffer.put(fitting: visible.text, x: x, y: rect.y, width: width, role: state.mode == .filter ? .inputFocused : .input)
         if state.mode == .filter { buffer.cursor = CursorPosition(x: x + visible.cursorColumn, y: rect.y) }
-        let hint = state.mode == .filter ? "  Enter: giữ lọc  Esc: xóa lọc" : "  (/ sửa, Esc xóa)"
+        let hint = state.mode == .filter ? "  " + KeyMap.filterHint : "  (\(KeyMap.keptFilterHint))"
         buffer.put(hint, x: x + width, y: rect.y, role: .muted, maxWidth: rect.maxX - x - width)
         return
     }
@@ -173,7 +173,7 @@ private func renderStatus(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: A
     } else if state.escapeArmed {
         buffer.put(" Esc: bấm một số 1–9, 0 để dùng F1–F10", x: rect.x, y: rect.y, role: .muted)
     } else {
-        buffer.put(" ↑↓ chọn  Enter mở  Tab đổi khung  / lọc  1–8 đổi danh sách  F1 trợ giúp", x: rect.x, y: rect.y, role: .muted, maxWidth: rect.width)
+        buffer.put(" " + KeyMap.browseHint, x: rect.x, y: rect.y, role: .muted, maxWidth: rect.width)
     }
 }
 

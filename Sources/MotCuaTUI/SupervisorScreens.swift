@@ -114,28 +114,31 @@ func supervisorKey(_ state: inout AppState, _ original: SupervisorView, _ key: K
     var view = original
     let selectable = view.selectableIndices
     let position = selectable.firstIndex(of: view.index) ?? 0
-    switch key {
-    case .escape, .function(8), .function(10), .character("q"):
+    switch KeyMap.supervisor.command(for: key) {
+    case .close:
         state.mode = .browse
         return []
-    case .tab, .character("d"), .character("o"), .character("f"):
+    case .nextGrouping:
         let all = OverdueReport.Grouping.allCases
-        view.grouping = key == .character("d") ? .department : key == .character("o") ? .official : key == .character("f") ? .field
-            : all[(all.firstIndex(of: view.grouping)! + 1) % all.count]
+        view.grouping = all[(all.firstIndex(of: view.grouping)! + 1) % all.count]
+        state.mode = .supervisor(view)
+        return [.loadSupervisor(view.grouping, at: state.now)]
+    case .group(let grouping):
+        view.grouping = grouping
         state.mode = .supervisor(view)
         return [.loadSupervisor(view.grouping, at: state.now)]
     case .up: view.index = selectable.isEmpty ? 0 : selectable[max(0, position - 1)]
     case .down: view.index = selectable.isEmpty ? 0 : selectable[min(selectable.count - 1, position + 1)]
     case .pageUp: view.index = selectable.isEmpty ? 0 : selectable[max(0, position - 10)]
     case .pageDown: view.index = selectable.isEmpty ? 0 : selectable[min(selectable.count - 1, position + 10)]
-    case .enter:
+    case .open:
         guard view.lines.indices.contains(view.index), case .row(let row, _) = view.lines[view.index] else { return [] }
         state.view = .all
         state.filter.clear()
         state.cursor.want(.code(row.code))
         state.mode = .detail(scroll: 0)
         return [.loadQueue(state.queueRequest)]
-    default: break
+    case nil: break
     }
     state.mode = .supervisor(view)
     return []
@@ -143,16 +146,19 @@ func supervisorKey(_ state: inout AppState, _ original: SupervisorView, _ key: K
 
 func reportKey(_ state: inout AppState, _ original: ReportView, _ key: Key) -> [Effect] {
     var view = original
-    switch key {
-    case .escape, .function(9), .function(10):
+    var command = KeyMap.report.command(for: key)
+    // ←→ and Space change the grouping on its field; in a date field they are editing keys.
+    if command == .previousGrouping || command == .nextGrouping, view.focus != 2 { command = nil }
+    switch command {
+    case .close:
         state.mode = .browse
         return []
-    case .tab, .backTab:
-        view.focus = (view.focus + (key == .tab ? 1 : 2)) % 3
-    case .left where view.focus == 2, .right where view.focus == 2, .character(" ") where view.focus == 2:
+    case .nextField: view.focus = (view.focus + 1) % 3
+    case .previousField: view.focus = (view.focus + 2) % 3
+    case .previousGrouping, .nextGrouping:
         let all = PeriodReport.Grouping.allCases
-        view.grouping = all[(all.firstIndex(of: view.grouping)! + (key == .left ? all.count - 1 : 1)) % all.count]
-    case .enter, .function(2):
+        view.grouping = all[(all.firstIndex(of: view.grouping)! + (command == .previousGrouping ? all.count - 1 : 1)) % all.count]
+    case .compute:
         guard let from = ReportView.parse(view.from.text), let to = ReportView.parse(view.to.text) else {
             view.error = "Ngày phải có dạng dd/MM/yyyy"
             break
@@ -164,7 +170,7 @@ func reportKey(_ state: inout AppState, _ original: ReportView, _ key: Key) -> [
     case .down: view.scroll += 1
     case .pageUp: view.scroll = max(0, view.scroll - 10)
     case .pageDown: view.scroll += 10
-    default:
+    case nil:
         if view.focus == 0 { view.from.handle(key) } else if view.focus == 1 { view.to.handle(key) }
     }
     state.mode = .report(view)
@@ -173,18 +179,18 @@ func reportKey(_ state: inout AppState, _ original: ReportView, _ key: Key) -> [
 
 func printKey(_ state: inout AppState, _ original: PrintMenu, _ key: Key) -> [Effect] {
     var menu = original
-    switch key {
-    case .escape, .function(7), .function(10):
+    switch KeyMap.print.command(for: key) {
+    case .close:
         state.mode = .browse
         return []
     case .up: menu.index = max(0, menu.index - 1)
     case .down: menu.index = min(menu.forms.count - 1, menu.index + 1)
-    case .character("h"), .left, .right: menu.html.toggle()
-    case .character("l"): menu.toPrinter.toggle()
-    case .enter, .function(2):
+    case .toggleFormat: menu.html.toggle()
+    case .togglePrinter: menu.toPrinter.toggle()
+    case .print:
         state.mode = .browse
         return [.printForm(form: menu.forms[menu.index], code: menu.code, html: menu.html, toPrinter: menu.toPrinter)]
-    default: break
+    case nil: break
     }
     state.mode = .printMenu(menu)
     return []
@@ -194,18 +200,16 @@ func printKey(_ state: inout AppState, _ original: PrintMenu, _ key: Key) -> [Ef
 
 func renderSupervisor(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ view: SupervisorView, _ env: AppEnvironment) {
     let area = Rect(x: 0, y: layout.tabs.y, width: layout.tabs.width, height: layout.status.maxY - layout.tabs.y)
-    buffer.put(fitting: " GIÁM SÁT — hồ sơ quá hạn theo \(view.grouping.vietnamese.lowercased()) · Tab đổi nhóm · Enter mở hồ sơ · Esc quay lại",
+    buffer.put(fitting: " GIÁM SÁT — hồ sơ quá hạn theo \(view.grouping.vietnamese.lowercased()) · \(KeyMap.supervisorHint)",
                x: 0, y: area.y, width: area.width, role: .dialogTitle)
     guard view.loaded else {
         buffer.put(" Đang tính…", x: 0, y: area.y + 1, role: .muted)
         return
     }
-    let rows = area.height - 1
-    let start = max(0, min(view.index - rows / 2, view.lines.count - rows))
-    for (offset, line) in view.lines.dropFirst(start).prefix(rows).enumerated() {
-        let y = area.y + 1 + offset
-        let selected = start + offset == view.index
-        switch line {
+    let list = ListView(count: view.lines.count, selection: view.index, window: .centred)
+    list.draw(in: &buffer, Rect(x: 0, y: area.y + 1, width: area.width, height: area.height - 1)) { buffer, item in
+        let y = item.rect.y
+        switch view.lines[item.index] {
         case .heading(let text): buffer.put(fitting: text, x: 0, y: y, width: area.width, role: .label)
         case .group(let name, let count):
             buffer.put(fitting: "  \(DisplayText.sanitize(name)) (\(count))", x: 0, y: y, width: area.width, role: .emphasis)
@@ -215,15 +219,15 @@ func renderSupervisor(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ vi
             let text = "    \(shortCode(row.code, agency: env.session.agency)) \(TextWidth.fit(DisplayText.sanitize(row.applicant), to: 18)) "
                 + "\(procedure)\(row.holder.department)\(row.holder.official.map { "/\($0)" } ?? "") "
                 + "\(status.remaining)\(row.extended ? " · đã xin lỗi" : "")\(step)"
-            let role = StyleRole(status.tone)
-            buffer.put(fitting: text, x: 0, y: y, width: area.width, role: selected ? .selected : role)
+            buffer.put(fitting: text, x: 0, y: y, width: area.width, role: item.isSelected ? .selected : StyleRole(status.tone))
         }
+        return true
     }
 }
 
 func renderReport(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ view: ReportView) {
     let area = Rect(x: 0, y: layout.tabs.y, width: layout.tabs.width, height: layout.status.maxY - layout.tabs.y)
-    buffer.put(fitting: " BÁO CÁO THEO KỲ · Tab chuyển ô · ←→ đổi nhóm · Enter tính · ↑↓ cuộn · Esc quay lại",
+    buffer.put(fitting: " BÁO CÁO THEO KỲ · \(KeyMap.reportHint)",
                x: 0, y: area.y, width: area.width, role: .dialogTitle)
     let y = area.y + 1
     var x = buffer.put(" Từ ngày: ", x: 0, y: y, role: .label)
@@ -239,18 +243,14 @@ func renderReport(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ view: 
         buffer.cursor = CursorPosition(x: (view.focus == 0 ? 10 : 33) + field.visible(width: 11).cursorColumn, y: y)
     }
     if let error = view.error { buffer.put(fitting: " " + error, x: 0, y: y + 1, width: area.width, role: .error) }
-    let rows = area.height - 3
-    let start = min(view.scroll, max(0, view.lines.count - rows))
-    for (i, line) in view.lines.dropFirst(start).prefix(rows).enumerated() {
-        let role: StyleRole = line.kind == .total ? .emphasis : line.kind == .rule ? .muted : .normal
-        buffer.put(fitting: line.text, x: 0, y: y + 2 + i, width: area.width, role: role)
-    }
+    let lines = view.lines.map { StyledLine($0.text, $0.kind == .total ? .emphasis : $0.kind == .rule ? .muted : .normal) }
+    TextView(lines, scroll: view.scroll).draw(in: &buffer, Rect(x: 0, y: y + 2, width: area.width, height: area.height - 3))
 }
 
 func renderPrintMenu(_ buffer: inout ScreenBuffer, _ menu: PrintMenu, _ env: AppEnvironment) {
     var lines = menu.forms.map { FormCatalog.shipped.form($0) }.map { "Mẫu \($0.number): \($0.title)" }
     let roles = menu.forms.indices.map { $0 == menu.index ? StyleRole.selected : .dialog } + [.muted, .muted, .muted]
-    lines += ["", "Định dạng: \(menu.html ? "HTML (A4, in từ trình duyệt)" : "văn bản 80 cột") — h đổi",
-              "Gửi máy in (lp): \(menu.toPrinter ? "có" : "không") — l đổi · Enter in · Esc đóng"]
+    lines += ["", "Định dạng: \(menu.html ? "HTML (A4, in từ trình duyệt)" : "văn bản 80 cột") — \(KeyMap.printFormatHint)",
+              "Gửi máy in (lp): \(menu.toPrinter ? "có" : "không") — \(KeyMap.printHint)"]
     renderBox(&buffer, title: "In giấy tờ — \(shortCode(menu.code, agency: env.session.agency))", lines: lines, width: 72, roles: roles)
 }

@@ -13,7 +13,7 @@ func intakeKey(_ state: inout AppState, _ original: IntakeForm, _ key: Key, _ en
             form.confirmingCancel = false                 // Esc + digit: the F-key fallback
             return intakeKey(&state, form, .function(digit == 0 ? 10 : digit), env)
         }
-        if key == .enter || key == .character("c") {
+        if KeyMap.cancelIntake.command(for: key) == .discard {
             state.mode = .browse
             return []
         }
@@ -21,7 +21,7 @@ func intakeKey(_ state: inout AppState, _ original: IntakeForm, _ key: Key, _ en
         return []
     }
     form.error = nil
-    if let command = KeyMap.form.command(for: key), !(command == .toggle && isTextField(form.focus)) {
+    if let command = KeyMap.form.command(for: key), applies(command, to: form.focus) {
         switch command {
         case .cancel:
             if form.isDirty { form.confirmingCancel = true } else { state.mode = .browse }
@@ -30,9 +30,10 @@ func intakeKey(_ state: inout AppState, _ original: IntakeForm, _ key: Key, _ en
         case .explain:
             form.showExplanation.toggle()
             return []
-        case .next: moveFocus(&form, 1)
-        case .previous:
-            if form.focus == .procedure && key == .up && !form.matches.isEmpty {
+        case .next, .down: moveFocus(&form, 1)
+        case .previous: moveFocus(&form, -1)
+        case .up:
+            if form.focus == .procedure && !form.matches.isEmpty {
                 form.matchIndex = max(0, form.matchIndex - 1)
             } else {
                 moveFocus(&form, -1)
@@ -45,24 +46,16 @@ func intakeKey(_ state: inout AppState, _ original: IntakeForm, _ key: Key, _ en
             } else {
                 moveFocus(&form, 1)
             }
-        case .toggle:
+        case .toggle, .nextChoice:
             toggle(&form)
-        }
-        if form.focus == .procedure, key == .down, !form.matches.isEmpty, command == .next {
-            // ↓ in the procedure field walks the matches rather than leaving the field.
-            moveFocus(&form, -1)
-            form.matchIndex = min(form.matches.count - 1, form.matchIndex + 1)
+        case .previousChoice:
+            let all = Channel.allCases
+            form.channel = all[(all.firstIndex(of: form.channel)! + all.count - 1) % all.count]
         }
         return []
     }
     switch form.focus {
-    case .channel:
-        if key == .left || key == .right {
-            let all = Channel.allCases
-            let i = all.firstIndex(of: form.channel)!
-            form.channel = all[(i + (key == .left ? all.count - 1 : 1)) % all.count]
-        }
-    case .document:
+    case .channel, .document:
         break
     default:
         guard var field = form.textField(form.focus) else { return [] }
@@ -79,6 +72,15 @@ func intakeKey(_ state: inout AppState, _ original: IntakeForm, _ key: Key, _ en
 private func isTextField(_ field: IntakeForm.Field) -> Bool {
     switch field {
     case .channel, .document: return false
+    default: return true
+    }
+}
+
+/// Space is text in a text field, and ←→ change the channel only on the channel field.
+private func applies(_ command: FormCommand, to field: IntakeForm.Field) -> Bool {
+    switch command {
+    case .toggle: return !isTextField(field)
+    case .previousChoice, .nextChoice: return field == .channel
     default: return true
     }
 }
@@ -126,18 +128,18 @@ private func saveIntake(_ state: inout AppState, _ form: inout IntakeForm, _ env
 
 func actionMenuKey(_ state: inout AppState, _ original: ActionMenu, _ key: Key, _ env: AppEnvironment) -> [Effect] {
     var menu = original
-    switch key {
-    case .escape, .function(10):
+    switch KeyMap.actionMenu.command(for: key) {
+    case .close:
         state.mode = .browse
         return []
     case .up: menu.index = max(0, menu.index - 1)
-    case .down, .tab: menu.index = min(menu.actions.count - 1, menu.index + 1)
-    case .enter:
+    case .down: menu.index = min(menu.actions.count - 1, menu.index + 1)
+    case .open:
         guard menu.actions.indices.contains(menu.index) else { state.mode = .browse; return [] }
         return openAction(&state, menu.actions[menu.index], env)
-    case .character(let c):
-        if let action = menu.actions.first(where: { ActionMenu.letter($0) == c }) { return openAction(&state, action, env) }
-    default: break
+    case .choose(let action):
+        if menu.actions.contains(action) { return openAction(&state, action, env) }
+    case nil: break
     }
     state.mode = .actionMenu(menu)
     return []
@@ -149,29 +151,33 @@ func actionKey(_ state: inout AppState, _ original: ActionDialog, _ key: Key, _ 
     if dialog.saving { return [] }
     let fields = dialog.fields
     let field = dialog.focusedField
-    switch key {
-    case .escape:
+    let isChoice = field == .department || field == .returnMethod
+    var command = KeyMap.dialog.command(for: key)
+    // ←→ change a choice; in a text field they move the cursor.
+    if command == .previousChoice || command == .nextChoice, !isChoice { command = nil }
+    switch command {
+    case .cancel:
         state.mode = .browse
         return []
-    case .function(2), .control("o"):
+    case .confirm:
         return confirm(&dialog)
-    case .enter:
+    case .nextOrConfirm:
         if dialog.focus >= fields.count - 1 { return confirm(&dialog) }
         dialog.focus += 1
-    case .tab, .down:
+    case .next:
         dialog.focus = min(max(0, fields.count - 1), dialog.focus + 1)
-    case .backTab, .up:
+    case .previous:
         dialog.focus = max(0, dialog.focus - 1)
-    case .left where field == .department || field == .returnMethod, .right where field == .department || field == .returnMethod:
-        let step = key == .left ? -1 : 1
+    case .previousChoice, .nextChoice:
+        let step = command == .previousChoice ? -1 : 1
         if field == .department, !dialog.departments.isEmpty {
             dialog.departmentIndex = (dialog.departmentIndex + step + dialog.departments.count) % dialog.departments.count
         } else if field == .returnMethod {
             dialog.returnMethod = (dialog.returnMethod + step + 3) % 3
         }
-    case .character(" ") where field == .department || field == .returnMethod:
-        return actionKey(&state, dialog, .right, env)
-    default:
+    case nil:
+        // Space on a choice has never changed it (nor cleared the error); it stays that way here.
+        if isChoice && key == .character(" ") { return [] }
         if let field { dialog.edit(field) { _ = $0.handle(key) } }
     }
     dialog.error = nil
@@ -191,17 +197,17 @@ private func confirm(_ dialog: inout ActionDialog) -> [Effect] {
 
 func receiptKey(_ state: inout AppState, _ original: ReceiptView, _ key: Key) -> [Effect] {
     var view = original
-    switch key {
-    case .escape, .enter, .function(10):
+    switch KeyMap.receipt.command(for: key) {
+    case .close:
         state.mode = .browse
         return [.loadDetail(code: view.code)]
-    case .function(7), .character("w"), .character("p"):
+    case .write:
         return [.writeReceipt(code: view.code, text: view.text)]
     case .up: view.scroll = max(0, view.scroll - 1)
     case .down: view.scroll += 1
     case .pageUp: view.scroll = max(0, view.scroll - 10)
     case .pageDown: view.scroll += 10
-    default: break
+    case nil: break
     }
     state.mode = .receipt(view)
     return []

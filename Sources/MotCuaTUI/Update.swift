@@ -155,38 +155,41 @@ private func failed(_ state: inout AppState, _ message: String, conflict: Bool) 
 
 private func keyPressed(_ state: inout AppState, _ key: Key, _ env: AppEnvironment) -> [Effect] {
     if state.isTooSmall {
-        if key == .function(10) || key == .character("q") || key == .control("c") { return [.quit] }
-        return []
+        return KeyMap.tooSmall.command(for: key) == .quit ? [.quit] : []
     }
     switch state.mode {
     case .browse: return browseKey(&state, key, env)
     case .filter: return filterKey(&state, key)
-    case .help(let scroll): return scrollKey(&state, key, scroll: scroll) { .help(scroll: $0) }
+    case .help(let scroll): return scrollKey(&state, KeyMap.help.command(for: key), scroll: scroll) { .help(scroll: $0) }
     case .detail(let scroll):
         if let command = KeyMap.browse.command(for: key), isAction(command) { return browseKey(&state, key, env) }
-        return scrollKey(&state, key, scroll: scroll) { .detail(scroll: $0) }
+        return scrollKey(&state, KeyMap.detail.command(for: key), scroll: scroll) { .detail(scroll: $0) }
     case .intake(let form): return intakeKey(&state, form, key, env)
     case .actionMenu(let menu): return actionMenuKey(&state, menu, key, env)
     case .action(let dialog): return actionKey(&state, dialog, key, env)
     case .receipt(let view): return receiptKey(&state, view, key)
     case .confirmQuit:
-        if key == .enter || key == .character("y") || key == .character("c") || key == .function(10) { return [.quit] }
-        state.mode = .browse
-        return []
+        switch KeyMap.confirmQuit.command(for: key) {
+        case .quit: return [.quit]
+        case .stay, nil:
+            state.mode = .browse
+            return []
+        }
     case .supervisor(let view): return supervisorKey(&state, view, key)
     case .report(let view): return reportKey(&state, view, key)
     case .printMenu(let menu): return printKey(&state, menu, key)
     case .draftOffer(let draft):
-        if key == .enter {
+        switch KeyMap.draftOffer.command(for: key) {
+        case .resume:
             state.mode = .intake(draft.form)
             return [.clearDraft]
-        }
-        if key == .delete || key == .backspace {
+        case .discard:
             state.mode = .browse
             state.message = .info("Đã bỏ bản nháp")
             return [.clearDraft]
+        case .later: state.mode = .browse
+        case nil: break
         }
-        if key == .escape { state.mode = .browse }
         return []
     }
 }
@@ -198,34 +201,40 @@ private func isAction(_ command: BrowseCommand) -> Bool {
     }
 }
 
-private func scrollKey(_ state: inout AppState, _ key: Key, scroll: Int, _ make: (Int) -> Mode) -> [Effect] {
+private func scrollKey(_ state: inout AppState, _ command: ScrollCommand?, scroll: Int, _ make: (Int) -> Mode) -> [Effect] {
     let page = max(1, state.size.height - 4)
     var s = scroll
-    switch key {
+    switch command {
     case .up: s -= 1
     case .down: s += 1
     case .pageUp: s -= page
-    case .pageDown, .character(" "): s += page
-    case .home: s = 0
-    case .escape, .enter, .character("q"), .function(10), .function(1):
+    case .pageDown: s += page
+    case .top: s = 0
+    case .close:
         state.mode = .browse
         return []
-    default: return []
+    case nil: return []
     }
     state.mode = make(max(0, s))
     return []
 }
 
 private func filterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    switch key {
-    case .escape:
+    switch KeyMap.filter.command(for: key) {
+    case .clear:
         state.filter.clear()
         state.mode = .browse
         return [.loadQueue(state.queueRequest)]
-    case .enter, .tab, .up, .down:
+    case .keep:
         state.mode = .browse
-        return key == .enter || key == .tab ? [] : browseMove(&state, key == .up ? -1 : 1)
-    default:
+        return []
+    case .up:
+        state.mode = .browse
+        return browseMove(&state, -1)
+    case .down:
+        state.mode = .browse
+        return browseMove(&state, 1)
+    case nil:
         let before = state.filter.text
         state.filter.handle(key)
         return state.filter.text == before ? [] : [.loadQueue(state.queueRequest)]
@@ -238,18 +247,15 @@ private func browseKey(_ state: inout AppState, _ key: Key, _ env: AppEnvironmen
         key = .function(digit == 0 ? 10 : digit)
     }
     state.escapeArmed = false
-    if key == .escape {
+    guard let command = KeyMap.browse.command(for: key) else { return [] }
+    state.message = nil
+    switch command {
+    case .escape:
         state.escapeArmed = true
-        state.message = nil
         if !state.filter.isEmpty {
             state.filter.clear()
             return [.loadQueue(state.queueRequest)]
         }
-        return []
-    }
-    guard let command = KeyMap.browse.command(for: key) else { return [] }
-    state.message = nil
-    switch command {
     case .help: state.mode = .help(scroll: 0)
     case .intake:
         guard AccessPolicy.allows(env.session.role, .receive) else {

@@ -80,7 +80,7 @@ struct HostileTextTests {
         var frames = 0
         func check() {
             app.renderFrame()
-            guard let frame = backend.lastFrame else { return }
+            guard let frame = backend.lastFrame else { Issue.record("the app presented no frame"); return }
             frames += 1
             for y in 0..<size.height {
                 var x = 0

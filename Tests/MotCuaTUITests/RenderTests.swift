@@ -58,11 +58,18 @@ struct RenderTests {
     }
 
     @Test func helpIsGeneratedFromTheKeyMap() {
-        var state = Fixture.state(size: Size(width: 220, height: 90))
+        var state = Fixture.state(size: Size(width: 220, height: 300))
         _ = update(&state, .key(.function(1)), Fixture.env)
-        let text = render(state, Fixture.env).lines.joined(separator: "\n")
-        for binding in KeyMap.browse.bindings + [] { #expect(text.contains(binding.help), "\(binding.help)") }
-        for binding in KeyMap.form.bindings { #expect(text.contains(binding.help), "\(binding.help)") }
+        let lines = render(state, Fixture.env).lines
+        for table in KeyMap.all {
+            let title = lines.firstIndex { $0.hasPrefix(table.title + " ") }
+            #expect(title != nil, "no \(table.title) in the help")
+            for (offset, line) in table.lines.enumerated() {
+                let shown = title.map { lines[$0 + 1 + offset] } ?? ""
+                #expect(shown.hasPrefix("  " + line.keys + " ") && shown.contains(" " + line.help), "\(table.title): \(line)")
+            }
+        }
+        for note in KeyMap.notes { #expect(lines.contains { $0.hasPrefix(note) }, "\(note)") }
     }
 
     @Test func theKeyBarComesFromTheKeyMap() {

@@ -5,6 +5,10 @@ import Testing
 import MotCuaTestSupport
 import TerminalUI
 
+/// The browse screen's status line when nothing else is said there.
+let browseStatus = " ↑↓ chọn  Enter mở  Tab đổi khung  / lọc  1–8 đổi danh sách  F1 trợ giúp"
+let browseBar = "F1GiúpF2NhậnF3ChuyểnF4Có KQF5TrảF6Thao tácF7InF8Giám sátF9Báo cáoF10Thoát"
+
 @Suite("Reducer: browsing")
 struct BrowseUpdateTests {
     @Test func theAllViewListsOpenDossiersByDueThenClosedOnes() {
@@ -18,11 +22,15 @@ struct BrowseUpdateTests {
 
     @Test func numberKeysSwitchViewsAndReload() {
         var state = Fixture.state()
-        let effects = update(&state, .key(.character("5")), Fixture.env)
-        #expect(effects == [.loadQueue(QueueRequest(view: .overdue, target: .position(0), now: Fixture.now))])
-        #expect(state.view == .overdue)
+        expectQueueLoad(&state, .key(.character("5")), Fixture.env)
         _ = Fixture.reload(&state)
-        #expect(state.data.rows.page.map(\.summary.applicantName) == ["Nguyễn Văn Ánh"])
+        expectScreen(state, lines: [
+            " 1 Mới│2 Đang XL│3 Chờ BS│4 Chờ trả│5 Quá hạn 1│6 Sắp hạn│7 Đã trả│8 Tất cả",
+            "─ Quá hạn (1) ─────────────────────────────────────────────── sắp theo hạn trả ─",
+            "   Mã hồ sơ    Người nộp           Thủ tục       Giữ  Hạn   Còn/trễ     T.thái",
+            "!! 261120-0001 Nguyễn Văn Ánh      XN tình trạn… VP   26/11 trễ 3 ngày  Đang XL",
+            "",
+        ], rows: 1..<6)
     }
 
     @Test func theSelectionFollowsTheDossierAcrossRefreshes() {
@@ -35,6 +43,7 @@ struct BrowseUpdateTests {
         _ = Fixture.reload(&state, summaries: [newcomer] + Fixture.summaries)
         #expect(state.selection == chosen)
         #expect(state.selectedIndex == 3)
+        expectScreen(state, lines: ["261125-0005 [Chờ bổ sung] v2"], rows: 14..<15, columns: 0..<48)
     }
 
     @Test func whenTheSelectedDossierLeavesTheViewTheSelectionStaysInPlace() {
@@ -49,27 +58,59 @@ struct BrowseUpdateTests {
     @Test func filterAsYouTypeIsAccentInsensitiveAndEscClearsIt() {
         var state = Fixture.state()
         _ = update(&state, .key(.character("/")), Fixture.env)
-        #expect(state.mode == .filter)
-        for c in "nguyen thi hoa" {
-            let effects = update(&state, .key(.character(c)), Fixture.env)
-            #expect(effects == [.loadQueue(state.queueRequest)] && state.queueRequest.filter == state.filter.text)
-        }
+        for c in "nguyen thi hoa" { expectQueueLoad(&state, .key(.character(c)), Fixture.env) }
         _ = Fixture.reload(&state)
-        #expect(state.data.rows.page.map { String($0.summary.code.suffix(4)) } == ["0003"])   // "Nguyễn Thị Hoà" typed as NFD
-        _ = update(&state, .key(.escape), Fixture.env)
+        expectScreen(state, lines: [
+            "─ Tất cả (1) ───────────────────────────────────────────── lọc: nguyen thi hoa ─",
+            "   Mã hồ sơ    Người nộp           Thủ tục       Giữ  Hạn   Còn/trễ     T.thái",
+            "!  261126-0003 Nguyễn Thị Hoà      XN tình trạn… MC   01/12 còn 1 ngày  Mới",      // typed plain, stored NFD
+            "",
+        ], rows: 2..<6)
+        expectScreen(state, lines: ["Lọc (không dấu): nguyen thi hoa                            Enter: giữ lọc  Esc:"], rows: 22..<23)
+        expectQueueLoad(&state, .key(.escape), Fixture.env)
+        expectScreen(state, lines: [browseStatus], rows: 22..<23)
         #expect(state.filter.isEmpty && state.mode == .browse)
+    }
+
+    @Test func aKeptFilterStaysOnTheStatusLineUntilEsc() {
+        var state = Fixture.state()
+        _ = update(&state, .key(.character("/")), Fixture.env)
+        _ = update(&state, .key(.character("x")), Fixture.env)
+        _ = update(&state, .key(.enter), Fixture.env)
+        expectScreen(state, lines: ["Lọc (không dấu): x                                         (/ sửa, Esc xóa)"], rows: 22..<23)
+        expectQueueLoad(&state, .key(.escape), Fixture.env)
+        expectScreen(state, lines: [" Esc: bấm một số 1–9, 0 để dùng F1–F10"], rows: 22..<23)
+    }
+
+    @Test func f1ShowsTheHelpFromTheKeyTablesAndEscClosesIt() {
+        var state = Fixture.state()
+        #expect(update(&state, .key(.function(1)), Fixture.env) == [])
+        expectScreen(state, lines: [
+            "TRỢ GIÚP — các phím (sinh từ bảng phím của chương trình)",
+            "",
+            "Danh sách hồ sơ",
+            "  F1 / ?             Trợ giúp (màn hình này)",
+            "  F2 / n             Tiếp nhận hồ sơ mới",
+        ], rows: 1..<6)
+        expectScreen(state, lines: ["EscĐóng               PgDnTrang sau               PgUpTrang trước"], rows: 23..<24)
+        _ = update(&state, .key(.pageDown), Fixture.env)
+        #expect(state.mode == .help(scroll: 20))
+        _ = update(&state, .key(.escape), Fixture.env)
+        expectScreen(state, lines: [browseStatus, browseBar], rows: 22..<24)
     }
 
     @Test func escapeThenADigitIsAFunctionKey() {
         var state = Fixture.state()
         _ = update(&state, .key(.escape), Fixture.env)
-        #expect(state.escapeArmed)
+        expectScreen(state, lines: [" Esc: bấm một số 1–9, 0 để dùng F1–F10"], rows: 22..<23)
         _ = update(&state, .key(.character("1")), Fixture.env)
-        #expect(state.mode == .help(scroll: 0))
+        expectScreen(state, lines: ["TRỢ GIÚP — các phím (sinh từ bảng phím của chương trình)"], rows: 1..<2)
         var second = Fixture.state()
         _ = update(&second, .key(.escape), Fixture.env)
         _ = update(&second, .key(.character("2")), Fixture.env)
-        guard case .intake = second.mode else { Issue.record("Esc 2 should open the intake form"); return }
+        expectScreen(second, lines: [" TIẾP NHẬN HỒ SƠ MỚI"], rows: 1..<2)
+        expectScreen(second, lines: [" Tab/↓ ô sau · Shift-Tab/↑ ô trước · F2 hoặc Ctrl-O lưu · Esc hủy",
+                                     "F2Lưu                   F5Diễn giải                   EscHủy"], rows: 22..<24)
     }
 
     @Test func anIllegalActionSaysWhichStateForbidsIt() {
@@ -78,34 +119,114 @@ struct BrowseUpdateTests {
         _ = update(&state, .key(.function(3)), Fixture.env)
         #expect(state.mode == .browse)
         #expect(state.message?.isError == true)
-        #expect(state.message?.text.contains("Đã trả") == true && state.message?.text.contains("chuyển xử lý") == true)
+        expectScreen(state, lines: [" Không thể chuyển xử lý: hồ sơ đang ở trạng thái \"Đã trả\""], rows: 22..<23)
     }
 
-    @Test func theActionMenuOffersOnlyWhatTheTableAndTheRoleAllow() {
+    @Test func theActionMenuOffersOnlyWhatTheTableAndTheRoleAllow() throws {
         var state = Fixture.state(view: .resultReady)
         _ = Fixture.reload(&state)
         _ = update(&state, .key(.function(6)), Fixture.env)
-        guard case .actionMenu(let menu) = state.mode else { Issue.record("no menu"); return }
+        let menu = try #require(state.mode.actionMenu, "F6 should open the action menu")
         #expect(menu.actions == [.returnResult, .note])
+        expectScreen(state, lines: [
+            "┌─ Thao tác với 261124-0006 ───────────────┐",
+            "│ r  Trả kết quả                           │",
+            "│ h  Ghi chú                               │",
+            "└──────────────────────────────────────────┘",
+        ], rows: 10..<14, columns: 18..<62, roles: [
+            "bbDDDDDDDDDDDDDDDDDDDDDDDDDDbbbbbbbbbbbbbbbb",
+            "bdssssssssssssssssssssssssssssssssssssssssdb",
+            "bddddddddddddddddddddddddddddddddddddddddddb",
+            "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+        ])
+        _ = update(&state, .key(.down), Fixture.env)
+        expectScreen(state, lines: ["│ r  Trả kết quả                           │", "│ h  Ghi chú                               │"],
+                     rows: 11..<13, columns: 18..<62, roles: [
+            "bddddddddddddddddddddddddddddddddddddddddddb",
+            "bdssssssssssssssssssssssssssssssssssssssssdb",
+        ])
+        _ = update(&state, .key(.character("h")), Fixture.env)
+        #expect(try #require(state.mode.dialog).action == .note)
     }
 
-    @Test func aTerminatingSignalKeepsAnUnsavedIntakeAsADraft() {
+    @Test func anEmptyActionMenuSaysSoAndEscClosesIt() {
+        var state = Fixture.state(view: .all)
+        _ = update(&state, .key(.character("7")), Fixture.env)
+        _ = Fixture.reload(&state)
+        state.mode = .actionMenu(ActionMenu(code: state.selectedRow!.summary.code, actions: []))
+        expectScreen(state, lines: [
+            "┌─ Thao tác ───────────────────────────────────────────┐",
+            "│ Không có thao tác nào được phép với hồ sơ này.       │",
+            "│ Esc: đóng                                            │",
+            "└──────────────────────────────────────────────────────┘",
+        ], rows: 10..<14, columns: 12..<68)
+        _ = update(&state, .key(.escape), Fixture.env)
+        #expect(state.mode == .browse)
+    }
+
+    @Test func f10AsksBeforeQuittingAndEscStays() {
+        var state = Fixture.state()
+        #expect(update(&state, .key(.function(10)), Fixture.env) == [])
+        expectScreen(state, lines: [
+            "┌─ Thoát motcua? ──────────────────────┐",
+            "│ Enter: thoát   Esc: ở lại            │",
+            "└──────────────────────────────────────┘",
+        ], rows: 10..<13, columns: 20..<60)
+        var leaving = state
+        #expect(update(&leaving, .key(.enter), Fixture.env) == [.quit])
+        #expect(update(&state, .key(.escape), Fixture.env) == [])
+        expectScreen(state, lines: ["   261127-0004 Tôn Nữ Thị Hoàng T… XN tình trạn… MC   02/12 còn 2 ngày  Mới"], rows: 10..<11)
+    }
+
+    @Test func aDraftLeftByAHangUpIsOfferedBack() throws {
+        var state = Fixture.state()
+        var form = IntakeForm(op: "op-1")
+        form.name = TextField("Đặng Văn Nháp")
+        form.procedureQuery = TextField("khai sinh")
+        state.mode = .draftOffer(IntakeDraft(form, savedAt: Fixture.now))
+        expectScreen(state, lines: [
+            "┌─ Bản nháp chưa lưu ──────────────────────────────────────┐",
+            "│ Có hồ sơ đang nhập dở lúc 10:00 30/11/2026:              │",
+            "│ Đặng Văn Nháp — khai sinh                                │",
+            "│                                                          │",
+            "│ Enter: nhập tiếp   Del: bỏ bản nháp   Esc: để sau        │",
+            "└──────────────────────────────────────────────────────────┘",
+        ], rows: 9..<15, columns: 10..<70)
+        var resumed = state
+        #expect(update(&resumed, .key(.enter), Fixture.env) == [.clearDraft])
+        expectScreen(resumed, lines: [" TIẾP NHẬN HỒ SƠ MỚI", " Thủ tục:      khai sinh                ✗ chưa chọn thủ tục",
+                                      " Họ tên:       Đặng Văn Nháp"], rows: 1..<4)
+        #expect(try #require(resumed.mode.intake).op == "op-1")         // saving it cannot create it twice
+        var dropped = state
+        #expect(update(&dropped, .key(.delete), Fixture.env) == [.clearDraft])
+        expectScreen(dropped, lines: [" Đã bỏ bản nháp"], rows: 22..<23)
+        var later = state
+        #expect(update(&later, .key(.escape), Fixture.env) == [])
+        expectScreen(later, lines: [browseStatus], rows: 22..<23)
+        #expect(update(&state, .key(.character("x")), Fixture.env) == [] && state.mode.draft != nil)
+    }
+
+    @Test func aTerminatingSignalKeepsAnUnsavedIntakeAsADraft() throws {
         var state = Fixture.state()
         _ = update(&state, .key(.function(2)), Fixture.env)
         #expect(update(&state, .signal(15), Fixture.env) == [.quit])
         for c in "Lê" { _ = update(&state, .key(.character(c)), Fixture.env) }
         let effects = update(&state, .signal(1), Fixture.env)
-        guard case .saveDraft(let draft) = effects.first else { Issue.record("no draft saved"); return }
+        guard case .saveDraft(let draft) = try #require(effects.first, "no effect") else {
+            Issue.record("the first effect should save the draft: \(effects)")
+            return
+        }
         #expect(draft.procedureQuery == "Lê" && effects.last == .quit)
     }
 
     @Test func belowTheMinimumSizeOnlyQuitWorks() {
         var state = Fixture.state(size: Size(width: 79, height: 23))
-        #expect(state.isTooSmall)
+        expectScreen(state, lines: ["                   Hãy phóng to cửa sổ; F10 hoặc q để thoát."], rows: 12..<13)
         #expect(update(&state, .key(.function(2)), Fixture.env) == [])
         #expect(update(&state, .key(.character("q")), Fixture.env) == [.quit])
+        #expect(update(&state, .key(.control("c")), Fixture.env) == [.quit])
         _ = update(&state, .resized(Size(width: 80, height: 24)), Fixture.env)
-        #expect(!state.isTooSmall)
+        expectScreen(state, lines: [browseStatus, browseBar], rows: 22..<24)
     }
 }
 
@@ -117,8 +238,7 @@ struct FormUpdateTests {
         var state = Fixture.state()
         _ = update(&state, .key(.function(2)), Fixture.env)
         type("xac nhan hon nhan", &state)
-        guard case .intake(let picking) = state.mode else { Issue.record("no form"); return }
-        #expect(picking.matches.first == "1.004873")
+        #expect(try #require(state.mode.intake).matches.first == "1.004873")
         _ = update(&state, .key(.enter), Fixture.env)
         type("Nguye\u{0302}\u{0303}n Văn Ánh", &state)                      // decomposed input
         _ = update(&state, .key(.tab), Fixture.env)
@@ -126,40 +246,69 @@ struct FormUpdateTests {
         _ = update(&state, .key(.tab), Fixture.env)
         type("0912345678", &state)
         let effects = update(&state, .key(.function(2)), Fixture.env)
-        guard case .receive(let intake, _) = effects.first else { Issue.record("no save: \(state.mode)"); return }
+        guard case .receive(let intake, _) = try #require(effects.first, "F2 saved nothing: \(state.mode)") else {
+            Issue.record("F2 should send the intake to the store: \(effects)")
+            return
+        }
         #expect(intake.procedureCode == "1.004873")
         #expect(intake.applicant.name == "Nguyễn Văn Ánh" && intake.applicant.name.unicodeScalars.count == 14)
         #expect(intake.documents?.count == 1)
         // The form waits for the store's answer; a second F2 sends nothing.
+        expectScreen(state, lines: [" Đang lưu…"], rows: 22..<23)
         #expect(update(&state, .key(.function(2)), Fixture.env) == [])
-        let done = update(&state, .received(code: "X-1", receipt: "biên nhận"), Fixture.env)
+        let done = update(&state, .received(code: "X-1", receipt: "GIẤY TIẾP NHẬN\nMã: X-1"), Fixture.env)
         #expect(done.contains(.clearDraft))
-        guard case .receipt = state.mode else { Issue.record("receipt not shown"); return }
+        expectScreen(state, lines: [" Đã lưu hồ sơ X-1 — giấy tiếp nhận và hẹn trả kết quả", "GIẤY TIẾP NHẬN", "Mã: X-1"], rows: 1..<4)
+        expectScreen(state, lines: [" F7: ghi ra tệp để in · Esc: về danh sách",
+                                    "F7Ghi tệp                                EscĐóng"], rows: 22..<24)
     }
 
-    @Test func savingAnIncompleteFormFocusesTheFirstProblem() {
+    @Test func theReceiptIsWrittenWithF7AndClosedWithEsc() {
+        var state = Fixture.state()
+        _ = update(&state, .received(code: "X-1", receipt: "GIẤY TIẾP NHẬN"), Fixture.env)
+        #expect(update(&state, .key(.function(7)), Fixture.env) == [.writeReceipt(code: "X-1", text: "GIẤY TIẾP NHẬN")])
+        #expect(update(&state, .key(.character("w")), Fixture.env) == [.writeReceipt(code: "X-1", text: "GIẤY TIẾP NHẬN")])
+        _ = update(&state, .fileWritten(path: "/tmp/X-1.txt"), Fixture.env)
+        expectScreen(state, lines: [" Đã ghi: /tmp/X-1.txt"], rows: 22..<23)
+        #expect(update(&state, .key(.escape), Fixture.env) == [.loadDetail(code: "X-1")])
+        #expect(state.mode == .browse)
+    }
+
+    @Test func savingAnIncompleteFormFocusesTheFirstProblem() throws {
         var state = Fixture.state()
         _ = update(&state, .key(.function(2)), Fixture.env)
         #expect(update(&state, .key(.control("o")), Fixture.env) == [])
-        guard case .intake(let form) = state.mode else { Issue.record("no form"); return }
-        #expect(form.focus == .procedure && form.error != nil && form.attemptedSave)
+        let form = try #require(state.mode.intake, "the form should stay open")
+        #expect(form.focus == .procedure && form.attemptedSave)
+        expectScreen(state, lines: [" Họ tên:                                                   ✗ Họ tên không được đ"], rows: 3..<4)
+        expectScreen(state, lines: [" Chọn thủ tục (gõ để tìm, Enter để chọn)"], rows: 22..<23)
     }
 
-    @Test func spaceIsTextInTextFieldsAndTogglesCheckboxes() {
+    @Test func spaceIsTextInTextFieldsAndTogglesCheckboxes() throws {
         var state = Fixture.state()
         _ = update(&state, .key(.function(2)), Fixture.env)
         type("khai sinh", &state)
-        guard case .intake(let form) = state.mode else { Issue.record("no form"); return }
-        #expect(form.procedureQuery.text == "khai sinh")
+        expectScreen(state, lines: [
+            " Thủ tục:      khai sinh",
+            " Họ tên:      ┌─ 2 thủ tục khớp · ↑↓ chọn · Enter ───────────────────────────┐",
+            " Số định danh:│ 1.001193 Đăng ký khai sinh                                   │",
+            " Điện thoại:  │ 1.004884 Đăng ký lại khai sinh                               │",
+            " Địa chỉ:     └──────────────────────────────────────────────────────────────┘",
+        ], rows: 2..<7)
         _ = update(&state, .key(.enter), Fixture.env)
         for _ in 0..<6 { _ = update(&state, .key(.tab), Fixture.env) }
-        guard case .intake(let onDocument) = state.mode, case .document(0) = onDocument.focus else {
-            Issue.record("expected the first document"); return
-        }
-        #expect(onDocument.documents[0].checked)
+        #expect(try #require(state.mode.intake).focus == .document(0))
+        let documents = [
+            " Giấy tờ nhận (Space đánh dấu):",
+            "  [x] Tờ khai đăng ký khai sinh theo mẫu (chính 1, sao 0)",
+            "  [x] Giấy chứng sinh (chính 1, sao 0)",
+            "  [ ] Văn bản ủy quyền (nếu nộp thay) (chính 1, sao 0) – không bắt buộc",
+        ]
+        expectScreen(state, lines: documents, rows: 9..<13)
+        expectScreen(state, lines: [" Giấy tờ", "  [x] Tờ", "  [x] Gi"], rows: 9..<12, columns: 0..<8,
+                     roles: ["llllllll", "IIIIIIII", "........"])                       // the first paper has the focus
         _ = update(&state, .key(.character(" ")), Fixture.env)
-        guard case .intake(let toggled) = state.mode else { return }
-        #expect(!toggled.documents[0].checked)
+        expectScreen(state, lines: ["  [ ] Tờ khai đăng ký khai sinh theo mẫu (chính 1, sao 0)"], rows: 10..<11)
     }
 
     @Test func escapeOnADirtyFormAsksFirst() {
@@ -167,25 +316,50 @@ struct FormUpdateTests {
         _ = update(&state, .key(.function(2)), Fixture.env)
         type("a", &state)
         _ = update(&state, .key(.escape), Fixture.env)
-        guard case .intake(let asking) = state.mode else { Issue.record("closed without asking"); return }
-        #expect(asking.confirmingCancel)
+        expectScreen(state, lines: [" Bỏ hồ sơ đang nhập? Enter: bỏ · phím khác: nhập tiếp (Esc rồi 2: lưu)"], rows: 22..<23)
+        var kept = state
+        _ = update(&kept, .key(.character("x")), Fixture.env)
+        expectScreen(kept, lines: [" Tab/↓ ô sau · Shift-Tab/↑ ô trước · F2 hoặc Ctrl-O lưu · Esc hủy"], rows: 22..<23)
         _ = update(&state, .key(.enter), Fixture.env)
         #expect(state.mode == .browse)
+        expectScreen(state, lines: [browseStatus], rows: 22..<23)
     }
 
-    @Test func aTransferDialogConfirmsWithTheVersionSeen() {
+    @Test func aTransferDialogConfirmsWithTheVersionSeen() throws {
         var state = Fixture.state(view: .received)
         _ = Fixture.reload(&state)
-        let selected = state.selectedRow!.summary
+        let selected = try #require(state.selectedRow).summary
         _ = update(&state, .key(.function(3)), Fixture.env)
-        guard case .action(let dialog) = state.mode else { Issue.record("no dialog"); return }
-        #expect(dialog.consequence(env: Fixture.env).hasPrefix("Chuyển hồ sơ cho"))
+        let dialog = try #require(state.mode.dialog, "F3 should open the transfer dialog")
+        expectScreen(state, lines: [
+            "┌─ Chuyển xử lý — 261130-0002 ─────────────────────────────────────────────┐",
+            "│ Người nộp: Trần Thị Bé · hẹn trả 17:00 30/11/2026                        │",
+            "│ Phòng ban:        ◂ VP Văn phòng HĐND và UBND phường (Tư pháp – Hộ tịch… │",
+            "│ Cán bộ (login):                                                          │",
+            "│                                                                          │",
+            "│ Thao tác này sẽ: Chuyển hồ sơ cho Văn phòng HĐND và UBND phường (Tư pháp │",
+            "│ – Hộ tịch); thời hạn của bước tính theo quy trình.                       │",
+            "│                                                                          │",
+            "│ Enter/F2 xác nhận · Tab ô sau · ←→ đổi lựa chọn · Esc hủy                │",
+            "└──────────────────────────────────────────────────────────────────────────┘",
+        ], rows: 7..<17, columns: 2..<78)
         let effects = update(&state, .key(.function(2)), Fixture.env)
         #expect(effects == [.perform(.transfer(department: dialog.departments[dialog.departmentIndex], official: nil),
                                      code: selected.code, version: selected.version, op: dialog.op)])
+        expectScreen(state, lines: ["│ Đang lưu…                                                                │"], rows: 15..<16, columns: 2..<78)
     }
 
-    @Test func aConflictKeepsTheDialogExplainsAndRebasesAfterTheReload() {
+    @Test func arrowsChangeTheDepartmentAndEscCancels() throws {
+        var state = Fixture.state(view: .received)
+        _ = Fixture.reload(&state)
+        _ = update(&state, .key(.function(3)), Fixture.env)
+        _ = update(&state, .key(.right), Fixture.env)
+        expectScreen(state, lines: ["│ Phòng ban:        ◂ KT Phòng Kinh tế, Hạ tầng và Đô thị ▸                │"], rows: 9..<10, columns: 2..<78)
+        _ = update(&state, .key(.escape), Fixture.env)
+        #expect(state.mode == .browse)
+    }
+
+    @Test func aConflictKeepsTheDialogExplainsAndRebasesAfterTheReload() throws {
         var state = Fixture.state(view: .received)
         _ = Fixture.reload(&state)
         _ = update(&state, .key(.character("a")), Fixture.env)
@@ -194,24 +368,45 @@ struct FormUpdateTests {
         _ = update(&state, .key(.enter), Fixture.env)
         let effects = update(&state, .failed(message: "Xung đột: hồ sơ đã được hoa thay đổi", conflict: true), Fixture.env)
         #expect(effects == [.loadQueue(state.queueRequest)])
-        guard case .action(let dialog) = state.mode else { Issue.record("dialog lost"); return }
-        #expect(dialog.note.text == "Đã gọi" && dialog.needsRebase && dialog.error?.contains("Xung đột") == true)
+        let dialog = try #require(state.mode.dialog, "the dialog should stay open after a conflict")
+        #expect(dialog.needsRebase)
+        expectScreen(state, lines: [
+            "│ Ghi chú:          Đã gọi                                                 │",
+            "│                                                                          │",
+            "│ Thao tác này sẽ: Thêm ghi chú vào lịch sử hồ sơ.                         │",
+            "│ Xung đột: hồ sơ đã được hoa thay đổi                                     │",
+            "│ Đã tải lại dữ liệu; kiểm tra rồi xác nhận lại nếu vẫn muốn làm.          │",
+        ], rows: 9..<14, columns: 2..<78)
         var changed = Fixture.summaries
-        let index = changed.firstIndex { $0.code == dialog.code }!
+        let index = try #require(changed.firstIndex { $0.code == dialog.code })
         changed[index].version += 1
         _ = Fixture.reload(&state, summaries: changed)
-        guard case .action(let rebased) = state.mode else { return }
+        let rebased = try #require(state.mode.dialog, "the reload should keep the dialog")
         #expect(rebased.version == dialog.version + 1 && !rebased.needsRebase)
     }
 
-    @Test func dialogsRefuseMissingInputWithAMessage() {
+    @Test func dialogsRefuseMissingInputWithAMessage() throws {
         var state = Fixture.state(view: .received)
         _ = Fixture.reload(&state)
         _ = update(&state, .key(.character("a")), Fixture.env)
         _ = update(&state, .key(.character("f")), Fixture.env)                   // refuse
         #expect(update(&state, .key(.function(2)), Fixture.env) == [])
-        guard case .action(let dialog) = state.mode else { return }
-        #expect(dialog.error == "Nhập lý do từ chối")
+        #expect(try #require(state.mode.dialog, "the dialog should stay open").error == "Nhập lý do từ chối")
+        expectScreen(state, lines: [
+            "┌─ Từ chối — 261130-0002 ──────────────────────────────────────────────────┐",
+            "│ Người nộp: Trần Thị Bé · hẹn trả 17:00 30/11/2026                        │",
+            "│ Lý do:                                                                   │",
+            "│                                                                          │",
+            "│ Thao tác này sẽ: Từ chối giải quyết và đóng hồ sơ (in Phiếu từ chối).    │",
+            "│ Nhập lý do từ chối                                                       │",
+        ], rows: 7..<13, columns: 2..<78)
+        type("Sai thẩm quyền", &state)
+        expectScreen(state, lines: ["│ Lý do:            Sai thẩm quyền                                         │",       // the message is gone
+                                    "│                                                                          │",
+                                    "│ Thao tác này sẽ: Từ chối giải quyết và đóng hồ sơ (in Phiếu từ chối).    │",
+                                    "│                                                                          │",
+                                    "│ Enter/F2 xác nhận · Tab ô sau · ←→ đổi lựa chọn · Esc hủy                │"],
+                     rows: 10..<15, columns: 2..<78)
     }
 
     @Test func extensionDatesAreReadAsVietnameseDates() {
@@ -223,44 +418,92 @@ struct FormUpdateTests {
 
 @Suite("Reducer: supervisor, report and print screens")
 struct SupervisorUpdateTests {
-    @Test func f8ShowsTheOverdueListGroupedAndEnterJumpsToTheDossier() {
-        var state = Fixture.state(env: Fixture.supervisorEnv)
-        #expect(update(&state, .key(.function(8)), Fixture.supervisorEnv) == [.loadSupervisor(.department, at: Fixture.now)])
+    @Test func f8ShowsTheOverdueListGroupedAndEnterJumpsToTheDossier() throws {
+        let env = Fixture.supervisorEnv
+        var state = Fixture.state(env: env)
+        #expect(update(&state, .key(.function(8)), env) == [.loadSupervisor(.department, at: Fixture.now)])
+        expectScreen(state, env, lines: [
+            " GIÁM SÁT — hồ sơ quá hạn theo phòng ban đang giữ · Tab đổi nhóm · Enter mở hồ …",
+            " Đang tính…",
+        ], rows: 1..<3)
+        expectScreen(state, env, lines: ["EnterMở hồ sơ               TabĐổi nhóm               EscQuay lại"], rows: 23..<24)
         let report = OverdueReport.make(summaries: Fixture.summaries, clock: DeadlineClock(now: Fixture.now, calendar: Fixture.calendar),
                                         catalogue: .sample, officialNames: [:])
-        _ = update(&state, .supervisorLoaded(SupervisorView.lines(report, grouping: .department)), Fixture.supervisorEnv)
-        guard case .supervisor(let view) = state.mode else { Issue.record("no supervisor view"); return }
-        #expect(view.lines.contains(.group(name: "Văn phòng HĐND và UBND phường (Tư pháp – Hộ tịch)", count: 1)))
-        #expect(update(&state, .key(.tab), Fixture.supervisorEnv) == [.loadSupervisor(.official, at: Fixture.now)])
-        _ = update(&state, .supervisorLoaded(SupervisorView.lines(report, grouping: .official)), Fixture.supervisorEnv)
-        let effects = update(&state, .key(.enter), Fixture.supervisorEnv)
-        #expect(effects == [.loadQueue(state.queueRequest)])
+        _ = update(&state, .supervisorLoaded(SupervisorView.lines(report, grouping: .department)), env)
+        expectScreen(state, env, lines: [
+            "QUÁ HẠN: 1 hồ sơ — theo phòng ban đang giữ",
+            "  Văn phòng HĐND và UBND phường (Tư pháp – Hộ tịch) (1)",
+            "    261120-0001 Nguyễn Văn Ánh     VP/hoa trễ 3 ngày · chậm ở VP/hoa",
+            "HẠN HÔM NAY: 1",
+            "    261130-0002 Trần Thị Bé        MC/lan hạn hôm nay · chậm ở MC/lan",
+            "CÒN 1 NGÀY LÀM VIỆC: 1",
+            "    261126-0003 Nguyễn Thị Hoà     MC/lan còn 1 ngày · chậm ở MC/lan",
+        ], rows: 2..<9, columns: 0..<72)
+        expectScreen(state, env, lines: ["    261120-0001", "HẠN HÔM NAY: 1"], rows: 4..<6, columns: 0..<15,
+                     roles: ["sssssssssssssss", "lllllllllllllll"])
+        #expect(update(&state, .key(.tab), env) == [.loadSupervisor(.official, at: Fixture.now)])
+        _ = update(&state, .supervisorLoaded(SupervisorView.lines(report, grouping: .official)), env)
+        expectScreen(state, env, lines: ["QUÁ HẠN: 1 hồ sơ — theo cán bộ đang giữ", "  hoa (1)"], rows: 2..<4)
+        #expect(update(&state, .key(.character("f")), env) == [.loadSupervisor(.field, at: Fixture.now)])
+        #expect(update(&state, .key(.character("d")), env) == [.loadSupervisor(.department, at: Fixture.now)])
+        expectQueueLoad(&state, .key(.enter), env)
         #expect(state.mode == .detail(scroll: 0))
         guard case .code(let code) = state.cursor.target else { Issue.record("the jump asks for no dossier"); return }
         #expect(code.hasSuffix("0001"))
+        expectScreen(state, env, lines: ["─ Chi tiết hồ sơ ──────────────────────────── ↑↓ PgUp PgDn cuộn · Esc quay lại ─"], rows: 1..<2)
     }
 
-    @Test func f9ComputesTheQuarterSoFarAndRecomputesOnEnter() {
+    @Test func f9ComputesTheQuarterSoFarAndRecomputesOnEnter() throws {
         var state = Fixture.state()
         let effects = update(&state, .key(.function(9)), Fixture.env)
         #expect(effects == [.loadReport(from: CivilDate(2026, 10, 1), to: CivilDate(2026, 11, 30), grouping: .field)])
+        expectScreen(state, lines: [
+            " BÁO CÁO THEO KỲ · Tab chuyển ô · ←→ đổi nhóm · Enter tính · ↑↓ cuộn · Esc quay…",
+            " Từ ngày: 01/10/2026   Đến ngày: 30/11/2026   Nhóm theo: ◂ Lĩnh vực ▸",
+        ], rows: 1..<3)
+        expectScreen(state, lines: ["EnterTính                 TabÔ sau                 EscQuay lại"], rows: 23..<24)
         _ = update(&state, .key(.tab), Fixture.env)
         _ = update(&state, .key(.tab), Fixture.env)
         _ = update(&state, .key(.right), Fixture.env)
-        guard case .report(let view) = state.mode else { Issue.record("no report view"); return }
-        #expect(view.grouping != .field)
+        expectScreen(state, lines: [" Từ ngày: 01/10/2026   Đến ngày: 30/11/2026   Nhóm theo: ◂ Cơ quan chủ trì ▸"], rows: 2..<3)
+        let grouping = try #require(state.mode.report).grouping
         #expect(update(&state, .key(.enter), Fixture.env) == [.loadReport(from: CivilDate(2026, 10, 1), to: CivilDate(2026, 11, 30),
-                                                                         grouping: view.grouping)])
+                                                                         grouping: grouping)])
+        _ = update(&state, .reportLoaded(lines: [ReportView.Line("Kỳ 01/10/2026–30/11/2026"), ReportView.Line("TỔNG 10", .total)]), Fixture.env)
+        expectScreen(state, lines: ["Kỳ 01/10/2026–30/11/2026", "TỔNG 10"], rows: 4..<6)
+        _ = update(&state, .key(.escape), Fixture.env)
+        expectScreen(state, lines: [browseStatus], rows: 22..<23)
     }
 
-    @Test func f7OffersTheFormsTheHistoryAllows() {
+    @Test func aReportPeriodThatIsNotADateIsRefusedOnScreen() {
+        var state = Fixture.state()
+        _ = update(&state, .key(.function(9)), Fixture.env)
+        _ = update(&state, .key(.backspace), Fixture.env)
+        _ = update(&state, .key(.character("x")), Fixture.env)
+        #expect(update(&state, .key(.enter), Fixture.env) == [])
+        expectScreen(state, lines: [" Từ ngày: 01/10/202x   Đến ngày: 30/11/2026   Nhóm theo: ◂ Lĩnh vực ▸",
+                                    " Ngày phải có dạng dd/MM/yyyy"], rows: 2..<4)
+    }
+
+    @Test func f7OffersTheFormsTheHistoryAllows() throws {
         var state = Fixture.state(view: .paused)
         _ = Fixture.reload(&state)
         _ = update(&state, .key(.function(7)), Fixture.env)
-        guard case .printMenu(let menu) = state.mode else { Issue.record("no print menu"); return }
-        #expect(menu.forms.contains(.supplementRequest) && !menu.forms.contains(.refusal))
+        let menu = try #require(state.mode.printMenu, "F7 should open the print menu")
+        expectScreen(state, lines: [
+            "┌─ In giấy tờ — 261125-0005 ───────────────────────────────────────────┐",
+            "│ Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả                      │",
+            "│ Mẫu 06: Phiếu kiểm soát quá trình giải quyết hồ sơ                   │",
+            "│ Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ                      │",      // no refusal: not refused
+            "│                                                                      │",
+            "│ Định dạng: văn bản 80 cột — h đổi                                    │",
+            "│ Gửi máy in (lp): không — l đổi · Enter in · Esc đóng                 │",
+            "└──────────────────────────────────────────────────────────────────────┘",
+        ], rows: 8..<16, columns: 4..<76)
         _ = update(&state, .key(.character("h")), Fixture.env)
+        expectScreen(state, lines: ["│ Định dạng: HTML (A4, in từ trình duyệt) — h đổi                      │"], rows: 13..<14, columns: 4..<76)
         #expect(update(&state, .key(.enter), Fixture.env) == [.printForm(form: .receipt, code: menu.code, html: true, toPrinter: false)])
+        expectScreen(state, lines: [browseStatus], rows: 22..<23)
     }
 }
 
@@ -281,7 +524,12 @@ struct PagingTests {
         _ = update(&state, .dataLoaded(QueueData.make(Self.many, view: .all, filter: "", clock: clock, select: .position(1_499))), Fixture.env)
         #expect(state.selectedIndex == 1_499 && state.cursor.wanted == nil)
         #expect(state.scroll == 1_500 - ScreenLayout(state.size).queueRows)
-        let screen = render(state, Fixture.env)
-        #expect(screen.contains("1492–1500/1500"))
+        expectScreen(state, lines: ["─ Tất cả (1500) ──────────────────────────── 1492–1500/1500 · sắp theo hạn trả ─"], rows: 2..<3)
     }
+}
+
+/// Runs `msg` and expects exactly one effect: loading the queue as the new state asks for it.
+func expectQueueLoad(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment, sourceLocation: SourceLocation = #_sourceLocation) {
+    let effects = update(&state, msg, env)
+    #expect(effects == [.loadQueue(state.queueRequest)], sourceLocation: sourceLocation)
 }
