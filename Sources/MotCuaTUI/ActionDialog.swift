@@ -30,7 +30,7 @@ public struct ActionDialog: Equatable, Sendable {
     public var reason = TextField(limit: 2000)
     public var documents = TextField(limit: 1000)
     public var until = TextField(limit: 16)
-    public var returnMethod = 0
+    public var returnMethod = ReturnMethod.Kind.applicant
     public var proxyName = TextField(limit: 200)
     public var waybill = TextField(limit: 40)
     public var note = TextField(limit: 2000)
@@ -59,8 +59,6 @@ public struct ActionDialog: Equatable, Sendable {
         }
     }
 
-    public static let returnMethods = ["Người nộp", "Người được ủy quyền", "Bưu chính"]
-
     public var fields: [Field] {
         switch action {
         case .transfer: return [.department, .official]
@@ -68,7 +66,7 @@ public struct ActionDialog: Equatable, Sendable {
         case .suspend, .refuse: return [.reason]
         case .withdraw: return [.reason]
         case .extend: return [.until, .reason, .department]
-        case .returnResult: return [.returnMethod] + (returnMethod == 1 ? [.proxyName] : returnMethod == 2 ? [.waybill] : [])
+        case .returnResult: return [.returnMethod] + (returnMethod == .proxy ? [.proxyName] : returnMethod == .post ? [.waybill] : [])
         case .note: return [.note]
         case .resultReady: return [.note]
         case .supplementReceived, .resume: return []
@@ -135,13 +133,13 @@ public struct ActionDialog: Equatable, Sendable {
         case .resultReady: return .success(.resultReady(note: note.isEmpty ? nil : note.text))
         case .returnResult:
             switch returnMethod {
-            case 1:
+            case .proxy:
                 guard !proxyName.isEmpty else { return .failure(DialogError("Nhập họ tên người được ủy quyền")) }
                 return .success(.returnResult(.proxy(name: proxyName.text)))
-            case 2:
+            case .post:
                 guard !waybill.isEmpty else { return .failure(DialogError("Nhập số vận đơn bưu chính")) }
                 return .success(.returnResult(.post(waybill: waybill.text)))
-            default: return .success(.returnResult(.applicant))
+            case .applicant: return .success(.returnResult(.applicant))
             }
         case .refuse:
             guard !reason.isEmpty else { return .failure(DialogError("Nhập lý do từ chối")) }
@@ -167,7 +165,7 @@ public struct ActionDialog: Equatable, Sendable {
         case .suspend: return "Tạm dừng xử lý: thời gian ngừng tính cho đến khi tiếp tục."
         case .resume: return "Tiếp tục xử lý: hẹn trả lùi thêm đúng số giờ làm việc đã tạm dừng."
         case .resultReady: return "Ghi nhận đã có kết quả; hồ sơ về bộ phận một cửa chờ trả."
-        case .returnResult: return "Trả kết quả (\(Self.returnMethods[returnMethod].lowercased())) và đóng hồ sơ."
+        case .returnResult: return "Trả kết quả (\(returnMethod.label.lowercased())) và đóng hồ sơ."
         case .refuse: return "Từ chối giải quyết và đóng hồ sơ (in Phiếu từ chối)."
         case .withdraw: return "Dừng xử lý theo đề nghị của người nộp và đóng hồ sơ."
         case .extend: return "Gia hạn một lần duy nhất kèm văn bản xin lỗi (Mẫu 04); hẹn gốc \(due.vietnameseShort) vẫn dùng cho thống kê."

@@ -116,7 +116,7 @@ public enum KeyMap {
         KeyBinding([.function(5)], .explain, bar: "Diễn giải", "Xem diễn giải cách tính hẹn trả"),
         KeyBinding([.escape], .cancel, bar: "Hủy", "Hủy (hỏi lại nếu đã nhập)"),
         KeyBinding([.tab], .next, "Sang ô kế tiếp"),
-        KeyBinding([.down], .down, "Sang ô kế tiếp"),
+        KeyBinding([.down], .down, "Sang ô kế tiếp; ở ô thủ tục: thủ tục khớp sau"),
         KeyBinding([.backTab], .previous, "Về ô trước"),
         KeyBinding([.up], .up, "Về ô trước; ở ô thủ tục: thủ tục khớp trước"),
         KeyBinding([.enter], .choose, "Chọn mục trong danh sách / sang ô kế tiếp (ở ô cuối: lưu)"),
@@ -148,7 +148,7 @@ public enum KeyMap {
         KeyBinding([.tab, .down], .next, "Sang ô kế tiếp"),
         KeyBinding([.backTab, .up], .previous, "Về ô trước"),
         KeyBinding([.left], .previousChoice, "Lựa chọn trước (phòng ban, người nhận; ở ô chữ: lùi con trỏ)"),
-        KeyBinding([.right], .nextChoice, "Lựa chọn sau (ở ô chữ: tiến con trỏ)"),
+        KeyBinding([.right, .character(" ")], .nextChoice, "Lựa chọn sau (ở ô chữ: tiến con trỏ; phím cách là chữ)"),
     ])
 
     public static let print = KeyMapTable<PrintCommand>(title: "In giấy tờ (F7)", bindings: [

@@ -138,7 +138,7 @@ func renderDialog(_ buffer: inout ScreenBuffer, _ dialog: ActionDialog, _ env: A
                        role: focused ? .inputFocused : .input)
         case .returnMethod:
             buffer.put(fitting: "Trả cho:", x: rect.x + 2, y: y, width: labelWidth, role: .label)
-            buffer.put(fitting: "◂ \(ActionDialog.returnMethods[dialog.returnMethod]) ▸", x: rect.x + 2 + labelWidth, y: y, width: inputWidth,
+            buffer.put(fitting: "◂ \(dialog.returnMethod.label) ▸", x: rect.x + 2 + labelWidth, y: y, width: inputWidth,
                        role: focused ? .inputFocused : .input)
         default:
             let label: String = {

@@ -11,7 +11,9 @@ func intakeKey(_ state: inout AppState, _ original: IntakeForm, _ key: Key, _ en
     if form.confirmingCancel {
         if case .character(let c) = key, let digit = c.wholeNumberValue {
             form.confirmingCancel = false                 // Esc + digit: the F-key fallback
-            return intakeKey(&state, form, .function(digit == 0 ? 10 : digit), env)
+            let effects = intakeKey(&state, form, .function(digit == 0 ? 10 : digit), env)
+            if case .intake(let answered) = state.mode { form = answered }     // what the F-key did (saving…) stays
+            return effects
         }
         if KeyMap.cancelIntake.command(for: key) == .discard {
             state.mode = .browse
@@ -30,7 +32,14 @@ func intakeKey(_ state: inout AppState, _ original: IntakeForm, _ key: Key, _ en
         case .explain:
             form.showExplanation.toggle()
             return []
-        case .next, .down: moveFocus(&form, 1)
+        case .down:
+            // ↓ in the procedure field walks the matches ("↑↓ chọn"); elsewhere it is the next field.
+            if form.focus == .procedure && !form.matches.isEmpty {
+                form.matchIndex = min(form.matches.count - 1, form.matchIndex + 1)
+            } else {
+                moveFocus(&form, 1)
+            }
+        case .next: moveFocus(&form, 1)
         case .previous: moveFocus(&form, -1)
         case .up:
             if form.focus == .procedure && !form.matches.isEmpty {
@@ -173,11 +182,10 @@ func actionKey(_ state: inout AppState, _ original: ActionDialog, _ key: Key, _ 
         if field == .department, !dialog.departments.isEmpty {
             dialog.departmentIndex = (dialog.departmentIndex + step + dialog.departments.count) % dialog.departments.count
         } else if field == .returnMethod {
-            dialog.returnMethod = (dialog.returnMethod + step + 3) % 3
+            let all = ReturnMethod.Kind.allCases
+            dialog.returnMethod = all[(all.firstIndex(of: dialog.returnMethod)! + step + all.count) % all.count]
         }
     case nil:
-        // Space on a choice has never changed it (nor cleared the error); it stays that way here.
-        if isChoice && key == .character(" ") { return [] }
         if let field { dialog.edit(field) { _ = $0.handle(key) } }
     }
     dialog.error = nil

@@ -311,6 +311,57 @@ struct FormUpdateTests {
         expectScreen(state, lines: ["  [ ] Tờ khai đăng ký khai sinh theo mẫu (chính 1, sao 0)"], rows: 10..<11)
     }
 
+    @Test func downInTheProcedureFieldWalksTheMatchesAndEnterChoosesTheOneShown() throws {
+        var state = Fixture.state()
+        _ = update(&state, .key(.function(2)), Fixture.env)
+        type("khai sinh", &state)
+        _ = update(&state, .key(.down), Fixture.env)
+        let form = try #require(state.mode.intake)
+        #expect(form.focus == .procedure && form.matchIndex == 1)
+        expectScreen(state, lines: [" 1.004884 Đăng ký lại khai sinh"], rows: 5..<6, columns: 15..<46,
+                     roles: ["sssssssssssssssssssssssssssssss"])                   // the second match is highlighted
+        _ = update(&state, .key(.down), Fixture.env)                                  // no third match: stays on the last
+        #expect(try #require(state.mode.intake).matchIndex == 1)
+        _ = update(&state, .key(.up), Fixture.env)
+        _ = update(&state, .key(.down), Fixture.env)
+        _ = update(&state, .key(.enter), Fixture.env)
+        let chosen = try #require(state.mode.intake)
+        #expect(chosen.procedureCode == "1.004884" && chosen.focus == .name)
+        _ = update(&state, .key(.down), Fixture.env)                                  // past the list, ↓ is the next field
+        #expect(try #require(state.mode.intake).focus == .id)
+    }
+
+    @Test func escThenTwoInTheCancelPromptSavesAndTheFormSaysSo() throws {
+        var state = Fixture.state()
+        _ = update(&state, .key(.function(2)), Fixture.env)
+        type("khai tu", &state)
+        _ = update(&state, .key(.enter), Fixture.env)
+        type("Đặng Văn Tâm", &state)
+        _ = update(&state, .key(.tab), Fixture.env)
+        type("046090001234", &state)
+        _ = update(&state, .key(.tab), Fixture.env)
+        type("0912345678", &state)
+        _ = update(&state, .key(.escape), Fixture.env)
+        let effects = update(&state, .key(.character("2")), Fixture.env)
+        guard case .receive = effects.first else { Issue.record("Esc 2 should save, got \(effects)"); return }
+        #expect(try #require(state.mode.intake).saving)
+        expectScreen(state, lines: [" Đang lưu…"], rows: 22..<23)
+    }
+
+    @Test func spaceChangesAChoiceInADialogAndIsTextInItsTextFields() throws {
+        var state = Fixture.state(view: .resultReady)
+        _ = Fixture.reload(&state)
+        _ = update(&state, .key(.function(5)), Fixture.env)
+        #expect(try #require(state.mode.dialog).returnMethod == .applicant)
+        _ = update(&state, .key(.character(" ")), Fixture.env)
+        let dialog = try #require(state.mode.dialog)
+        #expect(dialog.returnMethod == .proxy && dialog.fields == [.returnMethod, .proxyName])
+        _ = update(&state, .key(.tab), Fixture.env)
+        type("Lê Văn Bình", &state)
+        #expect(try #require(state.mode.dialog).proxyName.text == "Lê Văn Bình")
+        #expect(try #require(state.mode.dialog).command() == .success(.returnResult(.proxy(name: "Lê Văn Bình"))))
+    }
+
     @Test func escapeOnADirtyFormAsksFirst() {
         var state = Fixture.state()
         _ = update(&state, .key(.function(2)), Fixture.env)

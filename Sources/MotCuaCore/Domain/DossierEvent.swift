@@ -61,6 +61,28 @@ public enum ReturnMethod: Hashable, Sendable {
     case proxy(name: String)
     case post(waybill: String)
 
+    /// Which way, without its details: what a dialog chooses before the name or waybill is typed.
+    public enum Kind: CaseIterable, Hashable, Sendable {
+        case applicant, proxy, post
+
+        /// The choice as a dialog names it.
+        public var label: String {
+            switch self {
+            case .applicant: return "Người nộp"
+            case .proxy: return "Người được ủy quyền"
+            case .post: return "Bưu chính"
+            }
+        }
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .applicant: return .applicant
+        case .proxy: return .proxy
+        case .post: return .post
+        }
+    }
+
     public var vietnamese: String {
         switch self {
         case .applicant: return "trả trực tiếp cho người nộp"
