@@ -22,9 +22,12 @@ extension Desk {
         try renderForm(form, dossier: dossier(code: code), as: format)
     }
 
-    /// The Mẫu 01 receipt as text, shown right after a save.
+    /// The Mẫu 01 receipt as text, shown right after a save; if the form cannot be filled the
+    /// dossier is still saved, and the text says why there is no receipt.
     public func receiptText(_ dossier: Dossier) -> String {
-        (try? renderForm(.receipt, dossier: dossier, as: .text)) ?? "Đã tiếp nhận hồ sơ \(dossier.code)"
+        do { return try renderForm(.receipt, dossier: dossier, as: .text) } catch {
+            return "Đã tiếp nhận hồ sơ \(dossier.code).\nKhông tạo được giấy tiếp nhận: \(error.description)"
+        }
     }
 
     /// The tracking register of a period, in this official's report scope.
