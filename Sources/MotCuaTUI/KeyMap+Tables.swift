@@ -206,22 +206,18 @@ public enum KeyMap {
         KeyBinding([.escape], .later, "Để sau"),
     ])
 
-    public static let tooSmall = KeyMapTable<QuitCommand>(title: "Cửa sổ quá nhỏ (dưới 80×24)", bindings: [
-        KeyBinding([.function(10), .character("q")], .quit, "Thoát motcua"),
-        KeyBinding([.control("c")], .quit, "Thoát motcua"),
-    ])
-
     /// Every table, in the order the help screen and the README list them.
     public static let all: [KeyReference] = [
         browse.reference, filter.reference, detail.reference, help.reference, form.reference, cancelIntake.reference,
         actionMenu.reference, dialog.reference, print.reference, receipt.reference, supervisor.reference, report.reference,
-        confirmQuit.reference, draftOffer.reference, tooSmall.reference,
+        confirmQuit.reference, draftOffer.reference,
     ]
 
     /// Extra help lines that are not bindings of a table.
     public static let notes = [
         "Esc rồi số 1–9, 0: thay cho F1–F10 khi terminal (PuTTY) không gửi được phím F.",
         "Trong ô chữ, mọi phím chữ là chữ (gõ Telex/VNI bình thường); Backspace xóa một ký tự.",
+        "Cửa sổ dưới 80×24: chỉ hiện lời nhắc phóng to, nhưng mọi phím vẫn giữ nghĩa của màn hình đang mở (ở danh sách F10/q vẫn hỏi lại trước khi thoát; trong ô chữ, q là chữ).",
         "Màu chỉ để nhấn mạnh: \"!!\" là quá hạn, \"!\" là đến hạn hôm nay/ngày mai, \"||\" là đang dừng tính giờ.",
     ]
 }
@@ -268,7 +264,8 @@ extension KeyMap {
     static let draftOfferHint = draftOffer.hint([
         KeyHint(.resume, label: "nhập tiếp"), KeyHint(.discard, label: "bỏ bản nháp"), KeyHint(.later, label: "để sau"),
     ], key: ": ", between: "   ")
-    static let tooSmallHint = tooSmall.hint([KeyHint(.quit, label: "để thoát", allKeys: true, separator: " hoặc ")])
+    /// The "too small" notice over the list: its keys still work there.
+    static let tooSmallHint = browse.hint([KeyHint(.quit, label: "để thoát", allKeys: true, separator: " hoặc ")])
 }
 
 // MARK: - The README's key section

@@ -7,7 +7,7 @@ public func render(_ state: AppState, _ env: AppEnvironment, ascii: Bool = false
     var buffer = ScreenBuffer(size: state.size)
     buffer.asciiOnly = ascii
     if state.isTooSmall {
-        renderTooSmall(&buffer, state.size)
+        renderTooSmall(&buffer, state)
         return buffer
     }
     let layout = ScreenLayout(state.size)
@@ -99,8 +99,18 @@ func shortCode(_ code: String, agency: String) -> String {
 
 // MARK: - Chrome
 
-private func renderTooSmall(_ buffer: inout ScreenBuffer, _ size: Size) {
-    let lines = ["Cửa sổ quá nhỏ (cần 80×24)", "Hiện tại: \(size.width)×\(size.height)", "Hãy phóng to cửa sổ; \(KeyMap.tooSmallHint)."]
+/// Only a notice is drawn; the keys still go to the mode underneath, so the notice says what
+/// they do there (a quit question must be answerable, a half-typed form is kept).
+private func renderTooSmall(_ buffer: inout ScreenBuffer, _ state: AppState) {
+    let size = state.size
+    let advice: String
+    switch state.mode {
+    case .browse: advice = "Hãy phóng to cửa sổ; \(KeyMap.tooSmallHint)."
+    case .confirmQuit: advice = "Thoát motcua? \(KeyMap.confirmQuitHint)"
+    case .intake: advice = "Hãy phóng to cửa sổ để nhập tiếp; hồ sơ đang nhập vẫn giữ nguyên."
+    default: advice = "Hãy phóng to cửa sổ để làm tiếp."
+    }
+    let lines = ["Cửa sổ quá nhỏ (cần 80×24)", "Hiện tại: \(size.width)×\(size.height)", advice]
     for (i, line) in lines.enumerated() {
         let y = size.height / 2 - 1 + i
         let x = max(0, (size.width - TextWidth.of(line)) / 2)

@@ -154,9 +154,8 @@ private func failed(_ state: inout AppState, _ message: String, conflict: Bool) 
 }
 
 private func keyPressed(_ state: inout AppState, _ key: Key, _ env: AppEnvironment) -> [Effect] {
-    if state.isTooSmall {
-        return KeyMap.tooSmall.command(for: key) == .quit ? [.quit] : []
-    }
+    // Below the minimum size only the "too small" notice is drawn, but every key keeps its
+    // meaning for the mode underneath: q in a text field is text, F10 in the list asks first.
     switch state.mode {
     case .browse: return browseKey(&state, key, env)
     case .filter: return filterKey(&state, key)

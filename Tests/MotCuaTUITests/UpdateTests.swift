@@ -219,15 +219,6 @@ struct BrowseUpdateTests {
         #expect(draft.procedureQuery == "Lê" && effects.last == .quit)
     }
 
-    @Test func belowTheMinimumSizeOnlyQuitWorks() {
-        var state = Fixture.state(size: Size(width: 79, height: 23))
-        expectScreen(state, lines: ["                   Hãy phóng to cửa sổ; F10 hoặc q để thoát."], rows: 12..<13)
-        #expect(update(&state, .key(.function(2)), Fixture.env) == [])
-        #expect(update(&state, .key(.character("q")), Fixture.env) == [.quit])
-        #expect(update(&state, .key(.control("c")), Fixture.env) == [.quit])
-        _ = update(&state, .resized(Size(width: 80, height: 24)), Fixture.env)
-        expectScreen(state, lines: [browseStatus, browseBar], rows: 22..<24)
-    }
 }
 
 @Suite("Reducer: intake form and action dialogs")
