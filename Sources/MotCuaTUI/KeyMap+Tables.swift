@@ -71,7 +71,7 @@ public enum KeyMap {
         KeyBinding([.function(9), .character("b")], .report, bar: "Báo cáo", "Báo cáo thống kê theo kỳ"),
         KeyBinding([.function(10), .character("q")], .quit, bar: "Thoát", "Thoát motcua"),
         KeyBinding([.character("/")], .filter, "Lọc nhanh theo tên, mã, số định danh, điện thoại (không cần dấu); Esc xóa lọc"),
-        KeyBinding([.escape], .escape, "Xóa lọc nhanh; Esc rồi một số 1–9, 0 thay cho F1–F10"),
+        KeyBinding([.escape], .escape, "Xóa lọc nhanh; khi không có lọc: Esc rồi (trong 1 giây) một số 1–9, 0 thay cho F1–F10"),
         KeyBinding([.tab], .nextPane, "Sang khung kế tiếp (danh sách → chi tiết → cảnh báo)"),
         KeyBinding([.backTab], .previousPane, "Về khung trước"),
         KeyBinding([.enter], .open, "Mở toàn bộ chi tiết hồ sơ đang chọn"),
@@ -215,7 +215,7 @@ public enum KeyMap {
 
     /// Extra help lines that are not bindings of a table.
     public static let notes = [
-        "Esc rồi số 1–9, 0: thay cho F1–F10 khi terminal (PuTTY) không gửi được phím F.",
+        "Esc rồi số 1–9, 0 trong vòng 1 giây: thay cho F1–F10 khi terminal (PuTTY) không gửi được phím F.",
         "Trong ô chữ, mọi phím chữ là chữ (gõ Telex/VNI bình thường); Backspace xóa một ký tự.",
         "Cửa sổ dưới 80×24: chỉ hiện lời nhắc phóng to, nhưng mọi phím vẫn giữ nghĩa của màn hình đang mở (ở danh sách F10/q vẫn hỏi lại trước khi thoát; trong ô chữ, q là chữ).",
         "Màu chỉ để nhấn mạnh: \"!!\" là quá hạn, \"!\" là đến hạn hôm nay/ngày mai, \"||\" là đang dừng tính giờ.",

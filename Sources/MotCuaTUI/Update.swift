@@ -109,6 +109,7 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
 /// The clock moved. Minutes are enough for the screen; a status that changes by time alone (a
 /// due instant passed, midnight) reloads the queue at once.
 private func tick(_ state: inout AppState, _ now: Instant) -> [Effect] {
+    if let prefix = state.escapePrefix { state.escapePrefix = prefix.at(now) }
     if let next = state.data.nextChange, now >= next, state.now < next {
         state.now = now
         return [.loadQueue(state.queueRequest)]
@@ -245,16 +246,17 @@ private func browseKey(_ state: inout AppState, _ key: Key, _ env: AppEnvironmen
     if state.escapeArmed, case .character(let c) = key, let digit = c.wholeNumberValue {
         key = .function(digit == 0 ? 10 : digit)
     }
-    state.escapeArmed = false
+    state.escapePrefix = nil
     guard let command = KeyMap.browse.command(for: key) else { return [] }
     state.message = nil
     switch command {
     case .escape:
-        state.escapeArmed = true
+        // An Esc that clears the filter has done its work: only a bare Esc arms the F-key prefix.
         if !state.filter.isEmpty {
             state.filter.clear()
             return [.loadQueue(state.queueRequest)]
         }
+        state.escapePrefix = EscapePrefix()
     case .help: state.mode = .help(scroll: 0)
     case .intake:
         guard AccessPolicy.allows(env.session.role, .receive) else {

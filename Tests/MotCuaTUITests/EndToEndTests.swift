@@ -232,6 +232,24 @@ struct EndToEndTests {
         #expect(!screen.contains("quá nhỏ"))
     }
 
+    @Test func anEscThatClearedTheFilterLeavesTwoMeaningViewTwo() throws {
+        let demo = DemoFixture()
+        defer { demo.cleanup() }
+        let tmux = try demo.session()
+        defer { tmux.close() }
+        tmux.wait(for: "Cảnh báo hạn")
+        tmux.keys("/")
+        tmux.type("tran")
+        tmux.wait(for: "lọc: tran")
+        tmux.keys("Enter")
+        tmux.wait(for: "(/ sửa, Esc xóa)")
+        tmux.keys("Escape")                                          // clears the kept filter
+        tmux.wait(for: "sắp theo hạn trả")
+        tmux.keys("2")
+        let screen = tmux.wait(for: "─ Đang xử lý (")
+        #expect(!screen.contains("TIẾP NHẬN HỒ SƠ MỚI"), "2 after that Esc opened the intake form:\n\(screen)")
+    }
+
     @Test(arguments: [["TERM": "vt100"], ["NO_COLOR": "1"]])
     func monochromeTerminalsStillShowTheMarkers(extra: [String: String]) throws {
         let demo = DemoFixture()

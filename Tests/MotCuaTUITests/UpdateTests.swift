@@ -79,7 +79,7 @@ struct BrowseUpdateTests {
         _ = update(&state, .key(.enter), Fixture.env)
         expectScreen(state, lines: ["Lọc (không dấu): x                                         (/ sửa, Esc xóa)"], rows: 22..<23)
         expectQueueLoad(&state, .key(.escape), Fixture.env)
-        expectScreen(state, lines: [" Esc: bấm một số 1–9, 0 để dùng F1–F10"], rows: 22..<23)
+        expectScreen(state, lines: [browseStatus], rows: 22..<23)          // that Esc cleared the filter: no F-key prefix
     }
 
     @Test func f1ShowsTheHelpFromTheKeyTablesAndEscClosesIt() {
