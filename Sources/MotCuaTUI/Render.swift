@@ -166,7 +166,13 @@ private func renderTabs(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: App
     }
 }
 
+/// The status line: the filter being typed; else a message (the queue's title still names a kept
+/// filter, "lọc: …"); else the kept filter; else the Esc prompt or the key hints.
 private func renderStatus(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState) {
+    if let message = state.message, state.mode != .filter {
+        buffer.put(fitting: " " + DisplayText.sanitize(message.text), x: rect.x, y: rect.y, width: rect.width, role: message.isError ? .error : .message)
+        return
+    }
     if state.mode == .filter || !state.filter.isEmpty {
         let prompt = "Lọc (không dấu): "
         let x = rect.x + buffer.put(prompt, x: rect.x, y: rect.y, role: .label)
@@ -178,9 +184,7 @@ private func renderStatus(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: A
         buffer.put(hint, x: x + width, y: rect.y, role: .muted, maxWidth: rect.maxX - x - width)
         return
     }
-    if let message = state.message {
-        buffer.put(fitting: " " + DisplayText.sanitize(message.text), x: rect.x, y: rect.y, width: rect.width, role: message.isError ? .error : .message)
-    } else if state.escapeArmed {
+    if state.escapeArmed {
         buffer.put(" Esc: bấm một số 1–9, 0 để dùng F1–F10", x: rect.x, y: rect.y, role: .muted)
     } else {
         buffer.put(" " + KeyMap.browseHint, x: rect.x, y: rect.y, role: .muted, maxWidth: rect.width)
