@@ -149,11 +149,12 @@ public struct QueueCursor: Equatable, Sendable {
         if case .code = wanted { selection = nil }
     }
 
-    /// A new view: from the top.
+    /// A new view or a new filter: its first row, scrolled to the top (not the place the old
+    /// list had, which in a shorter list is its last row).
     public mutating func reset() {
         selection = nil
         scroll = 0
-        wanted = nil
+        wanted = .position(0)
     }
 
     /// Selects a row already loaded and scrolls it into the `visible` rows.

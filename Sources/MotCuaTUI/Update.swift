@@ -237,7 +237,9 @@ private func filterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case nil:
         let before = state.filter.text
         state.filter.handle(key)
-        return state.filter.text == before ? [] : [.loadQueue(state.queueRequest)]
+        guard state.filter.text != before else { return [] }
+        state.cursor.reset()
+        return [.loadQueue(state.queueRequest)]
     }
 }
 
