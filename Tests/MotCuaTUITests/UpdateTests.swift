@@ -441,7 +441,7 @@ struct FormUpdateTests {
             "│                                                                          │",
             "│ Thao tác này sẽ: Từ chối giải quyết và đóng hồ sơ (in Phiếu từ chối).    │",
             "│ Nhập lý do từ chối                                                       │",
-        ], rows: 7..<13, columns: 2..<78)
+        ], rows: 8..<14, columns: 2..<78)                                          // where the box is without the message
         type("Sai thẩm quyền", &state)
         expectScreen(state, lines: ["│ Lý do:            Sai thẩm quyền                                         │",       // the message is gone
                                     "│                                                                          │",
