@@ -91,6 +91,8 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
     case .notice(let text, let isError):
         if case .report(var view) = state.mode, isError {
             view.error = text
+            view.lines = []                     // a refused period leaves no table of another one
+            view.scroll = 0
             state.mode = .report(view)
         } else {
             state.message = isError ? .error(text) : .info(text)

@@ -524,7 +524,7 @@ struct SupervisorUpdateTests {
         _ = update(&state, .key(.character("x")), Fixture.env)
         #expect(update(&state, .key(.enter), Fixture.env) == [])
         expectScreen(state, lines: [" Từ ngày: 01/10/202x   Đến ngày: 30/11/2026   Nhóm theo: ◂ Lĩnh vực ▸",
-                                    " Ngày phải có dạng dd/MM/yyyy"], rows: 2..<4)
+                                    " Từ ngày 01/10/202x: phải có dạng dd/MM/yyyy"], rows: 2..<4)
     }
 
     @Test func f7OffersTheFormsTheHistoryAllows() throws {
