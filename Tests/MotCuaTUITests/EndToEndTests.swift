@@ -250,6 +250,21 @@ struct EndToEndTests {
         #expect(!screen.contains("TIẾP NHẬN HỒ SƠ MỚI"), "2 after that Esc opened the intake form:\n\(screen)")
     }
 
+    @Test func theEscPrefixLapsesAfterASecondOrTwo() throws {
+        let demo = DemoFixture()
+        defer { demo.cleanup() }
+        let tmux = try demo.session()
+        defer { tmux.close() }
+        tmux.wait(for: "Cảnh báo hạn")
+        tmux.keys("Escape")
+        tmux.wait(for: "Esc: bấm một số 1–9, 0")
+        usleep(2_500_000)
+        #expect(!tmux.screen().contains("Esc: bấm một số"), "the prefix should have lapsed")
+        tmux.keys("5")
+        let screen = tmux.wait(for: "─ Quá hạn (")
+        #expect(!screen.contains("Không thể trả kết quả") && !screen.contains("Trả kết quả —"), "5 acted as F5:\n\(screen)")
+    }
+
     @Test func qInAHalfTypedIntakeIsTextWhileTheWindowIsTooSmall() throws {
         let demo = DemoFixture()
         defer { demo.cleanup() }
