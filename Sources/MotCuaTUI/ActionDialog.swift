@@ -122,35 +122,35 @@ public struct ActionDialog: Equatable, Sendable {
         case .transfer:
             return .success(.transfer(department: department, official: official.isEmpty ? nil : official.text))
         case .requestSupplement:
-            guard !reason.isEmpty else { return .failure(DialogError("Nhập lý do yêu cầu bổ sung")) }
+            guard !reason.isEmpty else { return .failure(DialogError("Nhập lý do yêu cầu bổ sung", in: .reason)) }
             let docs = documents.text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             return .success(.requestSupplement(reason: reason.text, documents: docs))
         case .supplementReceived: return .success(.supplementReceived)
         case .suspend:
-            guard !reason.isEmpty else { return .failure(DialogError("Nhập lý do tạm dừng")) }
+            guard !reason.isEmpty else { return .failure(DialogError("Nhập lý do tạm dừng", in: .reason)) }
             return .success(.suspend(reason: reason.text))
         case .resume: return .success(.resume)
         case .resultReady: return .success(.resultReady(note: note.isEmpty ? nil : note.text))
         case .returnResult:
             switch returnMethod {
             case .proxy:
-                guard !proxyName.isEmpty else { return .failure(DialogError("Nhập họ tên người được ủy quyền")) }
+                guard !proxyName.isEmpty else { return .failure(DialogError("Nhập họ tên người được ủy quyền", in: .proxyName)) }
                 return .success(.returnResult(.proxy(name: proxyName.text)))
             case .post:
-                guard !waybill.isEmpty else { return .failure(DialogError("Nhập số vận đơn bưu chính")) }
+                guard !waybill.isEmpty else { return .failure(DialogError("Nhập số vận đơn bưu chính", in: .waybill)) }
                 return .success(.returnResult(.post(waybill: waybill.text)))
             case .applicant: return .success(.returnResult(.applicant))
             }
         case .refuse:
-            guard !reason.isEmpty else { return .failure(DialogError("Nhập lý do từ chối")) }
+            guard !reason.isEmpty else { return .failure(DialogError("Nhập lý do từ chối", in: .reason)) }
             return .success(.refuse(reason: reason.text))
         case .withdraw: return .success(.withdraw(reason: reason.isEmpty ? nil : reason.text))
         case .extend:
-            guard let date = Self.parseDate(until.text) else { return .failure(DialogError("Hạn mới phải có dạng dd/MM/yyyy HH:mm")) }
-            guard !reason.isEmpty else { return .failure(DialogError("Nhập lý do chậm trễ")) }
+            guard let date = Self.parseDate(until.text) else { return .failure(DialogError("Hạn mới phải có dạng dd/MM/yyyy HH:mm", in: .until)) }
+            guard !reason.isEmpty else { return .failure(DialogError("Nhập lý do chậm trễ", in: .reason)) }
             return .success(.extend(until: date, reason: reason.text, department: department))
         case .note:
-            guard !note.isEmpty else { return .failure(DialogError("Nhập nội dung ghi chú")) }
+            guard !note.isEmpty else { return .failure(DialogError("Nhập nội dung ghi chú", in: .note)) }
             return .success(.note(note.text))
         }
     }
@@ -176,5 +176,11 @@ public struct ActionDialog: Equatable, Sendable {
 
 public struct DialogError: Error, Equatable, Sendable {
     public let message: String
-    init(_ message: String) { self.message = message }
+    /// The field to fix: a refused save puts the focus there.
+    public let field: ActionDialog.Field?
+
+    init(_ message: String, in field: ActionDialog.Field? = nil) {
+        self.message = message
+        self.field = field
+    }
 }

@@ -73,8 +73,10 @@ public struct AppState: Equatable, Sendable {
     public var warningsScroll = 0
     public var mode: Mode = .browse
     public var message: StatusMessage?
-    /// Esc was pressed in browse mode: a digit now means F1…F10 (for terminals whose F-keys do not arrive).
-    public var escapeArmed = false
+    /// Esc was pressed in browse mode and did nothing else: a digit now means F1…F10 (for
+    /// terminals whose F-keys do not arrive), until the prefix lapses.
+    public var escapePrefix: EscapePrefix?
+    public var escapeArmed: Bool { escapePrefix != nil }
 
     public init(size: Size, now: Instant, view: QueueView = .all) {
         self.size = size
@@ -97,6 +99,23 @@ public struct AppState: Equatable, Sendable {
 
     public static let minimumSize = Size(width: 80, height: 24)
     public var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
+}
+
+/// The Esc prefix for F-keys and when it was armed. `update` learns the time only from the
+/// runtime's `.tick`, sent every turn of the loop right after the key: the first tick after the
+/// Esc stamps it, and a tick `lifetime` whole seconds later ends it. Instants are whole seconds,
+/// so the prefix lasts between one and two seconds.
+public struct EscapePrefix: Equatable, Sendable {
+    public static let lifetime: Int64 = 2
+    public var since: Instant?
+
+    public init(since: Instant? = nil) { self.since = since }
+
+    /// The prefix as of `now`, or nil once it has lapsed.
+    func at(_ now: Instant) -> EscapePrefix? {
+        guard let since else { return EscapePrefix(since: now) }
+        return now.seconds - since.seconds >= Self.lifetime || now < since ? nil : self
+    }
 }
 
 /// The queue's selection and scroll, and where the selection should go once the rows there are
@@ -130,11 +149,12 @@ public struct QueueCursor: Equatable, Sendable {
         if case .code = wanted { selection = nil }
     }
 
-    /// A new view: from the top.
+    /// A new view or a new filter: its first row, scrolled to the top (not the place the old
+    /// list had, which in a shorter list is its last row).
     public mutating func reset() {
         selection = nil
         scroll = 0
-        wanted = nil
+        wanted = .position(0)
     }
 
     /// Selects a row already loaded and scrolls it into the `visible` rows.

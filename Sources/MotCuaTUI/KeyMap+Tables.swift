@@ -71,7 +71,7 @@ public enum KeyMap {
         KeyBinding([.function(9), .character("b")], .report, bar: "Báo cáo", "Báo cáo thống kê theo kỳ"),
         KeyBinding([.function(10), .character("q")], .quit, bar: "Thoát", "Thoát motcua"),
         KeyBinding([.character("/")], .filter, "Lọc nhanh theo tên, mã, số định danh, điện thoại (không cần dấu); Esc xóa lọc"),
-        KeyBinding([.escape], .escape, "Xóa lọc nhanh; Esc rồi một số 1–9, 0 thay cho F1–F10"),
+        KeyBinding([.escape], .escape, "Xóa lọc nhanh; khi không có lọc: Esc rồi (trong 1 giây) một số 1–9, 0 thay cho F1–F10"),
         KeyBinding([.tab], .nextPane, "Sang khung kế tiếp (danh sách → chi tiết → cảnh báo)"),
         KeyBinding([.backTab], .previousPane, "Về khung trước"),
         KeyBinding([.enter], .open, "Mở toàn bộ chi tiết hồ sơ đang chọn"),
@@ -206,22 +206,18 @@ public enum KeyMap {
         KeyBinding([.escape], .later, "Để sau"),
     ])
 
-    public static let tooSmall = KeyMapTable<QuitCommand>(title: "Cửa sổ quá nhỏ (dưới 80×24)", bindings: [
-        KeyBinding([.function(10), .character("q")], .quit, "Thoát motcua"),
-        KeyBinding([.control("c")], .quit, "Thoát motcua"),
-    ])
-
     /// Every table, in the order the help screen and the README list them.
     public static let all: [KeyReference] = [
         browse.reference, filter.reference, detail.reference, help.reference, form.reference, cancelIntake.reference,
         actionMenu.reference, dialog.reference, print.reference, receipt.reference, supervisor.reference, report.reference,
-        confirmQuit.reference, draftOffer.reference, tooSmall.reference,
+        confirmQuit.reference, draftOffer.reference,
     ]
 
     /// Extra help lines that are not bindings of a table.
     public static let notes = [
-        "Esc rồi số 1–9, 0: thay cho F1–F10 khi terminal (PuTTY) không gửi được phím F.",
+        "Esc rồi số 1–9, 0 trong vòng 1 giây: thay cho F1–F10 khi terminal (PuTTY) không gửi được phím F.",
         "Trong ô chữ, mọi phím chữ là chữ (gõ Telex/VNI bình thường); Backspace xóa một ký tự.",
+        "Cửa sổ dưới 80×24: chỉ hiện lời nhắc phóng to, nhưng mọi phím vẫn giữ nghĩa của màn hình đang mở (ở danh sách F10/q vẫn hỏi lại trước khi thoát; trong ô chữ, q là chữ).",
         "Màu chỉ để nhấn mạnh: \"!!\" là quá hạn, \"!\" là đến hạn hôm nay/ngày mai, \"||\" là đang dừng tính giờ.",
     ]
 }
@@ -268,7 +264,8 @@ extension KeyMap {
     static let draftOfferHint = draftOffer.hint([
         KeyHint(.resume, label: "nhập tiếp"), KeyHint(.discard, label: "bỏ bản nháp"), KeyHint(.later, label: "để sau"),
     ], key: ": ", between: "   ")
-    static let tooSmallHint = tooSmall.hint([KeyHint(.quit, label: "để thoát", allKeys: true, separator: " hoặc ")])
+    /// The "too small" notice over the list: its keys still work there.
+    static let tooSmallHint = browse.hint([KeyHint(.quit, label: "để thoát", allKeys: true, separator: " hoặc ")])
 }
 
 // MARK: - The README's key section

@@ -118,7 +118,8 @@ func renderDialog(_ buffer: inout ScreenBuffer, _ dialog: ActionDialog, _ env: A
     let fields = dialog.fields
     let consequence = TextWidth.wrap("Thao tác này sẽ: " + dialog.consequence(env: env), to: width - 4)
     let errorLines = dialog.error.map { TextWidth.wrap(DisplayText.sanitize($0, keepNewlines: true), to: width - 4) } ?? []
-    let height = 3 + fields.count + 1 + consequence.count + errorLines.count + 2
+    // One line is always kept for an error (blank without one), so a refused save does not move the box.
+    let height = 2 + 1 + fields.count + 1 + consequence.count + max(1, errorLines.count) + 1
     let rect = buffer.bounds.centered(width: width, height: height)
     buffer.fill(rect, role: .dialog)
     let title = "\(dialog.action.vietnamese.prefix(1).uppercased())\(dialog.action.vietnamese.dropFirst()) — \(shortCode(dialog.code, agency: env.session.agency))"

@@ -7,7 +7,7 @@ public func render(_ state: AppState, _ env: AppEnvironment, ascii: Bool = false
     var buffer = ScreenBuffer(size: state.size)
     buffer.asciiOnly = ascii
     if state.isTooSmall {
-        renderTooSmall(&buffer, state.size)
+        renderTooSmall(&buffer, state)
         return buffer
     }
     let layout = ScreenLayout(state.size)
@@ -99,8 +99,18 @@ func shortCode(_ code: String, agency: String) -> String {
 
 // MARK: - Chrome
 
-private func renderTooSmall(_ buffer: inout ScreenBuffer, _ size: Size) {
-    let lines = ["Cửa sổ quá nhỏ (cần 80×24)", "Hiện tại: \(size.width)×\(size.height)", "Hãy phóng to cửa sổ; \(KeyMap.tooSmallHint)."]
+/// Only a notice is drawn; the keys still go to the mode underneath, so the notice says what
+/// they do there (a quit question must be answerable, a half-typed form is kept).
+private func renderTooSmall(_ buffer: inout ScreenBuffer, _ state: AppState) {
+    let size = state.size
+    let advice: String
+    switch state.mode {
+    case .browse: advice = "Hãy phóng to cửa sổ; \(KeyMap.tooSmallHint)."
+    case .confirmQuit: advice = "Thoát motcua? \(KeyMap.confirmQuitHint)"
+    case .intake: advice = "Hãy phóng to cửa sổ để nhập tiếp; hồ sơ đang nhập vẫn giữ nguyên."
+    default: advice = "Hãy phóng to cửa sổ để làm tiếp."
+    }
+    let lines = ["Cửa sổ quá nhỏ (cần 80×24)", "Hiện tại: \(size.width)×\(size.height)", advice]
     for (i, line) in lines.enumerated() {
         let y = size.height / 2 - 1 + i
         let x = max(0, (size.width - TextWidth.of(line)) / 2)
@@ -156,7 +166,13 @@ private func renderTabs(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: App
     }
 }
 
+/// The status line: the filter being typed; else a message (the queue's title still names a kept
+/// filter, "lọc: …"); else the kept filter; else the Esc prompt or the key hints.
 private func renderStatus(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState) {
+    if let message = state.message, state.mode != .filter {
+        buffer.put(fitting: " " + DisplayText.sanitize(message.text), x: rect.x, y: rect.y, width: rect.width, role: message.isError ? .error : .message)
+        return
+    }
     if state.mode == .filter || !state.filter.isEmpty {
         let prompt = "Lọc (không dấu): "
         let x = rect.x + buffer.put(prompt, x: rect.x, y: rect.y, role: .label)
@@ -168,9 +184,7 @@ private func renderStatus(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: A
         buffer.put(hint, x: x + width, y: rect.y, role: .muted, maxWidth: rect.maxX - x - width)
         return
     }
-    if let message = state.message {
-        buffer.put(fitting: " " + DisplayText.sanitize(message.text), x: rect.x, y: rect.y, width: rect.width, role: message.isError ? .error : .message)
-    } else if state.escapeArmed {
+    if state.escapeArmed {
         buffer.put(" Esc: bấm một số 1–9, 0 để dùng F1–F10", x: rect.x, y: rect.y, role: .muted)
     } else {
         buffer.put(" " + KeyMap.browseHint, x: rect.x, y: rect.y, role: .muted, maxWidth: rect.width)

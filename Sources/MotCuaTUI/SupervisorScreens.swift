@@ -60,11 +60,31 @@ public struct ReportView: Equatable, Sendable {
         to = TextField(today.vietnamese, limit: 10)
     }
 
-    static func parse(_ text: String) -> CivilDate? {
-        let d = text.split(separator: "/").compactMap { Int($0) }
-        guard d.count == 3 else { return nil }
-        return CivilDate(year: d[2], month: d[1], day: d[0])
+    /// Why a period's date was refused.
+    public enum DateProblem: Error, Equatable, Sendable {
+        case format, noSuchDate
+
+        public var vietnamese: String {
+            switch self {
+            case .format: return "phải có dạng dd/MM/yyyy"
+            case .noSuchDate: return "ngày không tồn tại"
+            }
+        }
     }
+
+    /// `dd/MM/yyyy`; one-digit days and months are fine, and a two-digit year is 20yy.
+    static func read(_ text: String) -> Result<CivilDate, DateProblem> {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0 >= "0" && $0 <= "9" } }),
+              parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4,
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return .failure(.format) }
+        guard let date = CivilDate(year: parts[2].count == 2 ? 2000 + year : year, month: month, day: day) else {
+            return .failure(.noSuchDate)
+        }
+        return .success(date)
+    }
+
+    static func parse(_ text: String) -> CivilDate? { try? read(text).get() }
 
     /// The screen lines for a report: one row per group with counts and the on-time bar.
     public static func lines(_ report: PeriodReport) -> [Line] {
@@ -159,13 +179,24 @@ func reportKey(_ state: inout AppState, _ original: ReportView, _ key: Key) -> [
         let all = PeriodReport.Grouping.allCases
         view.grouping = all[(all.firstIndex(of: view.grouping)! + (command == .previousGrouping ? all.count - 1 : 1)) % all.count]
     case .compute:
-        guard let from = ReportView.parse(view.from.text), let to = ReportView.parse(view.to.text) else {
-            view.error = "Ngày phải có dạng dd/MM/yyyy"
-            break
+        switch (ReportView.read(view.from.text), ReportView.read(view.to.text)) {
+        case (.success(let from), .success(let to)):
+            // Written back as read (1/12/26 → 01/12/2026), so the period computed is the one shown.
+            view.from = TextField(from.vietnamese, limit: 10)
+            view.to = TextField(to.vietnamese, limit: 10)
+            view.error = nil
+            state.mode = .report(view)
+            return [.loadReport(from: from, to: to, grouping: view.grouping)]
+        case (let from, let to):
+            let problems = [("Từ ngày", view.from.text, from), ("Đến ngày", view.to.text, to)].compactMap { label, text, result in
+                if case .failure(let problem) = result { "\(label) \(DisplayText.sanitize(text)): \(problem.vietnamese)" } else { nil }
+            }
+            view.error = problems.joined(separator: " · ")
+            if case .failure = from { view.focus = 0 } else { view.focus = 1 }
+            // No table of another period under the refusal.
+            view.lines = []
+            view.scroll = 0
         }
-        view.error = nil
-        state.mode = .report(view)
-        return [.loadReport(from: from, to: to, grouping: view.grouping)]
     case .up: view.scroll = max(0, view.scroll - 1)
     case .down: view.scroll += 1
     case .pageUp: view.scroll = max(0, view.scroll - 10)

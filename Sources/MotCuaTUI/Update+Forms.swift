@@ -196,6 +196,8 @@ private func confirm(_ dialog: inout ActionDialog) -> [Effect] {
     switch dialog.command() {
     case .failure(let error):
         dialog.error = error.message
+        // As the intake form does: the next typing goes into the field at fault.
+        if let field = error.field, let index = dialog.fields.firstIndex(of: field) { dialog.focus = index }
         return []
     case .success(let command):
         dialog.saving = true

@@ -91,6 +91,8 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
     case .notice(let text, let isError):
         if case .report(var view) = state.mode, isError {
             view.error = text
+            view.lines = []                     // a refused period leaves no table of another one
+            view.scroll = 0
             state.mode = .report(view)
         } else {
             state.message = isError ? .error(text) : .info(text)
@@ -109,6 +111,7 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
 /// The clock moved. Minutes are enough for the screen; a status that changes by time alone (a
 /// due instant passed, midnight) reloads the queue at once.
 private func tick(_ state: inout AppState, _ now: Instant) -> [Effect] {
+    if let prefix = state.escapePrefix { state.escapePrefix = prefix.at(now) }
     if let next = state.data.nextChange, now >= next, state.now < next {
         state.now = now
         return [.loadQueue(state.queueRequest)]
@@ -154,9 +157,8 @@ private func failed(_ state: inout AppState, _ message: String, conflict: Bool) 
 }
 
 private func keyPressed(_ state: inout AppState, _ key: Key, _ env: AppEnvironment) -> [Effect] {
-    if state.isTooSmall {
-        return KeyMap.tooSmall.command(for: key) == .quit ? [.quit] : []
-    }
+    // Below the minimum size only the "too small" notice is drawn, but every key keeps its
+    // meaning for the mode underneath: q in a text field is text, F10 in the list asks first.
     switch state.mode {
     case .browse: return browseKey(&state, key, env)
     case .filter: return filterKey(&state, key)
@@ -237,7 +239,9 @@ private func filterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case nil:
         let before = state.filter.text
         state.filter.handle(key)
-        return state.filter.text == before ? [] : [.loadQueue(state.queueRequest)]
+        guard state.filter.text != before else { return [] }
+        state.cursor.reset()
+        return [.loadQueue(state.queueRequest)]
     }
 }
 
@@ -246,16 +250,17 @@ private func browseKey(_ state: inout AppState, _ key: Key, _ env: AppEnvironmen
     if state.escapeArmed, case .character(let c) = key, let digit = c.wholeNumberValue {
         key = .function(digit == 0 ? 10 : digit)
     }
-    state.escapeArmed = false
+    state.escapePrefix = nil
     guard let command = KeyMap.browse.command(for: key) else { return [] }
     state.message = nil
     switch command {
     case .escape:
-        state.escapeArmed = true
+        // An Esc that clears the filter has done its work: only a bare Esc arms the F-key prefix.
         if !state.filter.isEmpty {
             state.filter.clear()
             return [.loadQueue(state.queueRequest)]
         }
+        state.escapePrefix = EscapePrefix()
     case .help: state.mode = .help(scroll: 0)
     case .intake:
         guard AccessPolicy.allows(env.session.role, .receive) else {

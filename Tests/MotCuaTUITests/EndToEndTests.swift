@@ -232,6 +232,79 @@ struct EndToEndTests {
         #expect(!screen.contains("quá nhỏ"))
     }
 
+    @Test func anEscThatClearedTheFilterLeavesTwoMeaningViewTwo() throws {
+        let demo = DemoFixture()
+        defer { demo.cleanup() }
+        let tmux = try demo.session()
+        defer { tmux.close() }
+        tmux.wait(for: "Cảnh báo hạn")
+        tmux.keys("/")
+        tmux.type("tran")
+        tmux.wait(for: "lọc: tran")
+        tmux.keys("Enter")
+        tmux.wait(for: "(/ sửa, Esc xóa)")
+        tmux.keys("Escape")                                          // clears the kept filter
+        tmux.wait(for: "sắp theo hạn trả")
+        tmux.keys("2")
+        let screen = tmux.wait(for: "─ Đang xử lý (")
+        #expect(!screen.contains("TIẾP NHẬN HỒ SƠ MỚI"), "2 after that Esc opened the intake form:\n\(screen)")
+    }
+
+    @Test func theEscPrefixLapsesAfterASecondOrTwo() throws {
+        let demo = DemoFixture()
+        defer { demo.cleanup() }
+        let tmux = try demo.session()
+        defer { tmux.close() }
+        tmux.wait(for: "Cảnh báo hạn")
+        tmux.keys("Escape")
+        tmux.wait(for: "Esc: bấm một số 1–9, 0")
+        usleep(2_500_000)
+        #expect(!tmux.screen().contains("Esc: bấm một số"), "the prefix should have lapsed")
+        tmux.keys("5")
+        let screen = tmux.wait(for: "─ Quá hạn (")
+        #expect(!screen.contains("Không thể trả kết quả") && !screen.contains("Trả kết quả —"), "5 acted as F5:\n\(screen)")
+    }
+
+    @Test func qInAHalfTypedIntakeIsTextWhileTheWindowIsTooSmall() throws {
+        let demo = DemoFixture()
+        defer { demo.cleanup() }
+        let tmux = try demo.session()
+        defer { tmux.close() }
+        tmux.wait(for: "Cảnh báo hạn")
+        tmux.keys("F2")
+        tmux.wait(for: "TIẾP NHẬN HỒ SƠ MỚI")
+        tmux.type("khai tu")
+        tmux.wait(for: "thủ tục khớp")
+        tmux.keys("Enter")
+        tmux.type("Đặng Văn ")
+        tmux.wait(for: "Đặng Văn")
+        tmux.resize(70, 20)
+        tmux.wait(for: "hồ sơ đang nhập vẫn giữ nguyên")
+        tmux.type("q")
+        usleep(300_000)
+        #expect(tmux.display("#{pane_dead}") == "0", "q quit the app from a half-typed intake")
+        tmux.resize(80, 24)
+        tmux.wait(for: "Đặng Văn q")
+    }
+
+    @Test func aNewFilterSelectsItsFirstMatch() throws {
+        let demo = DemoFixture()
+        defer { demo.cleanup() }
+        let tmux = try demo.session()
+        defer { tmux.close() }
+        tmux.wait(for: "Cảnh báo hạn")
+        tmux.keys("End")
+        tmux.wait(for: "150/150")
+        tmux.keys("/")
+        tmux.type("ngoc")
+        tmux.wait(for: "lọc: ngoc")
+        tmux.keys("Enter")
+        tmux.wait(for: "(/ sửa, Esc xóa)")
+        let lines = tmux.screen(colours: true).split(separator: "\n", omittingEmptySubsequences: false)
+        let selected = lines.indices.filter { lines[$0].contains("[46m") || lines[$0].contains(";46m") }
+        #expect(selected.first == 4, "the first match (row 4) should be selected: rows \(selected)\n\(tmux.screen())")
+    }
+
     @Test(arguments: [["TERM": "vt100"], ["NO_COLOR": "1"]])
     func monochromeTerminalsStillShowTheMarkers(extra: [String: String]) throws {
         let demo = DemoFixture()

@@ -29,8 +29,7 @@ struct KeyMapTests {
         expectEachKeyOnce(KeyMap.report)
         expectEachKeyOnce(KeyMap.confirmQuit)
         expectEachKeyOnce(KeyMap.draftOffer)
-        expectEachKeyOnce(KeyMap.tooSmall)
-        #expect(KeyMap.all.count == 15)
+        #expect(KeyMap.all.count == 14)
     }
 
     @Test func everyActionHasItsOwnLetterInTheMenuTable() {
