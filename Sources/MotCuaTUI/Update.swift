@@ -107,13 +107,17 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
 }
 
 /// The clock moved. Minutes are enough for the screen; a status that changes by time alone (a
-/// due instant passed, midnight) reloads the queue at once.
+/// due instant passed, midnight) reloads the queue at once, and every new minute reloads it too,
+/// so the rows' working days left are those of the current minute, as every other client counts them.
 private func tick(_ state: inout AppState, _ now: Instant) -> [Effect] {
     if let next = state.data.nextChange, now >= next, state.now < next {
         state.now = now
         return [.loadQueue(state.queueRequest)]
     }
-    if now.seconds / 60 != state.now.seconds / 60 || now < state.now { state.now = now }
+    if now.seconds / 60 != state.now.seconds / 60 || now < state.now {
+        state.now = now
+        return [.loadQueue(state.queueRequest)]
+    }
     return []
 }
 

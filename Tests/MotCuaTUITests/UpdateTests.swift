@@ -33,6 +33,22 @@ struct BrowseUpdateTests {
         ], rows: 1..<6)
     }
 
+    /// Issue 17 #13: the rows' "còn N ngày" were computed once at load time and the minute tick
+    /// did not recompute them, so a row stayed a day off until another change arrived. Each new
+    /// minute reloads the queue at the new time; ticks within the same minute do nothing.
+    @Test func eachNewMinuteReloadsTheQueueSoTheRowsDaysLeftAreRecomputed() {
+        var state = Fixture.state()
+        #expect(update(&state, .tick(Fixture.now.adding(seconds: 20)), Fixture.env) == [])
+        expectQueueLoad(&state, .tick(Fixture.now.adding(seconds: 61)), Fixture.env)
+        #expect(state.now == Fixture.now.adding(seconds: 61))
+        #expect(state.queueRequest.now == Fixture.now.adding(seconds: 61))
+        #expect(update(&state, .tick(Fixture.now.adding(seconds: 90)), Fixture.env) == [])
+        // The reloaded rows carry the status at the new time.
+        _ = Fixture.reload(&state)
+        let clock = DeadlineClock(now: state.now, calendar: Fixture.calendar)
+        for row in state.data.rows.page { #expect(row.status == clock.status(of: row.summary)) }
+    }
+
     @Test func theSelectionFollowsTheDossierAcrossRefreshes() {
         var state = Fixture.state()
         _ = update(&state, .key(.down), Fixture.env)
