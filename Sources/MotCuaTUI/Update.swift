@@ -365,6 +365,7 @@ func openAction(_ state: inout AppState, _ action: DossierAction, _ env: AppEnvi
         state.mode = .browse
         return []
     }
-    state.mode = .action(ActionDialog(action: action, summary: d, catalogue: env.catalogue, op: env.newOperationID()))
+    state.mode = .action(ActionDialog(action: action, summary: d, catalogue: env.catalogue, officials: env.officials,
+                                      op: env.newOperationID()))
     return []
 }
