@@ -17,9 +17,24 @@ extension Desk {
         return try FormRenderer.render(FormCatalog.shipped.form(form), context, as: format)
     }
 
-    /// One of a dossier's forms, the dossier read as this official may see it.
-    public func renderForm(_ form: FormID, code: String, as format: FormRenderer.Format) throws -> String {
-        try renderForm(form, dossier: dossier(code: code), as: format)
+    /// One of a dossier's forms. A form handed to the citizen (`FormID.isForTheCitizen`) carries
+    /// their ID number and phone in full, whoever prints it, and the journal records the printing
+    /// when this official's screens mask them (`noteCitizenCopy`); an internal form reads the
+    /// dossier as this official may see it.
+    public func renderForm(_ form: FormID, code: String, as format: FormRenderer.Format, at now: Instant) throws -> String {
+        guard form.isForTheCitizen else { return try renderForm(form, dossier: dossier(code: code), as: format) }
+        let full = try store.dossier(code: code)
+        let text = try renderForm(form, dossier: full, as: format)
+        try noteCitizenCopy(form, code: full.code, at: now)
+        return text
+    }
+
+    /// Records that a form with the citizen's data in full was printed, when this official's role
+    /// sees that data masked (supervisors, administrators); clerks and officers see it anyway.
+    /// If the journal cannot be written, the form is not printed.
+    public func noteCitizenCopy(_ form: FormID, code: String, at now: Instant) throws {
+        guard !AccessPolicy.allows(actor.role, .viewPersonalData) else { return }
+        try store.recordFormPrinted(form.rawValue, code: code, actor: actor, now: now)
     }
 
     /// The Mẫu 01 receipt as text, shown right after a save; if the form cannot be filled the

@@ -83,17 +83,40 @@ public struct DeskSession: Equatable, Sendable {
     }
 }
 
+/// One official as the screens offer them: login, full name and the department they work in.
+public struct Official: Equatable, Hashable, Sendable {
+    public let login: String
+    public let name: String
+    public let department: String?
+
+    public init(login: String, name: String, department: String?) {
+        self.login = login
+        self.name = name
+        self.department = department
+    }
+}
+
 /// Officials' names by login: people are shown by name, logins only where no name is known.
+/// With the users file, also who works in which department (a transfer names one of them).
 public struct Officials: Equatable, Sendable {
     public let names: [String: String]
+    /// Everyone in the users file, in its order.
+    public let members: [Official]
 
-    public init(names: [String: String]) { self.names = names }
+    public init(names: [String: String]) {
+        self.names = names
+        members = []
+    }
 
     public init(_ users: UserDirectory) {
         names = Dictionary(users.users.map { ($0.login, $0.name) }, uniquingKeysWith: { first, _ in first })
+        members = users.users.map { Official(login: $0.login, name: $0.name, department: $0.department) }
     }
 
     public func name(_ login: String) -> String { names[login] ?? login }
+
+    /// The officials of `department`, whom a transfer there may name.
+    public func of(department: String) -> [Official] { members.filter { $0.department == department } }
 }
 
 /// A failure as the person at the keyboard reads it, and whether it was a version conflict

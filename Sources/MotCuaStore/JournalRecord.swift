@@ -5,6 +5,9 @@ import MotCuaCore
 public struct AdminEvent: Codable, Hashable, Sendable {
     public enum Kind: String, Codable, Sendable {
         case storeCreated, userAdded, userRemoved, catalogueInstalled, calendarInstalled
+        /// A form handed to the citizen was printed with their ID number and phone in full by an
+        /// official whose screens show them masked (`detail`: the form and the dossier's code).
+        case formPrinted
     }
 
     public var kind: Kind

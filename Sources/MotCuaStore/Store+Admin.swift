@@ -99,6 +99,18 @@ extension Store {
         }
     }
 
+    /// Records in the journal that `actor` printed `form` of dossier `code` with the citizen's
+    /// personal data in full (the audit trail of the one place masking does not apply).
+    public func recordFormPrinted(_ form: String, code: String, actor: Actor, now: Instant) throws {
+        try ensureWritable()
+        try withWriteLock {
+            try catchUpUnderLock()
+            var event = AdminEvent(kind: .formPrinted)
+            event.detail = "\(form) \(code): in đầy đủ số định danh và điện thoại cho người nộp"
+            try appendAdmin(event, by: actor.login, at: now, actingAdmin: actor.actingAdmin, terminal: actor.terminal)
+        }
+    }
+
     func reloadUsers() throws {
         if let fresh = try JSONFiles(fs: fs).read(UserDirectory.self, at: files.users) { users = fresh }
     }

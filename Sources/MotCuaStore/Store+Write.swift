@@ -109,7 +109,28 @@ extension Store {
             do { event = try lifecycle.decide(command, for: summary, at: now) } catch let error as LifecycleError {
                 throw StoreError.lifecycle(error)
             }
+            if case .transfer(let department, let official?) = command {
+                try reloadUsers()
+                try checkOfficial(official, of: department)
+            }
             return (summary.id, code, summary.version, event, now)
+        }
+    }
+
+    /// A transfer names an official who is in the users file and works in the receiving
+    /// department (the user's `department`); anything else is refused before anything is written.
+    func checkOfficial(_ login: String, of department: String) throws {
+        let login = Validation.clean(login)
+        let staff = users.users.filter { $0.department == department }
+        let choices = staff.isEmpty
+            ? "\(department) chưa có cán bộ nào trong danh sách người dùng; có thể chuyển không giao đích danh"
+            : "cán bộ của \(department): " + staff.map { "\($0.name) (\($0.login))" }.joined(separator: ", ")
+        guard let user = users.user(login) else {
+            throw StoreError.badInput("Không có cán bộ \"\(login)\" trong danh sách người dùng của kho; chưa chuyển hồ sơ (\(choices))")
+        }
+        guard user.department == department else {
+            let home = user.department.map { "thuộc phòng ban \($0)" } ?? "chưa được gán phòng ban"
+            throw StoreError.badInput("\(user.name) (\(user.login)) \(home), không thuộc \(department); chưa chuyển hồ sơ (\(choices))")
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaCore
+import MotCuaDesk
 import TerminalUI
 
 /// F6: the actions the transition table and the user's role allow on the selected dossier.
@@ -26,7 +27,10 @@ public struct ActionDialog: Equatable, Sendable {
     public let due: Instant
     public var departments: [String] = []
     public var departmentIndex = 0
-    public var official = TextField(limit: 32)
+    /// Everyone who may be named, with their departments; the picker offers the chosen department's.
+    public let staff: [Official]
+    /// 0: no official named ("(không giao đích danh)"); n: the n-th of `officialChoices`.
+    public var officialIndex = 0
     public var reason = TextField(limit: 2000)
     public var documents = TextField(limit: 1000)
     public var until = TextField(limit: 16)
@@ -41,8 +45,10 @@ public struct ActionDialog: Equatable, Sendable {
     public var saving = false
     public let op: String
 
-    public init(action: DossierAction, summary: DossierSummary, catalogue: Catalogue, op: String = UUID().uuidString.lowercased()) {
+    public init(action: DossierAction, summary: DossierSummary, catalogue: Catalogue, officials: [Official] = [],
+                op: String = UUID().uuidString.lowercased()) {
         self.action = action
+        staff = action == .transfer ? officials : []
         code = summary.code
         version = summary.version
         applicant = summary.applicantName
@@ -75,29 +81,57 @@ public struct ActionDialog: Equatable, Sendable {
 
     public var focusedField: Field? { fields.indices.contains(focus) ? fields[focus] : nil }
 
+    /// The department chosen, or "" when there is none to choose.
+    public var department: String { departments.indices.contains(departmentIndex) ? departments[departmentIndex] : "" }
+
+    /// The officials of the chosen department, whom the transfer may name.
+    public var officialChoices: [Official] { staff.filter { $0.department == department } }
+
+    /// The official named, if any.
+    public var official: Official? {
+        let choices = officialChoices
+        return officialIndex > 0 && officialIndex <= choices.count ? choices[officialIndex - 1] : nil
+    }
+
+    /// The official picker's line: "(không giao đích danh)" or the name with the login.
+    public var officialLabel: String { official.map { "\($0.name) (\($0.login))" } ?? Self.noOfficial }
+
+    public static let noOfficial = "(không giao đích danh)"
+
+    /// ←→ on the department: another department, its officials' list from the start.
+    mutating func stepDepartment(_ step: Int) {
+        guard !departments.isEmpty else { return }
+        departmentIndex = (departmentIndex + step + departments.count) % departments.count
+        officialIndex = 0
+    }
+
+    /// ←→ on the official: the next name of the department, "(không giao đích danh)" between the ends.
+    mutating func stepOfficial(_ step: Int) {
+        let count = officialChoices.count + 1
+        officialIndex = (officialIndex + step + count) % count
+    }
+
     mutating func edit(_ field: Field, _ change: (inout TextField) -> Void) {
         switch field {
-        case .official: change(&official)
         case .reason: change(&reason)
         case .documents: change(&documents)
         case .until: change(&until)
         case .proxyName: change(&proxyName)
         case .waybill: change(&waybill)
         case .note: change(&note)
-        case .department, .returnMethod: break
+        case .department, .official, .returnMethod: break
         }
     }
 
     func text(_ field: Field) -> TextField? {
         switch field {
-        case .official: return official
         case .reason: return reason
         case .documents: return documents
         case .until: return until
         case .proxyName: return proxyName
         case .waybill: return waybill
         case .note: return note
-        case .department, .returnMethod: return nil
+        case .department, .official, .returnMethod: return nil
         }
     }
 
@@ -117,10 +151,9 @@ public struct ActionDialog: Equatable, Sendable {
 
     /// The command to run, or what is missing.
     public func command() -> Result<DossierCommand, DialogError> {
-        let department = departments.indices.contains(departmentIndex) ? departments[departmentIndex] : ""
         switch action {
         case .transfer:
-            return .success(.transfer(department: department, official: official.isEmpty ? nil : official.text))
+            return .success(.transfer(department: department, official: official?.login))
         case .requestSupplement:
             guard !reason.isEmpty else { return .failure(DialogError("Nhập lý do yêu cầu bổ sung", in: .reason)) }
             let docs = documents.text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -157,9 +190,9 @@ public struct ActionDialog: Equatable, Sendable {
 
     /// "Thao tác này sẽ: …", so nobody confirms blind.
     public func consequence(env: AppEnvironment) -> String {
-        let department = departments.indices.contains(departmentIndex) ? env.departmentName(departments[departmentIndex]) : ""
+        let department = env.departmentName(self.department)
         switch action {
-        case .transfer: return "Chuyển hồ sơ cho \(department)\(official.isEmpty ? "" : " (cán bộ \(official.text))"); thời hạn của bước tính theo quy trình."
+        case .transfer: return "Chuyển hồ sơ cho \(department)\(official.map { ", cán bộ \($0.name)" } ?? ""); thời hạn của bước tính theo quy trình."
         case .requestSupplement: return "Dừng tính thời gian và gửi yêu cầu bổ sung; khi nhận đủ, thời hạn tính lại từ đầu."
         case .supplementReceived: return "Ghi nhận đã nhận đủ hồ sơ bổ sung: thời hạn tính lại từ đầu, có hẹn trả mới."
         case .suspend: return "Tạm dừng xử lý: thời gian ngừng tính cho đến khi tiếp tục."

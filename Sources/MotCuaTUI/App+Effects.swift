@@ -41,7 +41,10 @@ extension App {
             return []
         case .writeReceipt(let code, let text):
             let path = "\(desk.outputDirectory)/\(code)-bien-nhan.txt"
-            do { return [.fileWritten(path: try desk.writeOutput(text, to: path))] } catch {
+            do {
+                try desk.noteCitizenCopy(.receipt, code: code, at: clock())
+                return [.fileWritten(path: try desk.writeOutput(text, to: path))]
+            } catch {
                 return [.failed(message: "Không ghi được \(path): \(error.localizedDescription)", conflict: false)]
             }
         case .loadSupervisor(let grouping, let now):
@@ -86,7 +89,7 @@ extension App {
     func printForm(_ form: FormID, code: String, format: FormRenderer.Format, toPrinter: Bool) -> Msg {
         let path: String
         do {
-            let text = try desk.renderForm(form, code: code, as: format)
+            let text = try desk.renderForm(form, code: code, as: format, at: clock())
             path = try desk.writeOutput(text, to: desk.outputPath(form, code: code, format: format))
         } catch {
             return .notice("Không in được: \(DeskFailure(error).message)", isError: true)

@@ -32,7 +32,7 @@ public final class App {
         self.pendingSignal = pendingSignal
         self.log = log
         env = AppEnvironment(session: desk.session, catalogue: desk.catalogue, calendar: desk.calendar,
-                             officialNames: desk.officials.names)
+                             officialNames: desk.officials.names, officials: desk.officials.members)
         state = AppState(size: backend.size, now: clock())
         if let bytes = desk.loadDraft() {
             if let draft = try? JSONDecoder().decode(IntakeDraft.self, from: Data(bytes)) {

@@ -13,16 +13,20 @@ public struct AppEnvironment: Sendable {
     public let calendar: WorkCalendar
     /// Login → full name, for the history and the holder column.
     public let officialNames: [String: String]
+    /// The officials with their departments, for the transfer dialog's picker.
+    public let officials: [Official]
     /// A fresh idempotency key for a new intake or dialog (the runtime's source of randomness,
     /// so that `update` itself stays a function of its inputs).
     public let newOperationID: @Sendable () -> String
 
     public init(session: Session, catalogue: Catalogue, calendar: WorkCalendar, officialNames: [String: String],
+                officials: [Official] = [],
                 newOperationID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }) {
         self.session = session
         self.catalogue = catalogue
         self.calendar = calendar
         self.officialNames = officialNames
+        self.officials = officials
         self.newOperationID = newOperationID
     }
 

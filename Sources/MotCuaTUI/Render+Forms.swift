@@ -137,6 +137,10 @@ func renderDialog(_ buffer: inout ScreenBuffer, _ dialog: ActionDialog, _ env: A
             let code = dialog.departments.indices.contains(dialog.departmentIndex) ? dialog.departments[dialog.departmentIndex] : ""
             buffer.put(fitting: "◂ \(code) \(env.departmentName(code)) ▸", x: rect.x + 2 + labelWidth, y: y, width: inputWidth,
                        role: focused ? .inputFocused : .input)
+        case .official:
+            buffer.put(fitting: "Cán bộ:", x: rect.x + 2, y: y, width: labelWidth, role: .label)
+            buffer.put(fitting: "◂ \(DisplayText.sanitize(dialog.officialLabel)) ▸", x: rect.x + 2 + labelWidth, y: y, width: inputWidth,
+                       role: focused ? .inputFocused : .input)
         case .returnMethod:
             buffer.put(fitting: "Trả cho:", x: rect.x + 2, y: y, width: labelWidth, role: .label)
             buffer.put(fitting: "◂ \(dialog.returnMethod.label) ▸", x: rect.x + 2 + labelWidth, y: y, width: inputWidth,
@@ -144,7 +148,6 @@ func renderDialog(_ buffer: inout ScreenBuffer, _ dialog: ActionDialog, _ env: A
         default:
             let label: String = {
                 switch field {
-                case .official: return "Cán bộ (login):"
                 case .reason: return "Lý do:"
                 case .documents: return "Giấy tờ (;):"
                 case .until: return "Hẹn mới:"

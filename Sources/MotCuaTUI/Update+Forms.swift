@@ -160,7 +160,7 @@ func actionKey(_ state: inout AppState, _ original: ActionDialog, _ key: Key, _ 
     if dialog.saving { return [] }
     let fields = dialog.fields
     let field = dialog.focusedField
-    let isChoice = field == .department || field == .returnMethod
+    let isChoice = field == .department || field == .official || field == .returnMethod
     var command = KeyMap.dialog.command(for: key)
     // ←→ change a choice; in a text field they move the cursor.
     if command == .previousChoice || command == .nextChoice, !isChoice { command = nil }
@@ -179,8 +179,10 @@ func actionKey(_ state: inout AppState, _ original: ActionDialog, _ key: Key, _ 
         dialog.focus = max(0, dialog.focus - 1)
     case .previousChoice, .nextChoice:
         let step = command == .previousChoice ? -1 : 1
-        if field == .department, !dialog.departments.isEmpty {
-            dialog.departmentIndex = (dialog.departmentIndex + step + dialog.departments.count) % dialog.departments.count
+        if field == .department {
+            dialog.stepDepartment(step)
+        } else if field == .official {
+            dialog.stepOfficial(step)
         } else if field == .returnMethod {
             let all = ReturnMethod.Kind.allCases
             dialog.returnMethod = all[(all.firstIndex(of: dialog.returnMethod)! + step + all.count) % all.count]

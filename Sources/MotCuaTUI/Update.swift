@@ -109,14 +109,18 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
 }
 
 /// The clock moved. Minutes are enough for the screen; a status that changes by time alone (a
-/// due instant passed, midnight) reloads the queue at once.
+/// due instant passed, midnight) reloads the queue at once, and every new minute reloads it too,
+/// so the rows' working days left are those of the current minute, as every other client counts them.
 private func tick(_ state: inout AppState, _ now: Instant) -> [Effect] {
     if let prefix = state.escapePrefix { state.escapePrefix = prefix.at(now) }
     if let next = state.data.nextChange, now >= next, state.now < next {
         state.now = now
         return [.loadQueue(state.queueRequest)]
     }
-    if now.seconds / 60 != state.now.seconds / 60 || now < state.now { state.now = now }
+    if now.seconds / 60 != state.now.seconds / 60 || now < state.now {
+        state.now = now
+        return [.loadQueue(state.queueRequest)]
+    }
     return []
 }
 
@@ -366,6 +370,7 @@ func openAction(_ state: inout AppState, _ action: DossierAction, _ env: AppEnvi
         state.mode = .browse
         return []
     }
-    state.mode = .action(ActionDialog(action: action, summary: d, catalogue: env.catalogue, op: env.newOperationID()))
+    state.mode = .action(ActionDialog(action: action, summary: d, catalogue: env.catalogue, officials: env.officials,
+                                      op: env.newOperationID()))
     return []
 }

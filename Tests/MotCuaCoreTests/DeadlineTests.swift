@@ -128,6 +128,37 @@ struct DeadlineTests {
                                         pauses: [InstantRange(start: at("2026-11-30T08:00"), end: at("2026-11-30T09:00"))]) == 7 * 3600)
     }
 
+    /// Issue 17 #11: received at 08:13:18 with 1 day, the explanation said 6 h 47 min + 1 h 14 min
+    /// (8 h 01 min) for a due at 08:13:18 the next day. The received instant is rounded up once, to
+    /// the next whole minute, before counting: every day's minutes are whole and add up exactly.
+    @Test func secondsOfTheReceiptAreRoundedUpOnceSoTheDaysAddUpToTheProcessingTime() {
+        let calendar = WorkCalendar()
+        for processing in [ProcessingTime.workingDays(1), .workingDays(3), .workingHours(2.5)] {
+            let result = calendar.due(from: at("2026-11-30T08:13:18"), processing: processing)
+            #expect(result.effectiveStart == at("2026-11-30T08:14"))
+            #expect(result.due.secondOfDay % 60 == 0, "due \(result.due.iso8601)")
+            let counted = result.explanation.filter { $0.kind == .counted }.map(\.seconds)
+            #expect(counted.allSatisfy { $0 % 60 == 0 }, "\(counted)")
+            // The minutes each line shows (a partial minute shows as a whole one) sum to the processing time.
+            let shownMinutes = counted.map { ($0 + 59) / 60 }.reduce(0, +)
+            #expect(shownMinutes * 60 == calendar.workingSeconds(of: processing))
+            #expect(result.explanation.first?.text.contains("08:14") == true, "\(result.explanation.first?.text ?? "")")
+        }
+        let oneDay = calendar.due(from: at("2026-11-30T08:13:18"), processing: .workingDays(1))
+        #expect(oneDay.due == at("2026-12-01T08:14"))
+        #expect(oneDay.explanation.filter { $0.kind == .counted }.map(\.text)
+                == ["Thứ Hai 30/11/2026: tính 6 giờ 46 phút", "Thứ Ba 01/12/2026: tính 1 giờ 14 phút"])
+        // A step due counted from a command at hh:mm:ss is a whole minute too.
+        #expect(calendar.adding(workingSeconds: 3600, to: at("2026-11-30T08:13:18")).due == at("2026-11-30T09:14"))
+        // The receive decides the appointment with the same rounding: no seconds on the receipt.
+        let event = try? Lifecycle(calendar: calendar, catalogue: .sample).receive(
+            Intake(procedureCode: "1.004873", applicant: Person(name: "Nguyễn Văn Ánh", idNumber: "046090001234", phone: "0912345678")),
+            agency: "000.00.xx.H57", at: at("2026-11-30T08:13:18"))
+        #expect(event?.due.map { $0.secondOfDay % 60 == 0 } == true)
+        #expect(event?.stepDue.map { $0.secondOfDay % 60 == 0 } == true)
+        #expect(event?.reception?.effectiveStart == at("2026-11-30T08:14"))
+    }
+
     @Test func theEdgeYears1900And2100HaveWorkingDaysAndTet() throws {
         let calendar = WorkCalendar()
         for year in [1900, 2100] {

@@ -206,6 +206,30 @@ struct DeadlineStatusTests {
         #expect(clock.runningStatus(due: at("2026-11-25T17:00")).marker == "!! QUÁ HẠN 3 ngày")
     }
 
+    /// Issue 17 #13: the app showed "còn 4 ngày" for a dossier `motcua list` gave 3, its clock a
+    /// couple of seconds behind the process that received it. Days left are counted in whole
+    /// minutes with a minute's grace: clocks that differ by seconds give the same count, and a
+    /// dossier of 3 working days received this minute has 3 left.
+    @Test func clocksAFewSecondsApartAgreeOnTheWorkingDaysLeft() {
+        let calendar = WorkCalendar()
+        // Received by another process at 08:13:18 (Monday), 3 working days.
+        let due = calendar.due(from: at("2026-11-30T08:13:18"), processing: .workingDays(3)).due
+        let clocks = ["2026-11-30T08:12:58", "2026-11-30T08:13:16", "2026-11-30T08:13:18", "2026-11-30T08:13:20",
+                      "2026-11-30T08:14:01", "2026-11-30T09:30:00"]
+        for time in clocks {
+            let status = DeadlineClock(now: at(time), calendar: calendar).runningStatus(due: due)
+            #expect(status == .dueWithin3(workingDaysLeft: 3), "at \(time): \(status)")
+        }
+        // Around any instant, a clock two seconds behind and one two seconds ahead agree.
+        var t = at("2026-11-30T08:00")
+        while t < at("2026-11-30T17:00") {
+            let behind = DeadlineClock(now: t.adding(seconds: -2), calendar: calendar).runningStatus(due: due)
+            let ahead = DeadlineClock(now: t.adding(seconds: 2), calendar: calendar).runningStatus(due: due)
+            if t.secondOfDay % 60 != 0 { #expect(behind == ahead, "at \(t.iso8601): \(behind) vs \(ahead)") }
+            t = t.adding(seconds: 37)
+        }
+    }
+
     @Test func dueSoonOnAFridaySkipsTheWeekend() {
         let friday = DeadlineClock(now: at("2026-11-27T10:00"), calendar: WorkCalendar())
         #expect(friday.runningStatus(due: at("2026-11-30T17:00")) == .dueWithin1)

@@ -109,12 +109,48 @@ struct DeskTests {
         #expect(report.total.received == 1 && report.total.pendingOverdue == 1)
     }
 
+    /// Issue 17 #6: a supervisor's or an administrator's Mẫu 01 and Mẫu 02 printed the ID number
+    /// and the phone masked. The forms handed to the citizen carry their data in full, and the
+    /// journal records who printed one for a role that otherwise sees them masked.
+    @Test func formsForTheCitizenCarryTheirDataInFullAndTheJournalSaysWhoPrintedThem() throws {
+        let t = try DeskStore()
+        defer { t.cleanup() }
+        let clerk = try t.desk("lan")
+        let code = try clerk.receive(intake("Vũ Thị Hạnh"), now: at("2026-11-30T08:00")).commit.code
+        _ = try clerk.perform(.requestSupplement(reason: "Thiếu tờ khai", documents: ["Tờ khai"]), on: code, now: at("2026-11-30T09:00"))
+        func formLines() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: t.root + "/journal").filter { $0.hasSuffix(".jsonl") }
+                .flatMap { try String(contentsOfFile: t.root + "/journal/" + $0, encoding: .utf8).split(separator: "\n").map(String.init) }
+                .filter { $0.contains("formPrinted") }
+        }
+        _ = try clerk.renderForm(.receipt, code: code, as: .text, at: at("2026-11-30T10:00"))
+        #expect(try formLines().isEmpty, "a clerk sees the data anyway: nothing to record")
+        for login in ["hung", "admin"] {
+            let desk = try t.desk(login)
+            // The screens stay masked for them.
+            #expect(try desk.dossier(code: code).reception.applicant.idNumber == "*********234")
+            let receipt = try desk.renderForm(.receipt, code: code, as: .text, at: at("2026-11-30T10:00"))
+            #expect(receipt.contains("046090001234") && receipt.contains("0912345678"), "\(login): \(receipt)")
+            let supplement = try desk.renderForm(.supplementRequest, code: code, as: .html, at: at("2026-11-30T10:00"))
+            #expect(supplement.contains("0912345678"), "\(login)")
+        }
+        let lines = try formLines()
+        #expect(lines.count == 4, "\(lines)")
+        #expect(lines.filter { $0.contains(#""by":"hung""#) }.count == 2 && lines.filter { $0.contains(#""by":"admin""#) }.count == 2)
+        #expect(lines.allSatisfy { $0.contains(code) } && lines.contains { $0.contains("receipt") } && lines.contains { $0.contains("supplement-request") })
+        // The internal forms stay as the official may see the dossier.
+        #expect(FormID.allCases.filter(\.isForTheCitizen) == [.receipt, .supplementRequest, .refusal, .apology])
+        _ = try t.desk("hung").renderForm(.controlSlip, code: code, as: .text, at: at("2026-11-30T10:00"))
+        #expect(try formLines().count == 4)
+        #expect(try Store.open(at: t.root).verify().ok)
+    }
+
     @Test func formsAreRenderedFromTheDossierAndWrittenUnderOneNameScheme() throws {
         let t = try DeskStore()
         defer { t.cleanup() }
         let desk = try t.desk("lan")
         let code = try desk.receive(intake("Vũ Thị Hạnh"), now: at("2026-11-30T08:00")).commit.code
-        let html = try desk.renderForm(.controlSlip, code: code, as: .html)
+        let html = try desk.renderForm(.controlSlip, code: code, as: .html, at: at("2026-11-30T08:05"))
         #expect(html.contains("<html") && html.contains(code))
         let path = desk.outputPath(.controlSlip, code: code, format: .html)
         #expect(path == "\(t.root)/output/\(code)-control-slip.html")

@@ -74,8 +74,16 @@ struct SupervisorCLITests {
         let id = try #require(applicant["idNumber"] as? String)
         #expect(id.count == 12 && !id.contains("*"))
         #expect(!asSupervisor.stdout.contains(id) && asSupervisor.stdout.contains("*********" + id.suffix(3)))
+        // Issue 17 #6: the receipt is the citizen's: printed in full even by a supervisor, and the
+        // journal says who printed it (the internal control slip carries no ID at all).
         let receipt = try motcua(["print", "receipt", code], environment: env.merging(["MOTCUA_USER": "hung"]) { $1 })
-        #expect(receipt.status == 0 && !receipt.stdout.contains(id))
+        #expect(receipt.status == 0 && receipt.stdout.contains(id), "\(receipt.stderr)")
+        let journal = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/s/journal").filter { $0.hasSuffix(".jsonl") }
+            .map { try String(contentsOfFile: dir.path + "/s/journal/" + $0, encoding: .utf8) }.joined()
+        let printed = journal.split(separator: "\n").filter { $0.contains("formPrinted") }
+        #expect(printed.count == 1 && printed[0].contains(#""by":"hung""#) && printed[0].contains(code), "\(printed)")
+        let check = try motcua(["check"], environment: env)
+        #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
         let other = try motcua(["overdue", "--office", "P2"], environment: env.merging(["MOTCUA_USER": "lan"]) { $1 })
         #expect(other.status == 1 && other.stderr.contains("xem số liệu của các đơn vị khác"), "\(other.stderr)")
         let scoped = try json(["overdue", "--format", "json", "--office", "P2"], env.merging(["MOTCUA_USER": "hung"]) { $1 })

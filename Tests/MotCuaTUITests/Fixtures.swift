@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MotCuaDesk
 import MotCuaStore
 import MotCuaTestSupport
 @testable import MotCuaCore
@@ -14,13 +15,18 @@ enum Fixture {
     static let env = AppEnvironment(
         session: Session(centreName: "Trung tâm Phục vụ hành chính công phường Hương Trà", agency: "000.00.xx.H57",
                          storePath: "/srv/motcua/huongtra", training: false, login: "lan", userName: "Lê Thị Lan", role: .clerk),
-        catalogue: .sample, calendar: calendar, officialNames: ["lan": "Lê Thị Lan", "hoa": "Nguyễn Thị Hoa"])
+        catalogue: .sample, calendar: calendar, officialNames: ["lan": "Lê Thị Lan", "hoa": "Nguyễn Thị Hoa"],
+        officials: [Official(login: "lan", name: "Lê Thị Lan", department: "MC"),
+                    Official(login: "hoa", name: "Nguyễn Thị Hoa", department: "VP"),
+                    Official(login: "mai", name: "Trần Thị Mai", department: "VP"),
+                    Official(login: "tuan", name: "Phạm Anh Tuấn", department: "KT")])
 
     static var supervisorEnv: AppEnvironment {
         var session = env.session
         session.role = .supervisor
         session.userName = "Hoàng Trọng Hùng"
-        return AppEnvironment(session: session, catalogue: env.catalogue, calendar: calendar, officialNames: env.officialNames)
+        return AppEnvironment(session: session, catalogue: env.catalogue, calendar: calendar, officialNames: env.officialNames,
+                              officials: env.officials)
     }
 
     static func dossier(_ number: Int, _ name: String, procedure: String = "1.004873", received: String,

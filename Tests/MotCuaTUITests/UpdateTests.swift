@@ -33,6 +33,22 @@ struct BrowseUpdateTests {
         ], rows: 1..<6)
     }
 
+    /// Issue 17 #13: the rows' "còn N ngày" were computed once at load time and the minute tick
+    /// did not recompute them, so a row stayed a day off until another change arrived. Each new
+    /// minute reloads the queue at the new time; ticks within the same minute do nothing.
+    @Test func eachNewMinuteReloadsTheQueueSoTheRowsDaysLeftAreRecomputed() {
+        var state = Fixture.state()
+        #expect(update(&state, .tick(Fixture.now.adding(seconds: 20)), Fixture.env) == [])
+        expectQueueLoad(&state, .tick(Fixture.now.adding(seconds: 61)), Fixture.env)
+        #expect(state.now == Fixture.now.adding(seconds: 61))
+        #expect(state.queueRequest.now == Fixture.now.adding(seconds: 61))
+        #expect(update(&state, .tick(Fixture.now.adding(seconds: 90)), Fixture.env) == [])
+        // The reloaded rows carry the status at the new time.
+        _ = Fixture.reload(&state)
+        let clock = DeadlineClock(now: state.now, calendar: Fixture.calendar)
+        for row in state.data.rows.page { #expect(row.status == clock.status(of: row.summary)) }
+    }
+
     @Test func theSelectionFollowsTheDossierAcrossRefreshes() {
         var state = Fixture.state()
         _ = update(&state, .key(.down), Fixture.env)
@@ -377,7 +393,7 @@ struct FormUpdateTests {
             "┌─ Chuyển xử lý — 261130-0002 ─────────────────────────────────────────────┐",
             "│ Người nộp: Trần Thị Bé · hẹn trả 17:00 30/11/2026                        │",
             "│ Phòng ban:        ◂ VP Văn phòng HĐND và UBND phường (Tư pháp – Hộ tịch… │",
-            "│ Cán bộ (login):                                                          │",
+            "│ Cán bộ:           ◂ (không giao đích danh) ▸                             │",
             "│                                                                          │",
             "│ Thao tác này sẽ: Chuyển hồ sơ cho Văn phòng HĐND và UBND phường (Tư pháp │",
             "│ – Hộ tịch); thời hạn của bước tính theo quy trình.                       │",
@@ -389,6 +405,53 @@ struct FormUpdateTests {
         #expect(effects == [.perform(.transfer(department: dialog.departments[dialog.departmentIndex], official: nil),
                                      code: selected.code, version: selected.version, op: dialog.op)])
         expectScreen(state, lines: ["│ Đang lưu…                                                                │"], rows: 15..<16, columns: 2..<78)
+    }
+
+    /// Issue 17 #5: the official was a free login field, so any text (or an official of another
+    /// department) was sent. The dialog offers the receiving department's officials by name,
+    /// "(không giao đích danh)" first; changing the department starts its list again.
+    @Test func theTransferDialogPicksAnOfficialOfTheReceivingDepartmentByName() throws {
+        var state = Fixture.state(view: .received)
+        _ = Fixture.reload(&state)
+        let selected = try #require(state.selectedRow).summary
+        _ = update(&state, .key(.function(3)), Fixture.env)
+        /// The dialog's official line as the clerk sees it (the box grows with its sentence).
+        func official() -> String? {
+            screenLines(render(state, Fixture.env), rows: 0..<24, columns: 2..<78).first { $0.hasPrefix("│ Cán bộ:") }
+                .map { String($0.dropFirst("│ Cán bộ:".count)).trimmingCharacters(in: .whitespaces) }
+        }
+        #expect(official() == "◂ (không giao đích danh) ▸                             │")
+        _ = update(&state, .key(.tab), Fixture.env)
+        type("x", &state)                                   // not a text field: typing changes nothing
+        #expect(official() == "◂ (không giao đích danh) ▸                             │")
+        _ = update(&state, .key(.right), Fixture.env)
+        expectScreen(state, lines: [
+            "│ Cán bộ:           ◂ Nguyễn Thị Hoa (hoa) ▸                               │",
+            "│                                                                          │",
+            "│ Thao tác này sẽ: Chuyển hồ sơ cho Văn phòng HĐND và UBND phường (Tư pháp │",
+            "│ – Hộ tịch), cán bộ Nguyễn Thị Hoa; thời hạn của bước tính theo quy       │",
+            "│ trình.                                                                   │",
+        ], rows: 9..<14, columns: 2..<78)
+        _ = update(&state, .key(.character(" ")), Fixture.env)
+        #expect(official() == "◂ Trần Thị Mai (mai) ▸                                 │")
+        _ = update(&state, .key(.right), Fixture.env)
+        #expect(official() == "◂ (không giao đích danh) ▸                             │")
+        _ = update(&state, .key(.left), Fixture.env)
+        #expect(official() == "◂ Trần Thị Mai (mai) ▸                                 │")
+        // Another department: its own officials, none chosen yet.
+        _ = update(&state, .key(.backTab), Fixture.env)
+        _ = update(&state, .key(.right), Fixture.env)
+        expectScreen(state, lines: ["│ Phòng ban:        ◂ KT Phòng Kinh tế, Hạ tầng và Đô thị ▸                │",
+                                    "│ Cán bộ:           ◂ (không giao đích danh) ▸                             │"], rows: 9..<11, columns: 2..<78)
+        _ = update(&state, .key(.tab), Fixture.env)
+        _ = update(&state, .key(.right), Fixture.env)
+        #expect(official() == "◂ Phạm Anh Tuấn (tuan) ▸                               │")
+        _ = update(&state, .key(.right), Fixture.env)
+        #expect(official() == "◂ (không giao đích danh) ▸                             │")
+        _ = update(&state, .key(.right), Fixture.env)
+        let dialog = try #require(state.mode.dialog)
+        #expect(update(&state, .key(.function(2)), Fixture.env)
+                == [.perform(.transfer(department: "KT", official: "tuan"), code: selected.code, version: selected.version, op: dialog.op)])
     }
 
     @Test func arrowsChangeTheDepartmentAndEscCancels() throws {

@@ -86,8 +86,11 @@ public struct DueComputation: Hashable, Sendable {
 
 extension WorkCalendar {
     /// The appointment for a dossier received at `received`, with the clock stopped during `pauses`.
+    /// The seconds of the received instant are rounded up once, to the next whole minute, before
+    /// counting (`countingStart`): the appointment never falls before the full time, and every
+    /// day of the explanation counts whole minutes that add up to the processing time.
     public func due(from received: Instant, processing: ProcessingTime, pauses: [InstantRange] = []) -> DueComputation {
-        let start = effectiveStart(received)
+        let start = countingStart(received)
         var lines = startLines(received: received, start: start)
         let budget: Int64
         var countFrom = start
@@ -95,14 +98,14 @@ extension WorkCalendar {
         switch processing {
         case .workingDays(let n) where model == .dayEnd:
             countFrom = opening(of: workingDay(1, after: start.date))
-            budget = Int64((n * Double(hours.dayLength)).rounded())
+            budget = Self.wholeMinutes(Int64((n * Double(hours.dayLength)).rounded()))
             snapToClosing = true
             lines.append(line(.start, countFrom.date, reason: "day-end",
                               text: "Tính theo ngày (BLDS Điều 147–148): bắt đầu từ ngày làm việc kế tiếp \(countFrom.date.vietnameseWithWeekday), hạn vào cuối giờ làm việc"))
         case .workingDays(let n):
-            budget = Int64((n * Double(hours.dayLength)).rounded())
+            budget = Self.wholeMinutes(Int64((n * Double(hours.dayLength)).rounded()))
         case .workingHours(let h):
-            budget = Int64((h * 3600).rounded())
+            budget = Self.wholeMinutes(Int64((h * 3600).rounded()))
         case .sameDay(let cutoff):
             let beforeCutoff = start.secondOfDay < cutoff.minutes * 60
             let dueDay = beforeCutoff ? start.date : workingDay(1, after: start.date)
@@ -119,12 +122,21 @@ extension WorkCalendar {
     }
 
     /// The instant at which `seconds` of working time have elapsed from `start`, skipping pauses,
-    /// with one explanation line per day passed.
+    /// with one explanation line per day passed. Like `due(from:…)`, it counts whole minutes: the
+    /// start and the time are rounded up to the minute, so no appointment carries seconds.
     /// Zero or negative time leaves `start` unchanged.
     public func adding(workingSeconds seconds: Int64, to start: Instant, pauses: [InstantRange] = []) -> (due: Instant, explanation: [ExplainLine]) {
         guard seconds > 0 else { return (start, []) }
-        return walk(from: effectiveStart(start), seconds: seconds, pauses: pauses)
+        return walk(from: countingStart(start), seconds: Self.wholeMinutes(seconds), pauses: pauses)
     }
+
+    /// Where the count of a deadline starts for something received at `received`: the next whole
+    /// minute (the seconds rounded up, once), or the start of the next session when that is
+    /// outside working hours.
+    public func countingStart(_ received: Instant) -> Instant { effectiveStart(received.roundedUpToMinute) }
+
+    /// `seconds` rounded up to a whole number of minutes.
+    static func wholeMinutes(_ seconds: Int64) -> Int64 { (seconds + 59) / 60 * 60 }
 
     private func walk(from start: Instant, seconds: Int64, pauses: [InstantRange]) -> (Instant, [ExplainLine]) {
         var lines: [ExplainLine] = []
@@ -167,8 +179,15 @@ extension WorkCalendar {
             lines.append(line(.start, start.date, text: "Tiếp nhận lúc \(received.vietnameseShort), trong giờ làm việc: bắt đầu tính ngay"))
             return lines
         }
-        lines.append(line(.start, received.date, reason: "after-hours",
-                          text: "Tiếp nhận lúc \(received.vietnameseShort), ngoài giờ làm việc: bắt đầu tính từ \(start.vietnameseShort)"))
+        if effectiveStart(received) == received {
+            let s = received.secondOfDay
+            let exact = "\(CivilDate.pad(s / 3600, 2)):\(CivilDate.pad(s / 60 % 60, 2)):\(CivilDate.pad(s % 60, 2)) \(received.date.vietnamese)"
+            lines.append(line(.start, received.date, reason: "rounded",
+                              text: "Tiếp nhận lúc \(exact), trong giờ làm việc: giây làm tròn lên phút kế tiếp, bắt đầu tính từ \(start.vietnameseShort)"))
+        } else {
+            lines.append(line(.start, received.date, reason: "after-hours",
+                              text: "Tiếp nhận lúc \(received.vietnameseShort), ngoài giờ làm việc: bắt đầu tính từ \(start.vietnameseShort)"))
+        }
         var d = received.date.adding(days: 1)
         if !isWorkingDay(received.date) { d = received.date }
         while d < start.date {
@@ -233,6 +252,14 @@ extension WorkCalendar {
         case .workingHours(let h): return Int64((h * 3600).rounded())
         case .sameDay: return nil
         }
+    }
+}
+
+extension Instant {
+    /// This instant when it is a whole minute, else the next whole minute.
+    public var roundedUpToMinute: Instant {
+        let extra = ((seconds % 60) + 60) % 60
+        return extra == 0 ? self : adding(seconds: 60 - extra)
     }
 }
 

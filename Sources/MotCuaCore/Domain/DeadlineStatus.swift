@@ -100,10 +100,16 @@ public struct DeadlineClock: Sendable {
         return max(1, Int((late + day - 1) / day))
     }
 
-    /// Working days left, rounded up.
+    /// Working days left, a started day counting as one. Counted in whole minutes, as appointments
+    /// are (from `now` rounded up to the minute), and a day begun by no more than a minute is not
+    /// counted: clients whose clocks differ by seconds agree, and a 3-day dossier received this
+    /// minute (its count starts at the next whole minute) has 3 days left, not 4.
     public func workingDaysLeft(due: Instant) -> Int {
-        let left = calendar.workingSeconds(from: now, to: due)
+        let left = calendar.workingSeconds(from: now.roundedUpToMinute, to: due) - Self.graceSeconds
         let day = calendar.hours.dayLength
-        return Int((left + day - 1) / day)
+        return Int((max(0, left) + day - 1) / day)
     }
+
+    /// How much of a working day may be left over before it counts as one more day left.
+    static let graceSeconds: Int64 = 60
 }

@@ -59,6 +59,17 @@ public struct FormTemplate: Sendable, Hashable {
 public enum FormID: String, CaseIterable, Hashable, Sendable {
     case receipt, supplementRequest = "supplement-request", refusal, apology, controlSlip = "control-slip", register
 
+    /// The forms handed to the citizen (Mẫu 01 receipt, Mẫu 02 supplement request, Mẫu 03
+    /// refusal, Mẫu 04 apology): they carry the citizen's own ID number and phone in full,
+    /// whoever prints them. The control slip and the register are internal and stay as the
+    /// printing official may see the dossier.
+    public var isForTheCitizen: Bool {
+        switch self {
+        case .receipt, .supplementRequest, .refusal, .apology: return true
+        case .controlSlip, .register: return false
+        }
+    }
+
     /// Parses a form name as typed on the command line; the error lists the known ones.
     public static func named(_ name: String) throws(FormError) -> FormID {
         guard let id = FormID(rawValue: name) else { throw .unknownForm(name, known: allCases.map(\.rawValue)) }

@@ -34,7 +34,7 @@ struct PrintCommand: ParsableCommand {
                 text = try context.desk.renderRegister(from: from, to: to, field: field, office: office.office,
                                                        printedOn: context.now.date, as: format).report
             } else {
-                text = try context.desk.renderForm(try formID(), code: try dossierCode(), as: format)
+                text = try context.desk.renderForm(try formID(), code: try dossierCode(), as: format, at: context.now)
             }
         } catch let error as FormError {
             throw CLIError.badInput(error.description)
