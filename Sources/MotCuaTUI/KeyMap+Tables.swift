@@ -147,7 +147,7 @@ public enum KeyMap {
         KeyBinding([.escape], .cancel, "Hủy, không ghi gì"),
         KeyBinding([.tab, .down], .next, "Sang ô kế tiếp"),
         KeyBinding([.backTab, .up], .previous, "Về ô trước"),
-        KeyBinding([.left], .previousChoice, "Lựa chọn trước (phòng ban, người nhận; ở ô chữ: lùi con trỏ)"),
+        KeyBinding([.left], .previousChoice, "Lựa chọn trước (phòng ban, cán bộ, người nhận; ở ô chữ: lùi con trỏ)"),
         KeyBinding([.right, .character(" ")], .nextChoice, "Lựa chọn sau (ở ô chữ: tiến con trỏ; phím cách là chữ)"),
     ])
 
