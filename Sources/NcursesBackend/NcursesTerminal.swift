@@ -35,6 +35,7 @@ public final class NcursesTerminal: TerminalBackend {
     private var lastPresented: ScreenBuffer?
     private var active = false
     private var cursorVisible = false
+    private var escapeDelay: Int32 = 50
     /// Reads that failed at once instead of waiting: a terminal that is gone returns EOF forever.
     private var immediateFailures = 0
 
@@ -82,6 +83,7 @@ public final class NcursesTerminal: TerminalBackend {
         nonl()
         keypad(nc_stdscr(), true)
         set_escdelay(options.escapeDelay)
+        escapeDelay = options.escapeDelay
         curs_set(0)
         defineMissingKeys()
         // COLORS is only known after start_color().
@@ -192,8 +194,67 @@ public final class NcursesTerminal: TerminalBackend {
             return .key(Self.decodeKeyCode(Int32(value)))
         }
         guard result == OK else { return nil }
+        if value == 27 { return afterEscape() }
         return .key(Self.decodeCharacter(UInt32(value)))
     }
+
+    /// After an Esc. ncurses hands back a sequence it does not know as Esc and then its bytes one by
+    /// one (F6 under TERM=vt100: Esc, `[`, `1`, `7`, `~`). Whatever it has already read, or what
+    /// arrives with the Esc, is looked at: `ESC [ parameters final-byte` and `ESC O x` are read whole
+    /// and dropped (or become the F-key they stand for); anything else is put back and the Esc is an
+    /// Esc. A person's Esc arrives alone (ncurses waited the escape delay), so it stays Esc, and a
+    /// digit typed after it is still a digit.
+    private func afterEscape() -> InputEvent? {
+        var value: wint_t = 0
+        wtimeout(nc_stdscr(), 0)
+        let next = wget_wch(nc_stdscr(), &value)
+        guard next == OK, value == 0x5B || value == 0x4F else {               // [ or O
+            putBack(next, value)
+            return .key(.escape)
+        }
+        var sequence: [UInt8] = [0x1B, UInt8(value)]
+        wtimeout(nc_stdscr(), escapeDelay)                                     // the rest of a sequence split in transit
+        while sequence.count < 32 {
+            let result = wget_wch(nc_stdscr(), &value)
+            guard result == OK, (0x20...0x7E).contains(value) else {
+                putBack(result, value)                                         // a broken sequence: dropped, the key after it kept
+                return nil
+            }
+            let byte = UInt8(value)
+            sequence.append(byte)
+            if sequence[1] == 0x4F { break }                                   // SS3: one byte
+            if sequence.count == 3 && byte == 0x5B { continue }                // the Linux console's ESC [ [ A
+            if (0x40...0x7E).contains(byte) { break }                          // CSI: the final byte
+        }
+        return Self.key(forSequence: String(decoding: sequence, as: UTF8.self)).map { .key($0) }
+    }
+
+    private func putBack(_ result: Int32, _ value: wint_t) {
+        if result == KEY_CODE_YES { ungetch(Int32(value)) } else if result == OK { unget_wch(wchar_t(bitPattern: UInt32(value))) }
+    }
+
+    /// The key a sequence ncurses did not decode stands for: an F-key of xterm, PuTTY (every
+    /// function-key mode), rxvt or the Linux console, or a cursor key; nil for any other.
+    static func key(forSequence sequence: String) -> Key? {
+        if let n = functionKeySequences.first(where: { $0.sequence == sequence })?.key { return .function(n) }
+        let cursor: [String: Key] = ["A": .up, "B": .down, "C": .right, "D": .left, "H": .home, "F": .end]
+        let tilde: [String: Key] = ["1": .home, "2": .insert, "3": .delete, "4": .end, "5": .pageUp, "6": .pageDown]
+        let bytes = Array(sequence.dropFirst())
+        if bytes.count == 2, bytes[0] == "[" || bytes[0] == "O", let key = cursor[String(bytes[1])] { return key }
+        if bytes.count == 3, bytes[0] == "[", bytes[2] == "~", let key = tilde[String(bytes[1])] { return key }
+        return nil
+    }
+
+    /// Every sequence those terminals send for F1…F10, by mode.
+    static let functionKeySequences: [(sequence: String, key: Int)] = {
+        var all: [(String, Int)] = []
+        let tilde = [11, 12, 13, 14, 15, 17, 18, 19, 20, 21]                      // xterm, PuTTY ESC[n~ and VT400, rxvt
+        for (index, n) in tilde.enumerated() { all.append(("\u{1B}[\(n)~", index + 1)) }
+        for (index, c) in "PQRSTUVWXY".enumerated() { all.append(("\u{1B}O\(c)", index + 1)) }   // xterm and Xterm R6: F1–F4; PuTTY VT100+: F1–F10
+        for (index, c) in "ABCDE".enumerated() { all.append(("\u{1B}[[\(c)", index + 1)) }       // the Linux console, PuTTY Linux: F1–F5
+        for (index, c) in "MNOPQRSTUV".enumerated() { all.append(("\u{1B}[\(c)", index + 1)) }   // PuTTY SCO
+        return all
+    }()
 
     static func decodeKeyCode(_ code: Int32) -> Key {
         switch code {
