@@ -115,7 +115,7 @@ public enum EnvironmentDoctor {
         public var cursorAddressing: Bool
         /// `colors`, or -1 when terminfo does not say.
         public var colors: Int
-        /// Which of F1…F10 terminfo does not define.
+        /// Which of F1…F10 ncurses does not decode from every sequence terminals send for it.
         public var missingFunctionKeys: [Int]
 
         public init(term: String, lookup: Lookup, cursorAddressing: Bool, colors: Int, missingFunctionKeys: [Int]) {
@@ -158,12 +158,12 @@ public enum EnvironmentDoctor {
                                       "\(t) không có màu: hạn trả được đánh dấu bằng chữ đậm, đảo màu thay cho màu", fix: termFix))
         }
         if facts.missingFunctionKeys.isEmpty {
-            checks.append(.ok("term.keys", "\(t): đủ phím F1–F10 (nếu PuTTY không gửi phím F: Esc rồi số 1–9, 0)"))
+            checks.append(.ok("term.keys", "\(t): ncurses nhận đúng F1–F10 với mọi chuỗi phím PuTTY (ESC[n~, Linux, Xterm R6, VT100+, SCO) và xterm gửi"))
         } else {
             let keys = facts.missingFunctionKeys.map { "F\($0)" }.joined(separator: ", ")
             checks.append(DoctorCheck("term.keys", .warning,
-                                      "\(t) không khai báo phím \(keys): dùng Esc rồi số (Esc 1 = F1 … Esc 0 = F10) hoặc đổi TERM",
-                                      fix: "export TERM=xterm   # PuTTY: Terminal → Keyboard → Function keys: Xterm R6"))
+                                      "\(t): ncurses không nhận ra phím \(keys) từ mọi chuỗi phím PuTTY/xterm gửi: dùng Esc rồi số (Esc 1 = F1 … Esc 0 = F10) hoặc đổi TERM",
+                                      fix: "export TERM=xterm-256color   # PuTTY: Connection → Data → Terminal-type string"))
         }
         return checks
     }

@@ -44,6 +44,7 @@ public final class NcursesTerminal: TerminalBackend {
         configureLocale()
         guard let s = newterm(nil, stdoutStream(), stdinStream()) else { throw StartError.noTerminal }
         screen = s
+        activeScreen = s
         guard nc_has_cup() != 0 else {
             endwin()
             delscreen(s)
@@ -54,11 +55,13 @@ public final class NcursesTerminal: TerminalBackend {
     }
 
     /// Starts on no terminal at all (`/dev/null`), for tests that read cells back (tig's trick).
-    public init(headless size: Size, term: String = "xterm-256color", options: Options = Options()) throws {
+    /// Keys are read from `input` when given (a pipe a test writes a terminal's bytes into).
+    public init(headless size: Size, term: String = "xterm-256color", input: Int32? = nil, options: Options = Options()) throws {
         configureLocale()
-        guard let out = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r"),
+        guard let out = fopen("/dev/null", "w"), let input = input.map({ fdopen($0, "r") }) ?? fopen("/dev/null", "r"),
               let s = newterm(term, out, input) else { throw StartError.noTerminal }
         screen = s
+        activeScreen = s
         setUp(options)
         resizeterm(Int32(size.height), Int32(size.width))
     }
@@ -102,12 +105,19 @@ public final class NcursesTerminal: TerminalBackend {
     private func defineMissingKeys() {
         let definitions: [(String, Int32)] = [
             ("\u{1B}[Z", KEY_BTAB), ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END),
-            ("\u{1B}OP", nc_key_f(1)), ("\u{1B}OQ", nc_key_f(2)), ("\u{1B}OR", nc_key_f(3)), ("\u{1B}OS", nc_key_f(4)),
-            ("\u{1B}[11~", nc_key_f(1)), ("\u{1B}[12~", nc_key_f(2)), ("\u{1B}[13~", nc_key_f(3)), ("\u{1B}[14~", nc_key_f(4)),
-            ("\u{1B}[15~", nc_key_f(5)), ("\u{1B}[[A", nc_key_f(1)), ("\u{1B}[[B", nc_key_f(2)), ("\u{1B}[[C", nc_key_f(3)),
-            ("\u{1B}[[D", nc_key_f(4)), ("\u{1B}[[E", nc_key_f(5)),
         ]
         for (sequence, code) in definitions where key_defined(sequence) == 0 { define_key(sequence, code) }
+        Self.defineFunctionKeys()
+    }
+
+    /// Binds every sequence of `functionKeySequences` to its F-key in the current screen, over
+    /// whatever terminfo bound it to: putty's entry gives `ESC O P`…`ESC O S` (F1–F4 in PuTTY's
+    /// "Xterm R6" and "VT100+" modes) to keypad keys, linux and screen give `ESC [ M` (SCO F1) to
+    /// the mouse, which motcua does not use. (`define_key` removes the string's old binding first.)
+    static func defineFunctionKeys() {
+        for (sequence, key) in functionKeySequences where key_defined(sequence) != nc_key_f(Int32(key)) {
+            define_key(sequence, nc_key_f(Int32(key)))
+        }
     }
 
     public var size: Size { Size(width: Int(nc_cols()), height: Int(nc_lines())) }
@@ -297,6 +307,7 @@ public final class NcursesTerminal: TerminalBackend {
         curs_set(1)
         endwin()
         if let screen { delscreen(screen) }
+        if activeScreen == screen { activeScreen = nil }
         screen = nil
     }
 
@@ -323,6 +334,10 @@ public final class NcursesTerminal: TerminalBackend {
     /// ncurses' own wcwidth for a scalar, to check TextWidth against it.
     public static func systemWidth(_ scalar: Unicode.Scalar) -> Int { Int(nc_wcwidth(wchar_t(bitPattern: scalar.value))) }
 }
+
+/// The screen of the running `NcursesTerminal`, made current again after the doctor's probe.
+/// ncurses' state is process-wide and used from one thread only.
+nonisolated(unsafe) var activeScreen: OpaquePointer?
 
 private func stdoutStream() -> UnsafeMutablePointer<FILE>? { fdopen(dup(1), "w") }
 private func stdinStream() -> UnsafeMutablePointer<FILE>? { fdopen(dup(0), "r") }

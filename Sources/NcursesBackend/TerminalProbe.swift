@@ -14,7 +14,8 @@ public enum TerminalProbe {
         public var cursorAddressing = false
         /// `colors`, or -1 when the entry does not say.
         public var colors = -1
-        /// Which of F1…F10 have no `kf` string.
+        /// Which of F1…F10 ncurses does not decode from every sequence that stands for it (terminfo's
+        /// `kf` string and what xterm and PuTTY send in each mode), once motcua has defined its keys.
         public var missingFunctionKeys: [Int] = []
     }
 
@@ -38,9 +39,32 @@ public enum TerminalProbe {
         result.cursorAddressing = hasString("cup")
         let colors = tigetnum("colors")
         result.colors = colors >= 0 ? Int(colors) : -1
-        result.missingFunctionKeys = (1...10).filter { !hasString("kf\($0)") }
+        let declared = (1...10).map { tigetstr("kf\($0)").flatMap { hasString("kf\($0)") ? String(cString: $0) : nil } }
         if let loaded = set_curterm(previous) { del_curterm(loaded) }
+        if result.cursorAddressing {
+            result.missingFunctionKeys = undecodedFunctionKeys(of: term, declared: declared)
+        } else {
+            result.missingFunctionKeys = Array(1...10)
+        }
         return result
+    }
+
+    /// Starts a screen of `term` on /dev/null, defines the keys as the terminal UI does, and asks
+    /// ncurses (`key_defined`) what each F-key sequence decodes to; then puts the running screen back.
+    private static func undecodedFunctionKeys(of term: String, declared: [String?]) -> [Int] {
+        guard let out = fopen("/dev/null", "w") else { return Array(1...10) }
+        guard let input = fopen("/dev/null", "r") else { fclose(out); return Array(1...10) }
+        defer { fclose(out); fclose(input) }
+        guard let probe = newterm(term, out, input) else { return Array(1...10) }
+        defer {
+            delscreen(probe)
+            if let activeScreen { set_term(activeScreen) }
+        }
+        NcursesTerminal.defineFunctionKeys()
+        return (1...10).filter { key in
+            let sequences = NcursesTerminal.functionKeySequences.filter { $0.key == key }.map(\.sequence) + [declared[key - 1]].compactMap { $0 }
+            return sequences.contains { key_defined($0) != nc_key_f(Int32(key)) }
+        }
     }
 
     /// tigetstr answers NULL for an absent capability and (char *)-1 for a name that is not a string one.
