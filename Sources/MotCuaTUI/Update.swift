@@ -311,6 +311,19 @@ private func browseKey(_ state: inout AppState, _ key: Key, _ env: AppEnvironmen
     case .nextPane: state.focus = Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count)!
     case .previousPane: state.focus = Pane(rawValue: (state.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
     case .open:
+        if state.focus == .warnings {
+            // The warnings pane focused: Enter opens the most urgent dossier it shows.
+            guard let urgent = state.data.warnings.urgent.first else {
+                state.message = .info("Không có hồ sơ gấp.")
+                return []
+            }
+            state.view = .all
+            state.filter.clear()
+            state.focus = .queue
+            state.cursor.want(.code(urgent.summary.code))
+            state.mode = .detail(scroll: 0)
+            return [.loadQueue(state.queueRequest)]
+        }
         guard state.selectedRow != nil else { return noSelection(&state) }
         state.mode = .detail(scroll: 0)
     case .up: return browseMove(&state, -1)
