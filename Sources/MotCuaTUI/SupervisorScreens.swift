@@ -117,6 +117,16 @@ public struct PrintMenu: Equatable, Sendable {
     public var html = false
     public var toPrinter = false
 
+    /// The form a clerk hands over right after `action`: Mẫu 02 after a supplement request,
+    /// Mẫu 04 (the apology) after an extension.
+    public static func offer(after action: DossierAction?) -> FormID? {
+        switch action {
+        case .requestSupplement: return .supplementRequest
+        case .extend: return .apology
+        default: return nil
+        }
+    }
+
     /// Which forms make sense for the dossier's history.
     public static func forms(for summary: DossierSummary, history: [RecordedEvent]?) -> [FormID] {
         var forms: [FormID] = [.receipt, .controlSlip]

@@ -113,4 +113,33 @@ struct Issue17ScreenTests {
         let history = lines.firstIndex(of: "Lịch sử:"), explanation = lines.firstIndex(of: "Diễn giải hạn trả:")
         #expect(history != nil && explanation != nil && history! < explanation!, "\(lines)")
     }
+
+    // MARK: - Printing right after the action that needs a form
+
+    @Test func aSupplementRequestOpensThePrintMenuOnMau02AndAnExtensionOnMau04() throws {
+        for (action, form, words) in [(DossierAction.requestSupplement, FormID.supplementRequest, "Mẫu 02"), (.extend, .apology, "Mẫu 04")] {
+            var state = Fixture.state()
+            let summary = try #require(state.selectedRow).summary
+            var dialog = ActionDialog(action: action, summary: summary, catalogue: Fixture.env.catalogue)
+            dialog.saving = true
+            state.mode = .action(dialog)
+            let effects = update(&state, .committed(code: summary.code, text: "Đã lưu."), Fixture.env)
+            #expect(effects == [.loadQueue(state.queueRequest), .loadDetail(code: summary.code)])
+            let menu = try #require(state.mode.printMenu, "\(action): no print menu")
+            #expect(menu.code == summary.code && menu.forms[menu.index] == form)
+            #expect(state.message?.text.contains("Enter: in \(words)") == true, "\(String(describing: state.message))")
+            if action == .requestSupplement {
+                expectScreen(state, lines: ["│ Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ                      │"],
+                             rows: 11..<12, columns: 4..<76)
+                expectScreen(state, lines: [" Đã lưu. · Enter: in Mẫu 02 (yêu cầu bổ sung), Esc: để sau"], rows: 22..<23)
+            }
+            #expect(update(&state, .key(.enter), Fixture.env) == [.printForm(form: form, code: summary.code, html: false, toPrinter: false)])
+        }
+        // Other actions go back to the list as before.
+        var state = Fixture.state()
+        let summary = try #require(state.selectedRow).summary
+        state.mode = .action(ActionDialog(action: .note, summary: summary, catalogue: Fixture.env.catalogue))
+        _ = update(&state, .committed(code: summary.code, text: "Đã lưu."), Fixture.env)
+        #expect(state.mode == .browse)
+    }
 }
