@@ -74,7 +74,7 @@ public enum KeyMap {
         KeyBinding([.escape], .escape, "Xóa lọc nhanh; khi không có lọc: Esc rồi (trong 1 giây) một số 1–9, 0 thay cho F1–F10"),
         KeyBinding([.tab], .nextPane, "Sang khung kế tiếp (danh sách → chi tiết → cảnh báo)"),
         KeyBinding([.backTab], .previousPane, "Về khung trước"),
-        KeyBinding([.enter], .open, "Mở toàn bộ chi tiết hồ sơ đang chọn"),
+        KeyBinding([.enter], .open, "Mở toàn bộ chi tiết hồ sơ đang chọn (ở khung Cảnh báo hạn: hồ sơ gấp nhất)"),
         KeyBinding([.up, .control("p")], .up, "Lên một dòng"),
         KeyBinding([.down, .control("n")], .down, "Xuống một dòng"),
         KeyBinding([.pageUp], .pageUp, "Lên một trang"),
@@ -113,9 +113,9 @@ public enum KeyMap {
 
     public static let form = KeyMapTable<FormCommand>(title: "Biểu mẫu tiếp nhận (F2)", bindings: [
         KeyBinding([.function(2), .control("o")], .save, bar: "Lưu", "Lưu (ghi bền xuống đĩa rồi mới báo đã lưu)"),
-        KeyBinding([.function(5)], .explain, bar: "Diễn giải", "Xem diễn giải cách tính hẹn trả"),
-        KeyBinding([.escape], .cancel, bar: "Hủy", "Hủy (hỏi lại nếu đã nhập)"),
-        KeyBinding([.tab], .next, "Sang ô kế tiếp"),
+        KeyBinding([.function(5)], .explain, bar: "Diễn giải", "Xem / ẩn diễn giải cách tính hẹn trả"),
+        KeyBinding([.escape], .cancel, bar: "Hủy", "Đóng diễn giải (F5) nếu đang mở; không thì hủy (hỏi lại nếu đã nhập)"),
+        KeyBinding([.tab], .next, "Sang ô kế tiếp (ở ô thủ tục: chọn thủ tục đang sáng, như Enter)"),
         KeyBinding([.down], .down, "Sang ô kế tiếp; ở ô thủ tục: thủ tục khớp sau"),
         KeyBinding([.backTab], .previous, "Về ô trước"),
         KeyBinding([.up], .up, "Về ô trước; ở ô thủ tục: thủ tục khớp trước"),
@@ -219,6 +219,7 @@ public enum KeyMap {
         "Trong ô chữ, mọi phím chữ là chữ (gõ Telex/VNI bình thường); Backspace xóa một ký tự.",
         "Cửa sổ dưới 80×24: chỉ hiện lời nhắc phóng to, nhưng mọi phím vẫn giữ nghĩa của màn hình đang mở (ở danh sách F10/q vẫn hỏi lại trước khi thoát; trong ô chữ, q là chữ).",
         "Màu chỉ để nhấn mạnh: \"!!\" là quá hạn, \"!\" là đến hạn hôm nay/ngày mai, \"||\" là đang dừng tính giờ.",
+        "Số ngày \"còn/trễ\" là ngày làm việc (không tính thứ Bảy, Chủ nhật, ngày lễ); cột \"Hạn\" ghi giờ thay cho ngày khi hạn là hôm nay, trước giờ hết làm việc.",
     ]
 }
 

@@ -14,7 +14,7 @@ private func paneTitle(_ buffer: inout ScreenBuffer, _ rect: Rect, _ title: Stri
 
 /// Column widths of the queue for a pane width: fixed columns first, the name takes the rest.
 struct QueueColumns {
-    let mark = 2, code = 11, holder: Int, due: Int, left = 11, state: Int
+    let mark = 2, code = 11, holder: Int, due: Int, left: Int, state: Int
     let procedure: Int
     let name: Int
     let showTime: Bool
@@ -25,9 +25,31 @@ struct QueueColumns {
         holder = width >= 110 ? 12 : 4
         procedure = width >= 120 ? 24 : 13
         state = width >= 120 ? 10 : 8
+        left = width >= 120 ? 20 : 11           // room for "trễ 29 ngày làm việc"
         let fixed = mark + code + holder + due + left + state + procedure + 7
         name = max(8, width - fixed)
     }
+}
+
+extension AppEnvironment {
+    /// A person as a narrow column shows them: the initials of the family and middle names and
+    /// the given name in full ("Nguyễn Thị Hoa" → "N.T. Hoa"); the login only when the users
+    /// file does not know it.
+    func shortPersonName(_ login: String) -> String {
+        guard let name = officialNames[login] else { return login }
+        let words = name.split(separator: " ")
+        guard words.count > 1, let given = words.last else { return name }
+        return words.dropLast().map { "\($0.prefix(1))." }.joined() + " " + given
+    }
+}
+
+/// The due column in 5 cells (below 100 columns): the date, or the time of day when the dossier
+/// is due today before the end of the working day ("15:46" beside "hạn hôm nay"); the date is
+/// then today's, said by the words.
+func narrowDue(_ due: Instant, status: DeadlineStatus, now: Instant, calendar: WorkCalendar) -> String {
+    let running = status.bucket == .dueToday || status.bucket == .overdue
+    if running, due.date == now.date, due < calendar.closing(of: due.date) { return due.clockText }
+    return String(due.date.vietnamese.prefix(5))
 }
 
 func renderQueue(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState, _ env: AppEnvironment) {
@@ -56,21 +78,26 @@ func renderQueue(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState, 
         let y = line.rect.y
         let base: StyleRole = line.isSelected ? (state.focus == .queue ? .selected : .selectedDim) : .normal
         let deadline = StyleRole(row.status.tone)
-        let holder = c.holder > 4 ? [d.holder.department, d.holder.official ?? ""].filter { !$0.isEmpty }.joined(separator: " ") : d.holder.department
-        let due = c.showTime ? d.due.vietnameseShort.replacingOccurrences(of: "/\(d.due.date.year)", with: "") : String(d.due.date.vietnamese.prefix(5))
+        let holder = c.holder > 4 ? [d.holder.department, d.holder.official.map { env.shortPersonName($0) } ?? ""].filter { !$0.isEmpty }
+            .joined(separator: " ") : d.holder.department
+        let due = c.showTime ? d.due.vietnameseShort.replacingOccurrences(of: "/\(d.due.date.year)", with: "")
+                             : narrowDue(d.due, status: row.status, now: state.now, calendar: env.calendar)
         buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: base)
         var x = rect.x
         func cell(_ text: String, _ width: Int, _ r: StyleRole) {
             buffer.put(fitting: DisplayText.sanitize(text), x: x, y: y, width: width, role: r)
             x += width + 1
         }
-        cell(row.status.mark, c.mark, deadline == .normal ? base : deadline)
+        // On the selected row the deadline cells take the selection's role too (no gaps in the
+        // highlight); the text marks `!!`/"trễ N ngày" still say it without colour.
+        let tone = deadline == .normal || line.isSelected ? base : deadline
+        cell(row.status.mark, c.mark, tone)
         cell(shortCode(d.code, agency: env.session.agency), c.code, base)
         cell(d.applicantName, c.name, base)
         cell(d.procedure.shortName, c.procedure, base)
         cell(holder, c.holder, base)
         cell(due, c.due, base)
-        cell(row.status.remaining, c.left, deadline == .normal ? base : deadline)
+        cell(c.left >= 20 ? row.status.remainingInWorkingDays : row.status.remaining, c.left, tone)
         cell(shortState(d.state), c.state, base)
         return true
     }
@@ -101,14 +128,13 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
     }
     let official = d.holder.official.map { " — \(env.officialNames[$0] ?? $0)" } ?? ""
     add("Đang giữ: \(env.departmentName(d.holder.department))\(official)")
-    add("Hẹn trả: \(d.due.vietnameseShort) (\(d.due.date.weekdayName))  \(status.marker)", StyleRole(status.tone) == .normal ? .normal : StyleRole(status.tone))
+    add("Hẹn trả: \(d.due.vietnameseShort) (\(d.due.date.weekdayName))  \(status.markerInWorkingDays)", StyleRole(status.tone) == .normal ? .normal : StyleRole(status.tone))
     if d.extended { add("Hẹn gốc (thống kê): \(d.statsDue.vietnameseShort)") }
     if let step = d.responsibleStep(at: state.now) {
         add("Trễ tại: \(env.departmentName(step.department))\(step.official.map { " — \(env.officialNames[$0] ?? $0)" } ?? "")", .warning)
     }
     for flag in d.flags.sorted(by: { $0.rawValue < $1.rawValue }) { add("Lưu ý: \(flag.vietnamese)", .warning) }
-    add("Diễn giải hạn trả:", .label)
-    for line in d.appointmentExplanation(calendar: env.calendar) { add("  \(line.text)") }
+    // The history first, then the day-by-day explanation of the due time.
     add("Lịch sử:", .label)
     if let history = state.detail?.history, state.detail?.summary.id == d.id {
         for rec in history.reversed() {
@@ -118,6 +144,8 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
     } else {
         add("  (đang tải…)", .muted)
     }
+    add("Diễn giải hạn trả:", .label)
+    for line in d.appointmentExplanation(calendar: env.calendar) { add("  \(line.text)") }
     return lines
 }
 

@@ -176,11 +176,12 @@ private func renderStatus(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: A
     if state.mode == .filter || !state.filter.isEmpty {
         let prompt = "Lọc (không dấu): "
         let x = rect.x + buffer.put(prompt, x: rect.x, y: rect.y, role: .label)
-        let width = min(40, rect.maxX - x)
+        let hint = state.mode == .filter ? "  " + KeyMap.filterHint : "  (\(KeyMap.keptFilterHint))"
+        // The input leaves room for the hint, which is not cut at 80 columns.
+        let width = max(min(16, rect.maxX - x), min(40, rect.maxX - x - TextWidth.of(hint)))
         let visible = state.filter.visible(width: width)
         buffer.put(fitting: visible.text, x: x, y: rect.y, width: width, role: state.mode == .filter ? .inputFocused : .input)
         if state.mode == .filter { buffer.cursor = CursorPosition(x: x + visible.cursorColumn, y: rect.y) }
-        let hint = state.mode == .filter ? "  " + KeyMap.filterHint : "  (\(KeyMap.keptFilterHint))"
         buffer.put(hint, x: x + width, y: rect.y, role: .muted, maxWidth: rect.maxX - x - width)
         return
     }
@@ -194,13 +195,32 @@ private func renderStatus(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: A
 /// The F-key bar, generated from the key map (htop style: key, then label on colour).
 func renderBar(_ buffer: inout ScreenBuffer, _ rect: Rect, items: [(key: String, label: String)]) {
     buffer.fill(rect, role: .keyLabel)
-    let natural = items.reduce(0) { $0 + TextWidth.of($1.key) + TextWidth.of($1.label) }
+    let items = barItems(items, width: rect.width)
+    let natural = items.reduce(max(0, items.count - 1)) { $0 + TextWidth.of($1.key) + TextWidth.of($1.label) }
     let spare = items.isEmpty ? 0 : max(0, (rect.width - natural) / items.count)
     var x = rect.x
-    for item in items {
+    for (i, item) in items.enumerated() {
+        // One plain cell between items: a visible gap in colour and in monochrome (NO_COLOR, vt100),
+        // and a space in a text capture ("F1Giúp F2Nhận").
+        if i > 0 { x += buffer.put(" ", x: x, y: rect.y, role: .normal, maxWidth: rect.maxX - x) }
         x += buffer.put(item.key, x: x, y: rect.y, role: .keyName, maxWidth: rect.maxX - x)
         x += buffer.put(TextWidth.fit(item.label, to: TextWidth.of(item.label) + spare), x: x, y: rect.y, role: .keyLabel, maxWidth: rect.maxX - x)
     }
+}
+
+/// The bar's items fitted to `width` with one cell between items: while they do not fit, the
+/// longest two-word label is shortened to its first word's initial ("Thao tác" → "T.tác"), as
+/// the queue's "T.thái".
+func barItems(_ items: [(key: String, label: String)], width: Int) -> [(key: String, label: String)] {
+    var items = items
+    func natural() -> Int { items.reduce(max(0, items.count - 1)) { $0 + TextWidth.of($1.key) + TextWidth.of($1.label) } }
+    while natural() > width {
+        let candidates = items.indices.filter { items[$0].label.contains(" ") }
+        guard let i = candidates.max(by: { TextWidth.of(items[$0].label) < TextWidth.of(items[$1].label) }) else { break }
+        let words = items[i].label.split(separator: " ")
+        items[i].label = "\(words[0].prefix(1))." + words.dropFirst().joined(separator: " ")
+    }
+    return items
 }
 
 /// A centred box over the screen with a title and lines of text.

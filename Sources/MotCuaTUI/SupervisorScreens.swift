@@ -117,6 +117,16 @@ public struct PrintMenu: Equatable, Sendable {
     public var html = false
     public var toPrinter = false
 
+    /// The form a clerk hands over right after `action`: Mẫu 02 after a supplement request,
+    /// Mẫu 04 (the apology) after an extension.
+    public static func offer(after action: DossierAction?) -> FormID? {
+        switch action {
+        case .requestSupplement: return .supplementRequest
+        case .extend: return .apology
+        default: return nil
+        }
+    }
+
     /// Which forms make sense for the dossier's history.
     public static func forms(for summary: DossierSummary, history: [RecordedEvent]?) -> [FormID] {
         var forms: [FormID] = [.receipt, .controlSlip]
@@ -245,10 +255,10 @@ func renderSupervisor(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ vi
         case .group(let name, let count):
             buffer.put(fitting: "  \(DisplayText.sanitize(name)) (\(count))", x: 0, y: y, width: area.width, role: .emphasis)
         case .row(let row, let status):
-            let step = row.responsibleStep.map { " · chậm ở \($0.department)\($0.official.map { "/\($0)" } ?? "")" } ?? ""
+            let step = row.responsibleStep.map { " · chậm ở \($0.department)\($0.official.map { " " + env.shortPersonName($0) } ?? "")" } ?? ""
             let procedure = area.width >= 100 ? TextWidth.fit(row.procedureShortName, to: 14) + " " : ""
             let text = "    \(shortCode(row.code, agency: env.session.agency)) \(TextWidth.fit(DisplayText.sanitize(row.applicant), to: 18)) "
-                + "\(procedure)\(row.holder.department)\(row.holder.official.map { "/\($0)" } ?? "") "
+                + "\(procedure)\(row.holder.department)\(row.holder.official.map { " " + env.shortPersonName($0) } ?? "") "
                 + "\(status.remaining)\(row.extended ? " · đã xin lỗi" : "")\(step)"
             buffer.put(fitting: text, x: 0, y: y, width: area.width, role: item.isSelected ? .selected : StyleRole(status.tone))
         }

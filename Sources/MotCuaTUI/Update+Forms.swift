@@ -26,6 +26,8 @@ func intakeKey(_ state: inout AppState, _ original: IntakeForm, _ key: Key, _ en
     if let command = KeyMap.form.command(for: key), applies(command, to: form.focus) {
         switch command {
         case .cancel:
+            // Esc over the F5 explanation closes the explanation, not the form.
+            if form.showExplanation { form.showExplanation = false; return [] }
             if form.isDirty { form.confirmingCancel = true } else { state.mode = .browse }
             return []
         case .save: return saveIntake(&state, &form, env)
@@ -39,7 +41,14 @@ func intakeKey(_ state: inout AppState, _ original: IntakeForm, _ key: Key, _ en
             } else {
                 moveFocus(&form, 1)
             }
-        case .next: moveFocus(&form, 1)
+        case .next:
+            // Tab leaving the procedure field with matches and nothing chosen chooses the
+            // highlighted match, as Enter does.
+            if form.focus == .procedure && !form.matches.isEmpty && form.procedureCode == nil {
+                chooseMatch(&form, env)
+            } else {
+                moveFocus(&form, 1)
+            }
         case .previous: moveFocus(&form, -1)
         case .up:
             if form.focus == .procedure && !form.matches.isEmpty {

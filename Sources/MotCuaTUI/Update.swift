@@ -51,8 +51,22 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
         state.detail = dossier
         return []
     case .committed(let code, let text):
+        let action: DossierAction? = { if case .action(let dialog) = state.mode { dialog.action } else { nil } }()
         state.mode = .browse
         state.message = .info(text)
+        // A supplement request or an extension is followed by a form for the citizen (Mẫu 02,
+        // Mẫu 04): the print menu opens on it, Enter prints, Esc goes back to the list.
+        if let form = PrintMenu.offer(after: action) {
+            let summary = state.data.rows.position(code: code).flatMap { state.data.rows[$0]?.summary }
+                ?? (state.detail?.summary.code == code ? state.detail?.summary : nil)
+            var forms = summary.map { PrintMenu.forms(for: $0, history: state.detail?.summary.code == code ? state.detail?.history : nil) }
+                ?? [.receipt, .controlSlip]
+            if !forms.contains(form) { forms.append(form) }
+            var menu = PrintMenu(code: code, forms: forms)
+            menu.index = forms.firstIndex(of: form) ?? 0
+            state.mode = .printMenu(menu)
+            state.message = .info("\(text) · Enter: in \(form == .apology ? "Mẫu 04 (thư xin lỗi)" : "Mẫu 02 (yêu cầu bổ sung)"), Esc: để sau")
+        }
         return [.loadQueue(state.queueRequest), .loadDetail(code: code)]
     case .received(let code, let receipt):
         state.mode = .receipt(ReceiptView(code: code, text: receipt))
@@ -311,6 +325,19 @@ private func browseKey(_ state: inout AppState, _ key: Key, _ env: AppEnvironmen
     case .nextPane: state.focus = Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count)!
     case .previousPane: state.focus = Pane(rawValue: (state.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!
     case .open:
+        if state.focus == .warnings {
+            // The warnings pane focused: Enter opens the most urgent dossier it shows.
+            guard let urgent = state.data.warnings.urgent.first else {
+                state.message = .info("Không có hồ sơ gấp.")
+                return []
+            }
+            state.view = .all
+            state.filter.clear()
+            state.focus = .queue
+            state.cursor.want(.code(urgent.summary.code))
+            state.mode = .detail(scroll: 0)
+            return [.loadQueue(state.queueRequest)]
+        }
         guard state.selectedRow != nil else { return noSelection(&state) }
         state.mode = .detail(scroll: 0)
     case .up: return browseMove(&state, -1)

@@ -72,6 +72,8 @@ public struct ScreenBuffer: Equatable, Sendable {
     public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < size.height else { return 0 }
         let limit = min(size.width, x + (maxWidth ?? size.width))
+        // Text that does not fit ends with "…", never silently cut.
+        let text = TextWidth.of(text) > limit - x ? TextWidth.truncate(text, to: limit - x) : text
         var column = x
         for raw in text {
             let c = Self.safe(raw)

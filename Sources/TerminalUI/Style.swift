@@ -78,7 +78,8 @@ public enum Theme {
         case .tabActive: return RoleStyle(.black, .white, [.bold], mono: [.reverse, .bold])
         case .paneTitle: return RoleStyle(.terminalDefault, .terminalDefault, [.bold], mono: [.bold])
         case .paneTitleFocused: return RoleStyle(.cyan, .terminalDefault, [.bold, .underline], mono: [.bold, .underline])
-        case .border: return RoleStyle(.blue)
+        // The terminal's own foreground: ANSI blue is faint on PuTTY's black (issue 17 #14).
+        case .border: return RoleStyle(.terminalDefault)
         case .columnHeader: return RoleStyle(.terminalDefault, .terminalDefault, [.underline], mono: [.underline])
         case .selected: return RoleStyle(.black, .cyan, [], mono: [.reverse])
         case .selectedDim: return RoleStyle(.black, .white, [], mono: [.underline])

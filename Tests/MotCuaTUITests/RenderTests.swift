@@ -28,7 +28,9 @@ struct RenderTests {
     }
 
     @Test func everyDeadlineStateHasAColourRoleAndATextMarker() {
-        let buffer = render(Fixture.state(size: Size(width: 120, height: 40)), Fixture.env)
+        var state = Fixture.state(size: Size(width: 120, height: 40))
+        _ = update(&state, .key(.end), Fixture.env)        // the selected row is one highlight: look at the others
+        let buffer = render(state, Fixture.env)
         for (text, role) in [("trễ 3 ngày", StyleRole.overdue), ("hạn hôm nay", .dueToday), ("còn 1 ngày", .dueSoon), ("chờ bổ sung", .paused),
                              ("tạm dừng", .paused), ("trước hạn", .resolved)] {
             guard let at = buffer.find(text) else { Issue.record("no \(text) on screen"); continue }
@@ -74,6 +76,8 @@ struct RenderTests {
 
     @Test func theKeyBarComesFromTheKeyMap() {
         let bar = render(Fixture.state(), Fixture.env).lines[23]
-        for item in KeyMap.browse.barItems { #expect(bar.contains(item.key + item.label), "\(item)") }
+        for item in barItems(KeyMap.browse.barItems, width: 80) { #expect(bar.contains(item.key + item.label), "\(item)") }
+        let wide = render(Fixture.state(size: Size(width: 120, height: 40)), Fixture.env).lines[39]
+        for item in KeyMap.browse.barItems { #expect(wide.contains(item.key + item.label), "\(item)") }
     }
 }

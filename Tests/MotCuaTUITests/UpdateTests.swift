@@ -7,7 +7,7 @@ import TerminalUI
 
 /// The browse screen's status line when nothing else is said there.
 let browseStatus = " ↑↓ chọn  Enter mở  Tab đổi khung  / lọc  1–8 đổi danh sách  F1 trợ giúp"
-let browseBar = "F1GiúpF2NhậnF3ChuyểnF4Có KQF5TrảF6Thao tácF7InF8Giám sátF9Báo cáoF10Thoát"
+let browseBar = "F1Giúp F2Nhận F3Chuyển F4Có KQ F5Trả F6T.tác F7In F8Giám sát F9Báo cáo F10Thoát"
 
 @Suite("Reducer: browsing")
 struct BrowseUpdateTests {
@@ -82,7 +82,7 @@ struct BrowseUpdateTests {
             "!  261126-0003 Nguyễn Thị Hoà      XN tình trạn… MC   01/12 còn 1 ngày  Mới",      // typed plain, stored NFD
             "",
         ], rows: 2..<6)
-        expectScreen(state, lines: ["Lọc (không dấu): nguyen thi hoa                            Enter: giữ lọc  Esc:"], rows: 22..<23)
+        expectScreen(state, lines: ["Lọc (không dấu): nguyen thi hoa                     Enter: giữ lọc  Esc: xóa lọc"], rows: 22..<23)
         expectQueueLoad(&state, .key(.escape), Fixture.env)
         expectScreen(state, lines: [browseStatus], rows: 22..<23)
         #expect(state.filter.isEmpty && state.mode == .browse)
@@ -287,7 +287,7 @@ struct FormUpdateTests {
         #expect(update(&state, .key(.control("o")), Fixture.env) == [])
         let form = try #require(state.mode.intake, "the form should stay open")
         #expect(form.focus == .procedure && form.attemptedSave)
-        expectScreen(state, lines: [" Họ tên:                                                   ✗ Họ tên không được đ"], rows: 3..<4)
+        expectScreen(state, lines: [" Họ tên:                                                   ✗ Họ tên không được …"], rows: 3..<4)
         expectScreen(state, lines: [" Chọn thủ tục (gõ để tìm, Enter để chọn)"], rows: 22..<23)
     }
 
@@ -538,12 +538,12 @@ struct SupervisorUpdateTests {
         expectScreen(state, env, lines: [
             "QUÁ HẠN: 1 hồ sơ — theo phòng ban đang giữ",
             "  Văn phòng HĐND và UBND phường (Tư pháp – Hộ tịch) (1)",
-            "    261120-0001 Nguyễn Văn Ánh     VP/hoa trễ 3 ngày · chậm ở VP/hoa",
+            "    261120-0001 Nguyễn Văn Ánh     VP N.T. Hoa trễ 3 ngày · chậm ở VP N.T. Hoa",
             "HẠN HÔM NAY: 1",
-            "    261130-0002 Trần Thị Bé        MC/lan hạn hôm nay · chậm ở MC/lan",
+            "    261130-0002 Trần Thị Bé        MC L.T. Lan hạn hôm nay · chậm ở MC L.T. Lan",
             "CÒN 1 NGÀY LÀM VIỆC: 1",
-            "    261126-0003 Nguyễn Thị Hoà     MC/lan còn 1 ngày · chậm ở MC/lan",
-        ], rows: 2..<9, columns: 0..<72)
+            "    261126-0003 Nguyễn Thị Hoà     MC L.T. Lan còn 1 ngày · chậm ở MC L.T. Lan",
+        ], rows: 2..<9, columns: 0..<80)
         expectScreen(state, env, lines: ["    261120-0001", "HẠN HÔM NAY: 1"], rows: 4..<6, columns: 0..<15,
                      roles: ["sssssssssssssss", "lllllllllllllll"])
         #expect(update(&state, .key(.tab), env) == [.loadSupervisor(.official, at: Fixture.now)])

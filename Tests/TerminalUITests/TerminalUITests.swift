@@ -52,12 +52,16 @@ struct ScreenBufferTests {
         #expect(b.lines[0].hasPrefix("a\u{FFFD}[31mb\u{FFFD}"))
     }
 
+    /// Text cut at the edge or at `maxWidth` ends with "…" (issue 17 #14: cut text must say so).
     @Test func writingStopsAtTheEdgeAndAtMaxWidth() {
         var b = ScreenBuffer(size: Size(width: 5, height: 1))
         #expect(b.put("abcdefg", x: 2, y: 0, role: .normal) == 3)
-        #expect(b.put("中", x: 4, y: 0, role: .normal) == 0)
+        #expect(b.lines[0] == "  ab…")
+        #expect(b.put("中", x: 4, y: 0, role: .normal) == 1)                // no room for a wide character: "…"
         #expect(b.put("xyz", x: 0, y: 0, role: .normal, maxWidth: 2) == 2)
-        #expect(b.lines[0] == "xyabc")
+        #expect(b.lines[0] == "x…ab…")
+        #expect(b.put("ab", x: 0, y: 0, role: .normal, maxWidth: 2) == 2)  // what fits is not marked
+        #expect(b.lines[0].hasPrefix("ab"))
     }
 
     @Test func boxesUseUnicodeOrASCII() {

@@ -82,6 +82,28 @@ extension DeadlineStatus {
         }
     }
 
+    /// The left/late words with their unit spelt out, where a screen has room for it ("trễ 29
+    /// ngày làm việc"): the days are working days, never calendar days. Other states read as
+    /// `remaining`.
+    public var remainingInWorkingDays: String {
+        switch self {
+        case .overdue(let late): return "trễ \(late) ngày làm việc"
+        case .dueWithin1: return "còn 1 ngày làm việc"
+        case .dueWithin3(let left), .onTrack(let left): return "còn \(left) ngày làm việc"
+        default: return remaining
+        }
+    }
+
+    /// `marker` with the unit spelt out: `!! QUÁ HẠN 3 ngày làm việc`.
+    public var markerInWorkingDays: String {
+        switch self {
+        case .onTrack(let left), .dueWithin3(let left): return "còn \(left) ngày làm việc"
+        case .dueWithin1: return "! còn 1 ngày làm việc"
+        case .overdue(let late): return "!! QUÁ HẠN \(late) ngày làm việc"
+        default: return marker
+        }
+    }
+
     /// A short marker readable without colour: `!! QUÁ HẠN 3 ngày`.
     public var marker: String {
         switch self {
