@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import MotCuaCore
 
-/// Issue 17's command-line frictions (#2 parser messages and help),
+/// Issue 17's command-line frictions (#2 parser messages and help, #3 permission exit code),
 /// through the real binary.
 @Suite("Issue 17 command line", .serialized)
 struct Issue17CLITests {
@@ -31,5 +31,18 @@ struct Issue17CLITests {
         #expect(help.status == 0 && help.stdout.contains("received, in-progress") && help.stdout.contains("withdrawn"), "\(help.stdout)")
         #expect(help.stdout.contains("TÙY CHỌN:") && help.stdout.contains("CÁCH DÙNG:"), "\(help.stdout)")
         for english in ["OPTIONS:", "USAGE:", "OVERVIEW:", "Show help information"] { #expect(!help.stdout.contains(english), "\(help.stdout)") }
+    }
+
+    @Test func aPermissionRefusalExitsFourAndTheHelpSaysSo() throws {
+        let dir = TempDirectory("forbid")
+        defer { dir.cleanup() }
+        let env = ["MOTCUA_USER": "admin", "MOTCUA_DATA": dir.path + "/s"]
+        #expect(try motcua(["init", "--agency", "000.00.xx.H57", "--name", "Phường thử", "--training"], environment: env).status == 0)
+        #expect(try motcua(["users", "add", "lan", "--name", "Lê Thị Lan", "--role", "clerk"], environment: env).status == 0)
+        let refused = try motcua(["users", "add", "hoa", "--name", "Nguyễn Thị Hoa", "--role", "admin"],
+                                 environment: env.merging(["MOTCUA_USER": "lan"]) { $1 })
+        #expect(refused.status == 4, "\(refused.status) \(refused.stderr)")
+        let help = try motcua(["--help"])
+        #expect(help.stdout.contains("4 vai trò không được phép"), "\(help.stdout)")
     }
 }

@@ -4,7 +4,7 @@ import MotCuaCore
 import MotCuaStore
 
 /// Runs `motcua` and turns every failure into the exit status scripts rely on:
-/// 2 bad input, 3 conflict, 1 anything else; messages on stderr, nothing on stdout.
+/// 2 bad input, 3 conflict, 4 not allowed for this official's role, 1 anything else; messages on stderr, nothing on stdout.
 @main
 enum Entry {
     static func main() {
@@ -47,6 +47,7 @@ enum Entry {
             Console.error("lỗi: \(error)")
             switch error {
             case .conflict: exit(CLIError.conflictStatus)
+            case .forbidden: exit(CLIError.forbiddenStatus)
             default: exit(error.isBadInput ? CLIError.badInputStatus : 1)
             }
         default:
