@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import MotCuaCore
 
-/// Issue 17's command-line frictions (#2 parser messages and help, #3 permission exit code),
+/// Issue 17's command-line frictions (#2 parser messages and help, #3 permission exit code, #4 Vietnamese dates),
 /// through the real binary.
 @Suite("Issue 17 command line", .serialized)
 struct Issue17CLITests {
@@ -44,5 +44,20 @@ struct Issue17CLITests {
         #expect(refused.status == 4, "\(refused.status) \(refused.stderr)")
         let help = try motcua(["--help"])
         #expect(help.stdout.contains("4 vai trò không được phép"), "\(help.stdout)")
+    }
+
+    @Test func datesAreTakenAsDdMMyyyyAndInstantsWithHHmm() throws {
+        func json(_ args: [String]) throws -> String {
+            let result = try motcua(args + ["--json"])
+            #expect(result.status == 0, "\(args): \(result.stderr)")
+            return result.stdout
+        }
+        #expect(try json(["calendar", "lunar", "17/02/2026"]) == json(["calendar", "lunar", "2026-02-17"]))
+        #expect(try json(["calendar", "due", "--from", "27/11/2026 09:15", "--days", "3"])
+                == json(["calendar", "due", "--from", "2026-11-27T09:15", "--days", "3"]))
+        #expect(try json(["calendar", "due", "--from", "27/11/2026 09:15", "--days", "3", "--pause", "30/11/2026 08:00/01/12/2026 08:00"])
+                == json(["calendar", "due", "--from", "2026-11-27T09:15", "--days", "3", "--pause", "2026-11-30T08:00/2026-12-01T08:00"]))
+        let wrong = try motcua(["calendar", "lunar", "31/02/2026"])
+        #expect(wrong.status == 2 && wrong.stderr.contains("dd/MM/yyyy"), "\(wrong.stderr)")
     }
 }

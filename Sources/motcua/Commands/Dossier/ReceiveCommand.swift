@@ -17,7 +17,7 @@ struct ReceiveCommand: ParsableCommand {
     var documents: [String] = []
     @Option(name: .customLong("proxy-name"), help: "Người nộp thay (ủy quyền).") var proxyName: String?
     @Option(name: .customLong("proxy-id"), help: "Số định danh người nộp thay.") var proxyID: String?
-    @Option(name: .customLong("received-at"), help: "Thời điểm nhận hồ sơ giấy nếu trước bây giờ (ISO 8601).") var receivedAt: String?
+    @Option(name: .customLong("received-at"), help: "Thời điểm nhận hồ sơ giấy nếu trước bây giờ (dd/MM/yyyy HH:mm hoặc ISO 8601).") var receivedAt: String?
     @OptionGroup var store: StoreSelection
     @OptionGroup var output: OutputOptions
     @OptionGroup var write: WriteOptions
