@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import MotCuaCore
 
-/// Issue 17's command-line frictions (#2 parser messages and help, #3 permission exit code, #4 Vietnamese dates),
+/// Issue 17's command-line frictions (#2 parser messages and help, #3 permission exit code, #4 Vietnamese dates, #5 the demo as a clerk),
 /// through the real binary.
 @Suite("Issue 17 command line", .serialized)
 struct Issue17CLITests {
@@ -59,5 +59,20 @@ struct Issue17CLITests {
                 == json(["calendar", "due", "--from", "2026-11-27T09:15", "--days", "3", "--pause", "2026-11-30T08:00/2026-12-01T08:00"]))
         let wrong = try motcua(["calendar", "lunar", "31/02/2026"])
         #expect(wrong.status == 2 && wrong.stderr.contains("dd/MM/yyyy"), "\(wrong.stderr)")
+    }
+
+    @Test func theDemoOpensAsAClerkSaysWhoAndHowToSwitchAndNoStorePointsToTheDemo() throws {
+        let dir = TempDirectory("demo17")
+        defer { dir.cleanup() }
+        let env = ["MOTCUA_NOW": "2026-11-30T10:00:00+07:00"]
+        let demo = try motcua(["demo", "--data", dir.path + "/s", "--no-tui", "--dossiers", "20"], environment: env)
+        #expect(demo.status == 0, "\(demo.stderr)")
+        #expect(demo.stdout.contains("Lê Thị Lan (lan") && demo.stdout.contains("--as") && demo.stdout.contains("MOTCUA_USER"), "\(demo.stdout)")
+        #expect(!demo.stdout.contains("tư cách Quản trị viên"), "\(demo.stdout)")
+        let hung = try motcua(["demo", "--data", dir.path + "/s", "--no-tui", "--as", "hung"], environment: env)
+        #expect(hung.status == 0 && hung.stdout.contains("Hoàng Trọng Hùng (hung"), "\(hung.stdout) \(hung.stderr)")
+        let missing = try motcua(["list"], environment: ["MOTCUA_DATA": dir.path + "/nothing-here"])
+        #expect(missing.status == 1, "\(missing.stderr)")
+        #expect(missing.stderr.contains("motcua demo") && missing.stderr.contains("--data"), "\(missing.stderr)")
     }
 }
