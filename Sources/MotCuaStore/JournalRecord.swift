@@ -8,6 +8,9 @@ public struct AdminEvent: Codable, Hashable, Sendable {
         /// A form handed to the citizen was printed with their ID number and phone in full by an
         /// official whose screens show them masked (`detail`: the form and the dossier's code).
         case formPrinted
+        /// A day off or make-up day of the holiday schedule whose legal basis was unconfirmed was
+        /// confirmed by an admin and is applied from then on (`detail`: the date and the basis).
+        case calendarConfirmed
     }
 
     public var kind: Kind

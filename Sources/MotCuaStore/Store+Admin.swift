@@ -99,6 +99,48 @@ extension Store {
         }
     }
 
+    /// Confirms the unconfirmed day off or make-up day `date`: deadlines count it from now on.
+    /// The store's `calendar/holidays.json` gets that year with the mark dropped (and the legal
+    /// basis given, if any); the confirmation is journaled like the other admin changes.
+    public func confirmHoliday(_ date: CivilDate, legalBasis: String?, actor: Actor, now: Instant) throws {
+        try require(actor, may: .manageCalendar)
+        let basis = legalBasis.map(Validation.clean).flatMap { $0.isEmpty ? nil : $0 }
+        try ensureWritable()
+        try withWriteLock {
+            try catchUpUnderLock()
+            let own: HolidaySchedule
+            if let bytes = try Store.readBytes(files.holidays, fs: fs) {
+                do { own = try HolidaySchedule(json: Data(bytes)) } catch {
+                    throw StoreError.invalidFile(path: files.holidays, reason: "\(error)")
+                }
+            } else {
+                own = HolidaySchedule()
+            }
+            let effective = HolidaySchedule.shipped.overridden(by: own)
+            guard let confirmed = effective.confirming(date, legalBasis: basis), let year = confirmed.years[date.year] else {
+                let pending = (effective.years[date.year].map { $0.daysOff.filter(\.unconfirmed).map(\.date) + $0.makeupWorkdays.filter(\.unconfirmed).map(\.date) } ?? [])
+                let list = pending.isEmpty ? "năm \(date.year) không có ngày nào chưa xác nhận" : "ngày chưa xác nhận: " + pending.sorted().map(\.vietnamese).joined(separator: ", ")
+                throw StoreError.badInput("Ngày \(date.vietnamese) không phải ngày nghỉ hoặc làm bù đang chờ xác nhận (\(list))")
+            }
+            let file = own.overridden(by: HolidaySchedule(years: [year]))
+            let bytes: [UInt8]
+            do { bytes = Array(try file.json(years: Array(file.years.keys))) } catch {
+                throw StoreError.badInput("Không ghi được lịch nghỉ: \(error)")
+            }
+            do {
+                try fs.atomicReplace(files.holidays, with: bytes, mode: config.fileModeBits, group: groupID)
+            } catch let error as SystemError {
+                throw error.isDiskFull ? StoreError.diskFull(error) : StoreError.io(error)
+            }
+            calendar = WorkCalendar(schedule: HolidaySchedule.shipped.overridden(by: file), hours: calendar.hours, model: calendar.model)
+            var event = AdminEvent(kind: .calendarConfirmed)
+            let day = year.daysOff.first { $0.date == date }.map { "ngày nghỉ \($0.name)" }
+                ?? year.makeupWorkdays.first { $0.date == date }.map { "ngày làm bù (\($0.name))" } ?? ""
+            event.detail = "xác nhận \(day) \(date.vietnamese)" + (basis.map { "; căn cứ: \($0)" } ?? "")
+            try appendAdmin(event, by: actor.login, at: now, actingAdmin: actor.actingAdmin, terminal: actor.terminal)
+        }
+    }
+
     /// Records in the journal that `actor` printed `form` of dossier `code` with the citizen's
     /// personal data in full (the audit trail of the one place masking does not apply).
     public func recordFormPrinted(_ form: String, code: String, actor: Actor, now: Instant) throws {

@@ -324,8 +324,8 @@ public struct StoreDoctor {
         let unconfirmed = holidays.daysOff.filter(\.unconfirmed).map(\.date) + holidays.makeupWorkdays.filter(\.unconfirmed).map(\.date)
         guard unconfirmed.isEmpty else {
             return DoctorCheck(name, .warning,
-                               "Lịch nghỉ năm \(year) có \(unconfirmed.count) ngày chưa xác nhận căn cứ pháp lý: \(unconfirmed.sorted().map(\.vietnamese).joined(separator: ", "))",
-                               fix: "đối chiếu văn bản gốc, sửa tệp lịch nghỉ rồi sao chép vào \(target)")
+                               "Lịch nghỉ năm \(year) có \(unconfirmed.count) ngày chưa xác nhận căn cứ pháp lý, chưa áp dụng vào hạn trả: \(unconfirmed.sorted().map(\.vietnamese).joined(separator: ", "))",
+                               fix: "đối chiếu văn bản gốc rồi xác nhận (quản trị): motcua calendar confirm \(unconfirmed.sorted()[0].vietnamese) --legal-basis \"SỐ VĂN BẢN\"")
         }
         return .ok(name, "Lịch nghỉ năm \(year): chính thức, \(holidays.daysOff.count) ngày nghỉ, \(holidays.makeupWorkdays.count) ngày làm bù")
     }

@@ -82,6 +82,26 @@ struct HolidayTests {
         let culture = try #require(y2026.daysOff.first { $0.date == CivilDate(2026, 11, 24) })
         #expect(culture.unconfirmed)
         #expect(y2026.daysOff.filter { !$0.unconfirmed }.allSatisfy { $0.date != CivilDate(2026, 11, 24) })
+        // Issue 17 #6: the 2/1 ↔ 10/1/2026 swap is confirmed by Công văn 12729/VPCP-KGVX of 25/12/2025.
+        let swap = try #require(y2026.daysOff.first { $0.date == CivilDate(2026, 1, 2) })
+        let makeup = try #require(y2026.makeupWorkdays.first { $0.date == CivilDate(2026, 1, 10) })
+        #expect(!swap.unconfirmed && !makeup.unconfirmed)
+        #expect(swap.legalBasis?.contains("12729/VPCP-KGVX ngày 25/12/2025") == true && makeup.legalBasis == swap.legalBasis)
+    }
+
+    @Test func anUnconfirmedDayIsListedButNotAppliedUntilConfirmed() throws {
+        let calendar = WorkCalendar()
+        let culture = CivilDate(2026, 11, 24)
+        #expect(calendar.holidays(in: 2026)?.daysOff.contains { $0.date == culture && $0.unconfirmed } == true)
+        #expect(calendar.isWorkingDay(culture))
+        #expect(!calendar.isWorkingDay(CivilDate(2026, 1, 2)) && calendar.isWorkingDay(CivilDate(2026, 1, 10)))
+        let confirmed = try #require(HolidaySchedule.shipped.confirming(culture, legalBasis: "Nghị định X"))
+        let after = WorkCalendar(schedule: confirmed)
+        #expect(!after.isWorkingDay(culture))
+        #expect(after.holidays(in: 2026)?.daysOff.first { $0.date == culture }?.legalBasis == "Nghị định X")
+        #expect(HolidaySchedule.shipped.confirming(CivilDate(2026, 11, 25), legalBasis: nil) == nil)
+        let reread = try HolidaySchedule(json: confirmed.json(years: [2026]))
+        #expect(reread.years[2026] == confirmed.years[2026])
     }
 
     @Test func scheduleFilesAreCheckedAndMayOverrideAYear() throws {

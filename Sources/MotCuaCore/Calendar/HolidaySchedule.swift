@@ -51,6 +51,35 @@ public struct HolidaySchedule: Sendable, Equatable {
         return copy
     }
 
+    /// This schedule with the unconfirmed day off or make-up day `date` confirmed (its legal basis
+    /// replaced when one is given); nil when the schedule has no unconfirmed day on `date`.
+    public func confirming(_ date: CivilDate, legalBasis: String?) -> HolidaySchedule? {
+        guard let year = years[date.year] else { return nil }
+        var found = false
+        let daysOff = year.daysOff.map { day -> DayOff in
+            guard day.date == date, day.unconfirmed else { return day }
+            found = true
+            return DayOff(date: day.date, name: day.name, kind: day.kind, legalBasis: legalBasis ?? day.legalBasis)
+        }
+        let makeup = year.makeupWorkdays.map { day -> MakeupWorkday in
+            guard day.date == date, day.unconfirmed else { return day }
+            found = true
+            return MakeupWorkday(date: day.date, name: day.name, legalBasis: legalBasis ?? day.legalBasis)
+        }
+        guard found else { return nil }
+        var copy = self
+        copy.years[date.year] = YearHolidays(year: year.year, source: year.source, daysOff: daysOff, makeupWorkdays: makeup)
+        return copy
+    }
+
+    /// The schedule file (`schema` 1) for these years, as `init(json:)` reads it.
+    public func json(years chosen: [Int]) throws -> Data {
+        let list = chosen.sorted().compactMap { years[$0] }.map { Year(year: $0.year, daysOff: $0.daysOff, makeupWorkdays: $0.makeupWorkdays) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(File(schema: 1, description: "Lịch nghỉ riêng của kho (năm ở đây thay lịch đóng gói)", years: list))
+    }
+
     struct File: Codable {
         let schema: Int
         let description: String?
