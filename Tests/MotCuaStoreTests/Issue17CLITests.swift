@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import MotCuaCore
 
-/// Issue 17's command-line frictions (#2 parser messages and help, #3 permission exit code, #4 Vietnamese dates, #5 the demo as a clerk),
+/// Issue 17's command-line frictions (#2 parser messages and help, #3 permission exit code, #4 Vietnamese dates, #5 the demo as a clerk, #8 the proxy's details),
 /// through the real binary.
 @Suite("Issue 17 command line", .serialized)
 struct Issue17CLITests {
@@ -74,5 +74,32 @@ struct Issue17CLITests {
         let missing = try motcua(["list"], environment: ["MOTCUA_DATA": dir.path + "/nothing-here"])
         #expect(missing.status == 1, "\(missing.stderr)")
         #expect(missing.stderr.contains("motcua demo") && missing.stderr.contains("--data"), "\(missing.stderr)")
+    }
+
+    @Test func theProxyIsCapturedWithIDPhoneAndAuthorisationAndPrintedOnTheReceipt() throws {
+        let dir = TempDirectory("proxy17")
+        defer { dir.cleanup() }
+        let env = ["MOTCUA_USER": "admin", "MOTCUA_DATA": dir.path + "/s", "MOTCUA_NOW": "2026-12-01T08:00:00+07:00"]
+        #expect(try motcua(["init", "--agency", "000.00.xx.H57", "--name", "Phường thử", "--training"], environment: env).status == 0)
+        #expect(try motcua(["users", "add", "lan", "--name", "Lê Thị Lan", "--role", "clerk"], environment: env).status == 0)
+        let clerk = env.merging(["MOTCUA_USER": "lan"]) { $1 }
+        let base = ["receive", "--procedure", "1.004873", "--name", "Nguyễn Văn Ánh", "--id", "046090001234", "--phone", "0912345678"]
+        let proxy = ["--proxy-name", "Trần Văn Bình", "--proxy-id", "046085000111", "--proxy-phone", "0905 111 222",
+                     "--proxy-document", "Giấy ủy quyền số 12/UQ ngày 28/11/2026, chứng thực tại UBND phường"]
+        let received = try motcua(base + proxy + ["--json"], environment: clerk)
+        #expect(received.status == 0, "\(received.stderr)")
+        let show = try motcua(["show", "261201-0001", "--json"], environment: clerk)
+        #expect(show.stdout.contains(#""phone":"0905111222""#) && show.stdout.contains("12/UQ"), "\(show.stdout)")
+        let receipt = try motcua(["print", "receipt", "261201-0001"], environment: clerk)
+        #expect(receipt.status == 0, "\(receipt.stderr)")
+        #expect(receipt.stdout.contains("Trần Văn Bình") && receipt.stdout.contains("046085000111") && receipt.stdout.contains("0905111222"),
+                "\(receipt.stdout)")
+        #expect(receipt.stdout.contains("Giấy ủy quyền số 12/UQ"), "\(receipt.stdout)")
+        let badPhone = try motcua(base + ["--proxy-name", "Trần Văn Bình", "--proxy-phone", "12345"], environment: clerk)
+        #expect(badPhone.status == 2 && badPhone.stderr.contains("Người được ủy quyền"), "\(badPhone.stderr)")
+        let badID = try motcua(base + ["--proxy-name", "Trần Văn Bình", "--proxy-id", "999000111222"], environment: clerk)
+        #expect(badID.status == 2 && badID.stderr.contains("Người được ủy quyền"), "\(badID.stderr)")
+        let noName = try motcua(base + ["--proxy-phone", "0905111222"], environment: clerk)
+        #expect(noName.status == 2 && noName.stderr.contains("--proxy-name"), "\(noName.stderr)")
     }
 }
