@@ -11,6 +11,9 @@ public struct AdminEvent: Codable, Hashable, Sendable {
         /// A day off or make-up day of the holiday schedule whose legal basis was unconfirmed was
         /// confirmed by an admin and is applied from then on (`detail`: the date and the basis).
         case calendarConfirmed
+        /// A year's official schedule published (`detail`: the year, its legal basis, the counts) or
+        /// withdrawn from the store's holiday file by an admin.
+        case schedulePublished, scheduleRemoved
     }
 
     public var kind: Kind

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import MotCuaCore
 
-/// Issue 17's command-line frictions (#2 parser messages and help, #3 permission exit code, #4 Vietnamese dates, #5 the demo as a clerk, #8 the proxy's details),
+/// Issue 17's command-line frictions (#2 parser messages and help, #3 permission exit code, #4 Vietnamese dates, #5 the demo as a clerk, #7 the yearly schedule, #8 the proxy's details),
 /// through the real binary.
 @Suite("Issue 17 command line", .serialized)
 struct Issue17CLITests {
@@ -101,5 +101,37 @@ struct Issue17CLITests {
         #expect(badID.status == 2 && badID.stderr.contains("Người được ủy quyền"), "\(badID.stderr)")
         let noName = try motcua(base + ["--proxy-phone", "0905111222"], environment: clerk)
         #expect(noName.status == 2 && noName.stderr.contains("--proxy-name"), "\(noName.stderr)")
+    }
+
+    @Test func anAdminPublishesListsAndRemovesAYearsScheduleWithItsLegalBasis() throws {
+        let dir = TempDirectory("schedule17")
+        defer { dir.cleanup() }
+        let env = ["MOTCUA_USER": "admin", "MOTCUA_DATA": dir.path + "/s", "MOTCUA_NOW": "2026-12-01T08:00:00+07:00"]
+        #expect(try motcua(["init", "--agency", "000.00.xx.H57", "--name", "Phường thử", "--training"], environment: env).status == 0)
+        #expect(try motcua(["users", "add", "lan", "--name", "Lê Thị Lan", "--role", "clerk"], environment: env).status == 0)
+        let doctorBefore = try motcua(["doctor", "--json"], environment: env)
+        #expect(doctorBefore.stdout.contains("calendar schedule add 2027"), "\(doctorBefore.stdout)")
+        let add = ["calendar", "schedule", "add", "2027", "--legal-basis", "Thông báo 123/TB-BNV ngày 20/11/2026",
+                   "--off", "01/01/2027=Tết Dương lịch", "--off", "05/02/2027-11/02/2027=Tết Nguyên đán",
+                   "--makeup", "20/02/2027=Làm bù cho thứ Sáu 12/02/2027"]
+        let refused = try motcua(add, environment: env.merging(["MOTCUA_USER": "lan"]) { $1 })
+        #expect(refused.status == 4, "\(refused.stderr)")
+        let overlap = try motcua(add + ["--off", "10/02/2027-12/02/2027=Thêm"], environment: env)
+        #expect(overlap.status == 2 && overlap.stderr.contains("trùng"), "\(overlap.stderr)")
+        let weekday = try motcua(add + ["--makeup", "22/02/2027=Thứ Hai"], environment: env)
+        #expect(weekday.status == 2 && weekday.stderr.contains("không phải thứ Bảy/Chủ nhật"), "\(weekday.stderr)")
+        let published = try motcua(add, environment: env)
+        #expect(published.status == 0, "\(published.stderr)")
+        #expect(try motcua(add, environment: env).status == 2, "a second publication of the same year is refused")
+        let list = try motcua(["calendar", "schedule", "list", "--json"], environment: env)
+        #expect(list.stdout.contains(#""year":2027"#) && list.stdout.contains(#""source":"store""#) && list.stdout.contains("123/TB-BNV"), "\(list.stdout)")
+        let due = try motcua(["calendar", "due", "--from", "04/02/2027 09:00", "--days", "1", "--json"], environment: env)
+        #expect(due.stdout.contains("2027-02-12T09:00"), "\(due.stdout)")
+        let removed = try motcua(["calendar", "schedule", "remove", "2027"], environment: env)
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(try motcua(["calendar", "schedule", "remove", "2026"], environment: env).status == 2)
+        let journal = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/s/journal").filter { $0.hasSuffix(".jsonl") }
+            .map { try String(contentsOfFile: dir.path + "/s/journal/" + $0, encoding: .utf8) }.joined()
+        #expect(journal.contains("schedulePublished") && journal.contains("scheduleRemoved"))
     }
 }

@@ -99,6 +99,11 @@ public enum HolidayScheduleError: Error, Equatable, CustomStringConvertible {
     case dayOffOnWeekend(CivilDate)
     case makeupOnWeekday(CivilDate)
     case duplicate(CivilDate)
+    case missingLegalBasis
+    case spanReversed(CivilDate, CivilDate)
+    case overlappingSpans(CivilDate, CivilDate)
+    case spanOnlyWeekend(CivilDate, CivilDate)
+    case makeupInsideSpan(CivilDate, CivilDate, CivilDate)
 
     public var description: String {
         switch self {
@@ -107,6 +112,11 @@ public enum HolidayScheduleError: Error, Equatable, CustomStringConvertible {
         case .dayOffOnWeekend(let d): return "ngày nghỉ \(d.vietnamese) rơi vào cuối tuần (chỉ ghi ngày thường)"
         case .makeupOnWeekday(let d): return "ngày làm bù \(d.vietnamese) không phải thứ Bảy/Chủ nhật"
         case .duplicate(let d): return "ngày \(d.vietnamese) được ghi hai lần"
+        case .missingLegalBasis: return "cần ghi căn cứ pháp lý (số, ngày văn bản) của lịch nghỉ"
+        case .spanReversed(let a, let b): return "đợt nghỉ \(a.vietnamese)–\(b.vietnamese) kết thúc trước khi bắt đầu"
+        case .overlappingSpans(let a, let b): return "đợt nghỉ bắt đầu \(b.vietnamese) trùng với đợt nghỉ bắt đầu \(a.vietnamese)"
+        case .spanOnlyWeekend(let a, let b): return "đợt nghỉ \(a.vietnamese)–\(b.vietnamese) chỉ gồm thứ Bảy, Chủ nhật"
+        case .makeupInsideSpan(let d, let a, let b): return "ngày làm bù \(d.vietnamese) nằm trong đợt nghỉ \(a.vietnamese)–\(b.vietnamese)"
         }
     }
 }
