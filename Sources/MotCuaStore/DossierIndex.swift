@@ -68,6 +68,16 @@ struct DossierIndex {
 
     func summary(code: String) -> DossierSummary? { row(code: code).map(table.summary(at:)) }
 
+    /// The full codes of the loaded dossiers whose code ends with the short code `YYMMDD-XXXX`
+    /// the screens show, one per agency that has such a dossier.
+    func codes(endingWith short: String) -> [String] {
+        guard let (day, number, _) = DossierCode.parse("-" + short), number < (1 << 20) else { return [] }
+        return agencies.strings.indices.dropFirst().compactMap { id -> String? in
+            guard let row = rowOfCode[Self.pack(agency: UInt32(id), day: day, number: number)] else { return nil }
+            return table.code(at: Int(row))
+        }
+    }
+
     func positions(of row: Int) -> [JournalPosition] {
         let first = Int(firstEvent[row])
         return (events[first..<(first + Int(eventCount[row]))] + (laterEvents[Int32(row)] ?? [])).map(\.position)
@@ -253,6 +263,14 @@ public enum DossierCode {
         return String(decoding: code.utf8.prefix(end), as: UTF8.self)
     }
 
+    /// `YYMMDD-XXXX` without the agency: what the screens and the receipt show in short.
+    public static func isShort(_ code: String) -> Bool {
+        guard let (_, _, end) = parse("-" + code) else { return false }
+        return end == 0
+    }
+
     /// The receipt year written in a code (20YY).
-    public static func year(of code: String) -> Int? { parse(code).map { 2000 + $0.day / 10_000 } }
+    public static func year(of code: String) -> Int? {
+        (parse(code) ?? (isShort(code) ? parse("-" + code) : nil)).map { 2000 + $0.day / 10_000 }
+    }
 }

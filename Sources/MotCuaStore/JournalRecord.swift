@@ -8,6 +8,12 @@ public struct AdminEvent: Codable, Hashable, Sendable {
         /// A form handed to the citizen was printed with their ID number and phone in full by an
         /// official whose screens show them masked (`detail`: the form and the dossier's code).
         case formPrinted
+        /// A day off or make-up day of the holiday schedule whose legal basis was unconfirmed was
+        /// confirmed by an admin and is applied from then on (`detail`: the date and the basis).
+        case calendarConfirmed
+        /// A year's official schedule published (`detail`: the year, its legal basis, the counts) or
+        /// withdrawn from the store's holiday file by an admin.
+        case schedulePublished, scheduleRemoved
     }
 
     public var kind: Kind

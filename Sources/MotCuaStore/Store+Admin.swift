@@ -99,6 +99,92 @@ extension Store {
         }
     }
 
+    /// Confirms the unconfirmed day off or make-up day `date`: deadlines count it from now on.
+    /// The store's `calendar/holidays.json` gets that year with the mark dropped (and the legal
+    /// basis given, if any); the confirmation is journaled like the other admin changes.
+    public func confirmHoliday(_ date: CivilDate, legalBasis: String?, actor: Actor, now: Instant) throws {
+        try require(actor, may: .manageCalendar)
+        let basis = legalBasis.map(Validation.clean).flatMap { $0.isEmpty ? nil : $0 }
+        try ensureWritable()
+        try withWriteLock {
+            try catchUpUnderLock()
+            let own = try readOwnSchedule()
+            let effective = HolidaySchedule.shipped.overridden(by: own)
+            guard let confirmed = effective.confirming(date, legalBasis: basis), let year = confirmed.years[date.year] else {
+                let pending = (effective.years[date.year].map { $0.daysOff.filter(\.unconfirmed).map(\.date) + $0.makeupWorkdays.filter(\.unconfirmed).map(\.date) } ?? [])
+                let list = pending.isEmpty ? "năm \(date.year) không có ngày nào chưa xác nhận" : "ngày chưa xác nhận: " + pending.sorted().map(\.vietnamese).joined(separator: ", ")
+                throw StoreError.badInput("Ngày \(date.vietnamese) không phải ngày nghỉ hoặc làm bù đang chờ xác nhận (\(list))")
+            }
+            try writeOwnSchedule(own.overridden(by: HolidaySchedule(years: [year])))
+            var event = AdminEvent(kind: .calendarConfirmed)
+            let day = year.daysOff.first { $0.date == date }.map { "ngày nghỉ \($0.name)" }
+                ?? year.makeupWorkdays.first { $0.date == date }.map { "ngày làm bù (\($0.name))" } ?? ""
+            event.detail = "xác nhận \(day) \(date.vietnamese)" + (basis.map { "; căn cứ: \($0)" } ?? "")
+            try appendAdmin(event, by: actor.login, at: now, actingAdmin: actor.actingAdmin, terminal: actor.terminal)
+        }
+    }
+
+    /// Publishes `year`'s official schedule (built and checked by `SchedulePublication`) into the
+    /// store's `calendar/holidays.json`; it replaces the shipped schedule or the Labour Code rule for
+    /// that year. A year the store already has is refused: remove it first.
+    public func publishSchedule(_ year: YearHolidays, actor: Actor, now: Instant) throws {
+        try require(actor, may: .manageCalendar)
+        try ensureWritable()
+        try withWriteLock {
+            try catchUpUnderLock()
+            let own = try readOwnSchedule()
+            if own.years[year.year] != nil {
+                throw StoreError.badInput("Kho đã có lịch nghỉ riêng năm \(year.year); gỡ trước bằng: motcua calendar schedule remove \(year.year)")
+            }
+            try writeOwnSchedule(own.overridden(by: HolidaySchedule(years: [year])))
+            var event = AdminEvent(kind: .schedulePublished)
+            let bases = Set(year.daysOff.compactMap(\.legalBasis) + year.makeupWorkdays.compactMap(\.legalBasis)).sorted()
+            event.detail = "năm \(year.year): \(year.daysOff.count) ngày nghỉ, \(year.makeupWorkdays.count) ngày làm bù; căn cứ: \(bases.joined(separator: "; "))"
+            try appendAdmin(event, by: actor.login, at: now, actingAdmin: actor.actingAdmin, terminal: actor.terminal)
+        }
+    }
+
+    /// Removes `year` from the store's own holiday file: the shipped schedule (or the Labour Code
+    /// rule) applies to that year again.
+    public func removeSchedule(year: Int, actor: Actor, now: Instant) throws {
+        try require(actor, may: .manageCalendar)
+        try ensureWritable()
+        try withWriteLock {
+            try catchUpUnderLock()
+            let own = try readOwnSchedule()
+            guard own.years[year] != nil else {
+                let owned = own.years.keys.sorted().map(String.init).joined(separator: ", ")
+                throw StoreError.badInput("Kho không có lịch nghỉ riêng năm \(year)\(owned.isEmpty ? "" : " (có: \(owned))"); lịch đóng gói không gỡ được")
+            }
+            try writeOwnSchedule(HolidaySchedule(years: own.years.values.filter { $0.year != year }))
+            var event = AdminEvent(kind: .scheduleRemoved)
+            event.detail = "năm \(year)"
+            try appendAdmin(event, by: actor.login, at: now, actingAdmin: actor.actingAdmin, terminal: actor.terminal)
+        }
+    }
+
+    /// The store's own holiday file (empty when it has none).
+    public func readOwnSchedule() throws -> HolidaySchedule {
+        guard let bytes = try Store.readBytes(files.holidays, fs: fs) else { return HolidaySchedule() }
+        do { return try HolidaySchedule(json: Data(bytes)) } catch {
+            throw StoreError.invalidFile(path: files.holidays, reason: "\(error)")
+        }
+    }
+
+    /// Replaces the store's own holiday file and this process's calendar (under the writer lock).
+    func writeOwnSchedule(_ file: HolidaySchedule) throws {
+        let bytes: [UInt8]
+        do { bytes = Array(try file.json(years: Array(file.years.keys))) } catch {
+            throw StoreError.badInput("Không ghi được lịch nghỉ: \(error)")
+        }
+        do {
+            try fs.atomicReplace(files.holidays, with: bytes, mode: config.fileModeBits, group: groupID)
+        } catch {
+            throw error.isDiskFull ? StoreError.diskFull(error) : StoreError.io(error)
+        }
+        calendar = WorkCalendar(schedule: HolidaySchedule.shipped.overridden(by: file), hours: calendar.hours, model: calendar.model)
+    }
+
     /// Records in the journal that `actor` printed `form` of dossier `code` with the citizen's
     /// personal data in full (the audit trail of the one place masking does not apply).
     public func recordFormPrinted(_ form: String, code: String, actor: Actor, now: Instant) throws {

@@ -97,6 +97,7 @@ extension Store {
                         actor: Actor, op: String? = nil, now: Instant) throws -> Commit {
         try require(actor, may: .dossier(command.action))
         return try write(op: op, actor: actor) {
+            let code = try resolveCode(code)
             ensureLoaded(code: code)
             guard let summary = index.summary(code: code) else { throw StoreError.notFound(code) }
             guard !index.damaged.contains(summary.id) else { throw StoreError.damagedDossier(code) }

@@ -210,8 +210,27 @@ public final class Store {
         return index.summary(code: code)
     }
 
-    /// A dossier with its whole history, read back from the journal.
+    /// The full code a person typed: a full code as it is; the short `YYMMDD-XXXX` the screens and
+    /// the receipt show, when exactly one dossier of the store has it (usually the store's own agency;
+    /// an imported agency's dossier with the same short code makes it ambiguous, and both are named).
+    public func resolveCode(_ code: String) throws -> String {
+        guard DossierCode.isShort(code) else { return code }
+        ensureLoaded(code: code)
+        let matches = index.codes(endingWith: code)
+        switch matches.count {
+        case 0: throw StoreError.notFound(code)
+        case 1: return matches[0]
+        default:
+            let ordered = matches.sorted { a, b in
+                (DossierCode.agency(of: a) == config.agency ? 0 : 1, a) < (DossierCode.agency(of: b) == config.agency ? 0 : 1, b)
+            }
+            throw StoreError.badInput("Mã ngắn \(code) trùng với hồ sơ của \(matches.count) cơ quan: \(ordered.joined(separator: ", ")); hãy ghi mã đầy đủ")
+        }
+    }
+
+    /// A dossier with its whole history, read back from the journal (`code` full or short, see `resolveCode`).
     public func dossier(code: String) throws -> Dossier {
+        let code = try resolveCode(code)
         ensureLoaded(code: code)
         guard let row = index.row(code: code) else { throw StoreError.notFound(code) }
         let records = try index.positions(of: row).map { try journal.readLine($0) }

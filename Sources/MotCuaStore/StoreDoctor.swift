@@ -11,13 +11,17 @@ public struct StoreDoctor {
     public var login: String?
     /// The calendar is checked for this year and the next.
     public var year: Int
+    public var month: Int
     public var fs: FileSystem
     public var system: DoctorSystem
 
-    public init(path: String, login: String?, year: Int, fs: FileSystem = PosixFileSystem(), system: DoctorSystem = .current) {
+    /// `month`: from November on, a next year without an official schedule is a warning (the
+    /// government publishes it late in the year); before, it is only noted.
+    public init(path: String, login: String?, year: Int, month: Int = 12, fs: FileSystem = PosixFileSystem(), system: DoctorSystem = .current) {
         self.path = path
         self.login = login
         self.year = year
+        self.month = month
         self.fs = fs
         self.system = system
     }
@@ -317,15 +321,18 @@ public struct StoreDoctor {
             return DoctorCheck(name, .warning, "Năm \(year) nằm ngoài khoảng lịch được hỗ trợ")
         }
         guard holidays.source == .official else {
+            if year > self.year && month < 11 {
+                return .ok(name, "Chưa có lịch nghỉ chính thức năm \(year) (thường công bố cuối năm; nhắc từ tháng 11)")
+            }
             return DoctorCheck(name, .warning,
                                "Chưa có lịch nghỉ chính thức năm \(year): hạn trả đang tính theo Bộ luật Lao động (chưa có ngày nghỉ hoán đổi, làm bù)",
-                               fix: "sao chép tệp lịch nghỉ chính thức (có năm \(year)) vào \(target)")
+                               fix: "công bố lịch năm \(year) (quản trị): motcua calendar schedule add \(year) --legal-basis \"SỐ VĂN BẢN\" --off NGÀY[-NGÀY]=TÊN …, hoặc sao chép tệp lịch nghỉ chính thức (có năm \(year)) vào \(target)")
         }
         let unconfirmed = holidays.daysOff.filter(\.unconfirmed).map(\.date) + holidays.makeupWorkdays.filter(\.unconfirmed).map(\.date)
         guard unconfirmed.isEmpty else {
             return DoctorCheck(name, .warning,
-                               "Lịch nghỉ năm \(year) có \(unconfirmed.count) ngày chưa xác nhận căn cứ pháp lý: \(unconfirmed.sorted().map(\.vietnamese).joined(separator: ", "))",
-                               fix: "đối chiếu văn bản gốc, sửa tệp lịch nghỉ rồi sao chép vào \(target)")
+                               "Lịch nghỉ năm \(year) có \(unconfirmed.count) ngày chưa xác nhận căn cứ pháp lý, chưa áp dụng vào hạn trả: \(unconfirmed.sorted().map(\.vietnamese).joined(separator: ", "))",
+                               fix: "đối chiếu văn bản gốc rồi xác nhận (quản trị): motcua calendar confirm \(unconfirmed.sorted()[0].vietnamese) --legal-basis \"SỐ VĂN BẢN\"")
         }
         return .ok(name, "Lịch nghỉ năm \(year): chính thức, \(holidays.daysOff.count) ngày nghỉ, \(holidays.makeupWorkdays.count) ngày làm bù")
     }

@@ -48,7 +48,8 @@ public enum StoreError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notAStore(let path):
-            return "Không tìm thấy kho dữ liệu motcua tại \(path) (thiếu tệp FORMAT). Tạo kho bằng: motcua init --data \(path) --agency MÃ --name \"Tên\""
+            return "Không tìm thấy kho dữ liệu motcua tại \(path) (thiếu tệp FORMAT). Kho ở thư mục khác: thêm --data THƯ_MỤC "
+                + "(hoặc đặt MOTCUA_DATA). Chạy thử trên kho mẫu: motcua demo. Tạo kho mới: motcua init --data \(path) --agency MÃ --name \"Tên\""
         case .alreadyAStore(let path):
             return "Đã có kho dữ liệu tại \(path); không tạo lại"
         case .newerFormat(let path, let found, let supported):

@@ -25,7 +25,8 @@ public final class App {
 
     public init(desk: Desk, backend: TerminalBackend, clock: @escaping () -> Instant,
                 pendingSignal: @escaping () -> Int32? = { nil },
-                log: @escaping (String) -> Void = { FileHandle.standardError.write(Data(("motcua: " + $0 + "\n").utf8)) }) {
+                log: @escaping (String) -> Void = { FileHandle.standardError.write(Data(("motcua: " + $0 + "\n").utf8)) },
+                greeting: String? = nil) {
         self.desk = desk
         self.backend = backend
         self.clock = clock
@@ -44,6 +45,8 @@ public final class App {
         }
         dispatch(.resized(backend.size))
         dispatch(.storeChanged)
+        // The first message of the session (the demo says whose account it opened and how to change it).
+        if let greeting { dispatch(.notice(greeting, isError: false)) }
     }
 
     /// Runs until the user quits or a terminating signal arrives.

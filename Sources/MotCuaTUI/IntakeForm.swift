@@ -15,7 +15,7 @@ public struct DocumentCheck: Equatable, Sendable, Codable {
 /// validation, the checklist, and the appointment previewed before saving.
 public struct IntakeForm: Equatable, Sendable {
     public enum Field: Hashable, Sendable {
-        case procedure, name, id, phone, address, channel, proxy, document(Int)
+        case procedure, name, id, phone, address, channel, proxy, proxyID, proxyPhone, document(Int)
     }
 
     public var procedureQuery = TextField(limit: 60)
@@ -28,6 +28,9 @@ public struct IntakeForm: Equatable, Sendable {
     public var phone = TextField(limit: 20)
     public var address = TextField(limit: 300)
     public var proxy = TextField(limit: 200)
+    /// The proxy's ID number and phone: fields shown once a proxy's name is typed.
+    public var proxyID = TextField(limit: 20)
+    public var proxyPhone = TextField(limit: 20)
     public var channel: Channel = .direct
     public var documents: [DocumentCheck] = []
     public var focus: Field = .procedure
@@ -43,13 +46,14 @@ public struct IntakeForm: Equatable, Sendable {
     public init(op: String = UUID().uuidString.lowercased()) { self.op = op }
 
     public var fields: [Field] {
-        [.procedure, .name, .id, .phone, .address, .channel, .proxy] + documents.indices.map { .document($0) }
+        [.procedure, .name, .id, .phone, .address, .channel, .proxy] + (proxy.isEmpty ? [] : [.proxyID, .proxyPhone])
+            + documents.indices.map { .document($0) }
     }
 
     /// Something was typed or chosen: cancelling must be confirmed, and a hang-up keeps a draft.
     public var isDirty: Bool {
         procedureCode != nil || !procedureQuery.isEmpty || !name.isEmpty || !id.isEmpty || !phone.isEmpty
-            || !address.isEmpty || !proxy.isEmpty
+            || !address.isEmpty || !proxy.isEmpty || !proxyID.isEmpty || !proxyPhone.isEmpty
     }
 
     public mutating func textField(_ field: Field) -> TextField? {
@@ -60,6 +64,8 @@ public struct IntakeForm: Equatable, Sendable {
         case .phone: return phone
         case .address: return address
         case .proxy: return proxy
+        case .proxyID: return proxyID
+        case .proxyPhone: return proxyPhone
         default: return nil
         }
     }
@@ -72,6 +78,8 @@ public struct IntakeForm: Equatable, Sendable {
         case .phone: phone = value
         case .address: address = value
         case .proxy: proxy = value
+        case .proxyID: proxyID = value
+        case .proxyPhone: proxyPhone = value
         default: break
         }
     }
@@ -92,7 +100,11 @@ public struct IntakeForm: Equatable, Sendable {
         if let issue = Validation.name(name.text).first { result[.name] = issue }
         if let issue = Validation.idNumber(id.text).first { result[.id] = issue }
         if let issue = Validation.phone(phone.text).first { result[.phone] = issue }
-        if !proxy.isEmpty, let issue = Validation.name(proxy.text, field: .proxy).first { result[.proxy] = issue }
+        if !proxy.isEmpty {
+            if let issue = Validation.name(proxy.text, field: .proxy).first { result[.proxy] = issue }
+            if !proxyID.isEmpty, let issue = Validation.idNumber(proxyID.text, field: .proxy).first { result[.proxyID] = issue }
+            if !proxyPhone.isEmpty, let issue = Validation.phone(proxyPhone.text, field: .proxy).first { result[.proxyPhone] = issue }
+        }
         return result
     }
 
@@ -101,9 +113,22 @@ public struct IntakeForm: Equatable, Sendable {
         return Intake(
             procedureCode: procedureCode,
             applicant: Person(name: name.text, idNumber: id.text, phone: phone.text, address: address.isEmpty ? nil : address.text),
-            proxy: proxy.isEmpty ? nil : Proxy(name: proxy.text),
+            proxy: proxyValue,
             channel: channel,
             documents: documents.filter(\.checked).map { ReceivedDocument(name: $0.name, originals: $0.originals, copies: $0.copies) })
+    }
+
+    /// The proxy as typed (nil without a name); its ID and phone only once a name is there.
+    var proxyValue: Proxy? {
+        guard !proxy.isEmpty else { return nil }
+        return Proxy(name: proxy.text, idNumber: proxyID.isEmpty ? nil : proxyID.text, phone: proxyPhone.isEmpty ? nil : proxyPhone.text)
+    }
+
+    /// Changes the focused document row's count of originals or copies (0–99).
+    mutating func adjustDocument(originals: Int = 0, copies: Int = 0) {
+        guard case .document(let i) = focus, documents.indices.contains(i) else { return }
+        documents[i].originals = max(0, min(99, documents[i].originals + originals))
+        documents[i].copies = max(0, min(99, documents[i].copies + copies))
     }
 
     /// The appointment this intake would get if saved now.
@@ -124,6 +149,9 @@ public struct IntakeDraft: Codable, Equatable, Sendable {
     public var phone: String
     public var address: String
     public var proxy: String
+    /// Absent in drafts written before the proxy's ID and phone were asked.
+    public var proxyID: String?
+    public var proxyPhone: String?
     public var channel: Channel
     public var documents: [DocumentCheck]
 
@@ -137,6 +165,8 @@ public struct IntakeDraft: Codable, Equatable, Sendable {
         phone = form.phone.text
         address = form.address.text
         proxy = form.proxy.text
+        proxyID = form.proxyID.isEmpty ? nil : form.proxyID.text
+        proxyPhone = form.proxyPhone.isEmpty ? nil : form.proxyPhone.text
         channel = form.channel
         documents = form.documents
     }
@@ -150,6 +180,8 @@ public struct IntakeDraft: Codable, Equatable, Sendable {
         form.phone = TextField(phone, limit: 20)
         form.address = TextField(address, limit: 300)
         form.proxy = TextField(proxy, limit: 200)
+        form.proxyID = TextField(proxyID ?? "", limit: 20)
+        form.proxyPhone = TextField(proxyPhone ?? "", limit: 20)
         form.channel = channel
         form.documents = documents
         form.focus = .name

@@ -20,6 +20,8 @@ public enum ScrollCommand: Equatable, Sendable {
 
 public enum FormCommand: Equatable, Sendable {
     case next, previous, down, up, save, cancel, toggle, explain, choose, previousChoice, nextChoice
+    /// On a document row: one original more or fewer, one copy more or fewer.
+    case moreOriginals, fewerOriginals, moreCopies, fewerCopies
 }
 
 public enum CancelIntakeCommand: Equatable, Sendable {
@@ -123,6 +125,10 @@ public enum KeyMap {
         KeyBinding([.character(" ")], .toggle, "Đánh dấu giấy tờ; đổi lựa chọn (ở ô chữ, phím cách là chữ)"),
         KeyBinding([.left], .previousChoice, "Ở ô kênh nộp: kênh trước (ở ô chữ: lùi con trỏ)"),
         KeyBinding([.right], .nextChoice, "Ở ô kênh nộp: kênh sau (ở ô chữ: tiến con trỏ)"),
+        KeyBinding([.character("+")], .moreOriginals, "Ở dòng giấy tờ: thêm một bản chính"),
+        KeyBinding([.character("-")], .fewerOriginals, "Ở dòng giấy tờ: bớt một bản chính"),
+        KeyBinding([.character("*")], .moreCopies, "Ở dòng giấy tờ: thêm một bản sao"),
+        KeyBinding([.character("/")], .fewerCopies, "Ở dòng giấy tờ: bớt một bản sao"),
     ])
 
     public static let cancelIntake = KeyMapTable<CancelIntakeCommand>(title: "Hỏi lại khi hủy biểu mẫu đã nhập", bindings: [
@@ -244,6 +250,8 @@ extension KeyMap {
     static let procedureListHint = form.hint([KeyHint(.up, .down, label: "chọn"), KeyHint(.choose, label: "")])
     static let channelHint = form.hint([KeyHint(.previousChoice, .nextChoice, label: "đổi")])
     static let documentsHint = form.hint([KeyHint(.toggle, label: "đánh dấu")])
+    static let documentCountsHint = form.hint([KeyHint(.moreOriginals, .fewerOriginals, label: "bản chính", separator: " "),
+                                                KeyHint(.moreCopies, .fewerCopies, label: "bản sao", separator: " ")])
     static let explainHint = form.hint([KeyHint(.explain, label: "diễn giải đầy đủ")], key: ": ")
     static let cancelIntakeHint = cancelIntake.hint([KeyHint(.discard, label: "bỏ")], key: ": ")
     static let emptyMenuHint = actionMenu.hint([KeyHint(.close, label: "đóng")], key: ": ")

@@ -53,6 +53,13 @@ func renderIntake(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ form: 
                focused: form.focus == .proxy, issue: issues[.proxy])
     if form.proxy.isEmpty && form.focus != .proxy { buffer.put("(trống nếu chính chủ)", x: labelWidth + 1, y: y, role: .muted) }
     y += 1
+    if !form.proxy.isEmpty {                       // the proxy's ID and phone, once a proxy is named
+        for (label, field, text) in [(" ĐD nộp thay:", IntakeForm.Field.proxyID, form.proxyID), (" ĐT nộp thay:", .proxyPhone, form.proxyPhone)] {
+            inputField(&buffer, label: label, field: text, x: 0, y: y, labelWidth: labelWidth, width: min(24, inputWidth),
+                       focused: form.focus == field, issue: issues[field])
+            y += 1
+        }
+    }
     buffer.put(" Giấy tờ nhận (\(KeyMap.documentsHint)):", x: 0, y: y, role: .label)
     y += 1
     let previewRows = 2
@@ -97,6 +104,8 @@ func renderIntake(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ form: 
         statusText = (" \(error)", .error)
     } else if form.confirmingCancel {
         statusText = (" Bỏ hồ sơ đang nhập? \(KeyMap.cancelIntakeHint) · phím khác: nhập tiếp (Esc rồi 2: lưu)", .warning)
+    } else if case .document = form.focus {
+        statusText = (" \(KeyMap.documentsHint) · \(KeyMap.documentCountsHint) · " + KeyMap.formHint, .muted)
     } else {
         statusText = (" " + KeyMap.formHint, .muted)
     }

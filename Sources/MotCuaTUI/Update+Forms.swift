@@ -69,6 +69,10 @@ func intakeKey(_ state: inout AppState, _ original: IntakeForm, _ key: Key, _ en
         case .previousChoice:
             let all = Channel.allCases
             form.channel = all[(all.firstIndex(of: form.channel)! + all.count - 1) % all.count]
+        case .moreOriginals: form.adjustDocument(originals: 1)
+        case .fewerOriginals: form.adjustDocument(originals: -1)
+        case .moreCopies: form.adjustDocument(copies: 1)
+        case .fewerCopies: form.adjustDocument(copies: -1)
         }
         return []
     }
@@ -99,6 +103,9 @@ private func applies(_ command: FormCommand, to field: IntakeForm.Field) -> Bool
     switch command {
     case .toggle: return !isTextField(field)
     case .previousChoice, .nextChoice: return field == .channel
+    case .moreOriginals, .fewerOriginals, .moreCopies, .fewerCopies:
+        if case .document = field { return true }
+        return false
     default: return true
     }
 }

@@ -82,6 +82,50 @@ struct HolidayTests {
         let culture = try #require(y2026.daysOff.first { $0.date == CivilDate(2026, 11, 24) })
         #expect(culture.unconfirmed)
         #expect(y2026.daysOff.filter { !$0.unconfirmed }.allSatisfy { $0.date != CivilDate(2026, 11, 24) })
+        // Issue 17 #6: the 2/1 ↔ 10/1/2026 swap is confirmed by Công văn 12729/VPCP-KGVX of 25/12/2025.
+        let swap = try #require(y2026.daysOff.first { $0.date == CivilDate(2026, 1, 2) })
+        let makeup = try #require(y2026.makeupWorkdays.first { $0.date == CivilDate(2026, 1, 10) })
+        #expect(!swap.unconfirmed && !makeup.unconfirmed)
+        #expect(swap.legalBasis?.contains("12729/VPCP-KGVX ngày 25/12/2025") == true && makeup.legalBasis == swap.legalBasis)
+    }
+
+    @Test func aPublishedScheduleExpandsSpansAndRefusesOverlapsAndWeekdayMakeups() throws {
+        let basis = "Thông báo 123/TB-BNV ngày 20/11/2026"
+        let tet = DaysOffSpan(start: CivilDate(2027, 2, 5), end: CivilDate(2027, 2, 11), name: "Tết Nguyên đán")
+        let year = try SchedulePublication.year(2027, daysOff: [DaysOffSpan(start: CivilDate(2027, 1, 1), end: CivilDate(2027, 1, 1), name: "Tết Dương lịch"), tet],
+                                                makeupWorkdays: [(CivilDate(2027, 2, 20), "Làm bù")], legalBasis: basis)
+        #expect(offDates(year) == ["2027-01-01", "2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11"])
+        #expect(year.daysOff.allSatisfy { $0.legalBasis == basis } && year.makeupWorkdays.map(\.date) == [CivilDate(2027, 2, 20)])
+        let overlap = DaysOffSpan(start: CivilDate(2027, 2, 10), end: CivilDate(2027, 2, 12), name: "x")
+        #expect(throws: HolidayScheduleError.overlappingSpans(CivilDate(2027, 2, 5), CivilDate(2027, 2, 10))) {
+            try SchedulePublication.year(2027, daysOff: [tet, overlap], makeupWorkdays: [], legalBasis: basis)
+        }
+        #expect(throws: HolidayScheduleError.makeupOnWeekday(CivilDate(2027, 2, 22))) {
+            try SchedulePublication.year(2027, daysOff: [tet], makeupWorkdays: [(CivilDate(2027, 2, 22), "x")], legalBasis: basis)
+        }
+        #expect(throws: HolidayScheduleError.makeupInsideSpan(CivilDate(2027, 2, 6), CivilDate(2027, 2, 5), CivilDate(2027, 2, 11))) {
+            try SchedulePublication.year(2027, daysOff: [tet], makeupWorkdays: [(CivilDate(2027, 2, 6), "x")], legalBasis: basis)
+        }
+        #expect(throws: HolidayScheduleError.missingLegalBasis) { try SchedulePublication.year(2027, daysOff: [tet], makeupWorkdays: [], legalBasis: " ") }
+        #expect(throws: HolidayScheduleError.dateOutsideYear(CivilDate(2028, 1, 3), 2027)) {
+            try SchedulePublication.year(2027, daysOff: [DaysOffSpan(start: CivilDate(2027, 12, 31), end: CivilDate(2028, 1, 3), name: "x")],
+                                         makeupWorkdays: [], legalBasis: basis)
+        }
+    }
+
+    @Test func anUnconfirmedDayIsListedButNotAppliedUntilConfirmed() throws {
+        let calendar = WorkCalendar()
+        let culture = CivilDate(2026, 11, 24)
+        #expect(calendar.holidays(in: 2026)?.daysOff.contains { $0.date == culture && $0.unconfirmed } == true)
+        #expect(calendar.isWorkingDay(culture))
+        #expect(!calendar.isWorkingDay(CivilDate(2026, 1, 2)) && calendar.isWorkingDay(CivilDate(2026, 1, 10)))
+        let confirmed = try #require(HolidaySchedule.shipped.confirming(culture, legalBasis: "Nghị định X"))
+        let after = WorkCalendar(schedule: confirmed)
+        #expect(!after.isWorkingDay(culture))
+        #expect(after.holidays(in: 2026)?.daysOff.first { $0.date == culture }?.legalBasis == "Nghị định X")
+        #expect(HolidaySchedule.shipped.confirming(CivilDate(2026, 11, 25), legalBasis: nil) == nil)
+        let reread = try HolidaySchedule(json: confirmed.json(years: [2026]))
+        #expect(reread.years[2026] == confirmed.years[2026])
     }
 
     @Test func scheduleFilesAreCheckedAndMayOverrideAYear() throws {

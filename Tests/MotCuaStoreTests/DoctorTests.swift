@@ -109,9 +109,25 @@ struct DoctorTests {
         defer { t.directory.cleanup() }
         let next = try #require(run(t)["calendar.2027"])
         #expect(next.status == .warning && next.finding.contains("Chưa có lịch nghỉ chính thức năm 2027"))
-        #expect(next.fix == "sao chép tệp lịch nghỉ chính thức (có năm 2027) vào \(t.path)/calendar/holidays.json")
-        let thisYear = try #require(run(t)["calendar.2026"])            // the shipped 2026 has unconfirmed swaps
-        #expect(thisYear.status == .warning && thisYear.finding.contains("02/01/2026") && thisYear.finding.contains("24/11/2026"))
+        #expect(next.fix?.hasSuffix("sao chép tệp lịch nghỉ chính thức (có năm 2027) vào \(t.path)/calendar/holidays.json") == true)
+        #expect(next.fix?.contains("motcua calendar schedule add 2027") == true)
+        // Issue 17 #7: before November the next year's missing schedule is only noted.
+        let october = StoreDoctor(path: t.path, login: "admin", year: 2026, month: 10, system: doctorSystem()).run()
+        #expect(october.first { $0.name == "calendar.2027" }?.status == .ok)
+        let thisYear = try #require(run(t)["calendar.2026"])            // the shipped 2026 has an unconfirmed day off
+        #expect(thisYear.status == .warning && !thisYear.finding.contains("02/01/2026") && thisYear.finding.contains("24/11/2026"))
+        #expect(thisYear.finding.contains("chưa áp dụng") && thisYear.fix?.contains("motcua calendar confirm 24/11/2026") == true)
+        #expect(throws: StoreError.self) { try t.store.confirmHoliday(CivilDate(2026, 11, 24), legalBasis: nil, actor: t.clerk, now: at("2026-11-27T08:00")) }
+        #expect(throws: StoreError.self) { try t.store.confirmHoliday(CivilDate(2026, 11, 25), legalBasis: nil, actor: t.admin, now: at("2026-11-27T08:00")) }
+        #expect(t.store.calendar.isWorkingDay(CivilDate(2026, 11, 24)))
+        try t.store.confirmHoliday(CivilDate(2026, 11, 24), legalBasis: "Nghị định 01/2026/NĐ-CP", actor: t.admin, now: at("2026-11-27T08:00"))
+        #expect(!t.store.calendar.isWorkingDay(CivilDate(2026, 11, 24)))
+        #expect(run(t)["calendar.2026"]?.status == .ok)
+        let reopened = try Store.open(at: t.path)
+        #expect(!reopened.calendar.isWorkingDay(CivilDate(2026, 11, 24)))
+        let journal = try t.journalFiles().map { try String(contentsOfFile: $0, encoding: .utf8) }.joined()
+        #expect(journal.contains("calendarConfirmed") && journal.contains("Nghị định 01/2026/NĐ-CP"))
+        try FileManager.default.removeItem(atPath: t.path + "/calendar/holidays.json")
 
         let file = #"{"schema":1,"years":[{"year":2027,"daysOff":[{"date":"2027-01-01","name":"Tết Dương lịch","kind":"statutory"}],"makeupWorkdays":[]}]}"#
         try t.store.installCalendar(json: Array(file.utf8), actor: t.admin, now: at("2026-11-27T08:00"))

@@ -85,7 +85,7 @@ struct SupervisorCLITests {
         let check = try motcua(["check"], environment: env)
         #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
         let other = try motcua(["overdue", "--office", "P2"], environment: env.merging(["MOTCUA_USER": "lan"]) { $1 })
-        #expect(other.status == 1 && other.stderr.contains("xem số liệu của các đơn vị khác"), "\(other.stderr)")
+        #expect(other.status == 4 && other.stderr.contains("xem số liệu của các đơn vị khác"), "\(other.stderr)")
         let scoped = try json(["overdue", "--format", "json", "--office", "P2"], env.merging(["MOTCUA_USER": "hung"]) { $1 })
         #expect(scoped["office"] as? String == "P2" && (scoped["overdue"] as? [Any])?.isEmpty == true)
     }

@@ -11,7 +11,11 @@ public func at(_ text: String) -> Instant {
 /// shared by the store's, the desk's and the terminal app's tests.
 public enum SampleDossiers {
     public static let now = at("2026-11-30T10:00")
-    public static let calendar = WorkCalendar()
+    /// The shipped calendar with 24/11/2026 confirmed, as a centre's admin would have done by
+    /// then (`motcua calendar confirm`): the samples' deadlines and the screens' golden files were
+    /// drawn with that day off. The shipped file alone does not apply it (issue 17 #6).
+    public static let calendar = WorkCalendar(schedule: HolidaySchedule.shipped.confirming(
+        CivilDate(2026, 11, 24), legalBasis: "xác nhận giả định cho dữ liệu kiểm thử") ?? .shipped)
     static let lifecycle = Lifecycle(calendar: calendar, catalogue: .sample)
 
     /// A dossier received at `received`, driven through `steps`.

@@ -51,6 +51,35 @@ public struct HolidaySchedule: Sendable, Equatable {
         return copy
     }
 
+    /// This schedule with the unconfirmed day off or make-up day `date` confirmed (its legal basis
+    /// replaced when one is given); nil when the schedule has no unconfirmed day on `date`.
+    public func confirming(_ date: CivilDate, legalBasis: String?) -> HolidaySchedule? {
+        guard let year = years[date.year] else { return nil }
+        var found = false
+        let daysOff = year.daysOff.map { day -> DayOff in
+            guard day.date == date, day.unconfirmed else { return day }
+            found = true
+            return DayOff(date: day.date, name: day.name, kind: day.kind, legalBasis: legalBasis ?? day.legalBasis)
+        }
+        let makeup = year.makeupWorkdays.map { day -> MakeupWorkday in
+            guard day.date == date, day.unconfirmed else { return day }
+            found = true
+            return MakeupWorkday(date: day.date, name: day.name, legalBasis: legalBasis ?? day.legalBasis)
+        }
+        guard found else { return nil }
+        var copy = self
+        copy.years[date.year] = YearHolidays(year: year.year, source: year.source, daysOff: daysOff, makeupWorkdays: makeup)
+        return copy
+    }
+
+    /// The schedule file (`schema` 1) for these years, as `init(json:)` reads it.
+    public func json(years chosen: [Int]) throws -> Data {
+        let list = chosen.sorted().compactMap { years[$0] }.map { Year(year: $0.year, daysOff: $0.daysOff, makeupWorkdays: $0.makeupWorkdays) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(File(schema: 1, description: "Lịch nghỉ riêng của kho (năm ở đây thay lịch đóng gói)", years: list))
+    }
+
     struct File: Codable {
         let schema: Int
         let description: String?
@@ -70,6 +99,11 @@ public enum HolidayScheduleError: Error, Equatable, CustomStringConvertible {
     case dayOffOnWeekend(CivilDate)
     case makeupOnWeekday(CivilDate)
     case duplicate(CivilDate)
+    case missingLegalBasis
+    case spanReversed(CivilDate, CivilDate)
+    case overlappingSpans(CivilDate, CivilDate)
+    case spanOnlyWeekend(CivilDate, CivilDate)
+    case makeupInsideSpan(CivilDate, CivilDate, CivilDate)
 
     public var description: String {
         switch self {
@@ -78,6 +112,11 @@ public enum HolidayScheduleError: Error, Equatable, CustomStringConvertible {
         case .dayOffOnWeekend(let d): return "ngày nghỉ \(d.vietnamese) rơi vào cuối tuần (chỉ ghi ngày thường)"
         case .makeupOnWeekday(let d): return "ngày làm bù \(d.vietnamese) không phải thứ Bảy/Chủ nhật"
         case .duplicate(let d): return "ngày \(d.vietnamese) được ghi hai lần"
+        case .missingLegalBasis: return "cần ghi căn cứ pháp lý (số, ngày văn bản) của lịch nghỉ"
+        case .spanReversed(let a, let b): return "đợt nghỉ \(a.vietnamese)–\(b.vietnamese) kết thúc trước khi bắt đầu"
+        case .overlappingSpans(let a, let b): return "đợt nghỉ bắt đầu \(b.vietnamese) trùng với đợt nghỉ bắt đầu \(a.vietnamese)"
+        case .spanOnlyWeekend(let a, let b): return "đợt nghỉ \(a.vietnamese)–\(b.vietnamese) chỉ gồm thứ Bảy, Chủ nhật"
+        case .makeupInsideSpan(let d, let a, let b): return "ngày làm bù \(d.vietnamese) nằm trong đợt nghỉ \(a.vietnamese)–\(b.vietnamese)"
         }
     }
 }

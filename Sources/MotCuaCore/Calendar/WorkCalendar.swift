@@ -168,8 +168,10 @@ public final class WorkCalendar: Sendable {
         let count = CivilDate(year, 12, 31).julianDay - first + 1
         var off = [DayOff?](repeating: nil, count: count)
         var makeup = [MakeupWorkday?](repeating: nil, count: count)
-        for day in holidays?.daysOff ?? [] { off[day.date.julianDay - first] = day }
-        for day in holidays?.makeupWorkdays ?? [] { makeup[day.date.julianDay - first] = day }
+        // A day whose legal basis is unconfirmed is listed (`holidays(in:)`, doctor) but not applied:
+        // deadlines count it as an ordinary day until an admin confirms it (`motcua calendar confirm`).
+        for day in holidays?.daysOff ?? [] where !day.unconfirmed { off[day.date.julianDay - first] = day }
+        for day in holidays?.makeupWorkdays ?? [] where !day.unconfirmed { makeup[day.date.julianDay - first] = day }
         let table = YearTable(holidays: holidays, firstJulianDay: first, daysOff: off, makeup: makeup)
         cache.withLock { $0[year] = table }
         return table

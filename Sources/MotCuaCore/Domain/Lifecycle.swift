@@ -112,10 +112,10 @@ public struct Lifecycle: Sendable {
         issues += Validation.idNumber(applicant.idNumber ?? "")
         issues += Validation.phone(applicant.phone ?? "")
         var proxy = intake.proxy
-        if var p = proxy {
-            p.name = Validation.clean(p.name)
-            issues += Validation.name(p.name, field: .proxy)
-            proxy = p
+        if let p = proxy {
+            let cleaned = Validation.cleanedProxy(p)
+            issues += Validation.proxy(cleaned)
+            proxy = cleaned
         }
         if issues.contains(where: { $0.severity == .error }) { throw .invalid(issues) }
 

@@ -101,6 +101,34 @@ public enum Validation {
         return digits
     }
 
+    /// The proxy as it is stored: name and authorisation NFC and trimmed, ID without spaces, phone
+    /// normalised; an empty optional field is nil.
+    public static func cleanedProxy(_ proxy: Proxy) -> Proxy {
+        func present(_ text: String?) -> String? { text.flatMap { $0.isEmpty ? nil : $0 } }
+        return Proxy(name: clean(proxy.name),
+                     idNumber: present(proxy.idNumber.map { $0.filter { !$0.isWhitespace } }),
+                     phone: present(proxy.phone.map { normalisedPhone($0) ?? clean($0) }),
+                     authorisation: present(proxy.authorisation.map(clean)))
+    }
+
+    /// The person authorised to file (người được ủy quyền): a name, and the ID number, phone and
+    /// authorisation paper checked like the applicant's when given.
+    public static func proxy(_ proxy: Proxy) -> [ValidationIssue] {
+        func labelled(_ issues: [ValidationIssue]) -> [ValidationIssue] {
+            issues.map { ValidationIssue(field: .proxy, severity: $0.severity, message: "Người được ủy quyền: " + $0.message) }
+        }
+        var issues = name(proxy.name, field: .proxy)
+        if let number = proxy.idNumber { issues += labelled(Validation.idNumber(number, field: .proxy)) }
+        if let mobile = proxy.phone { issues += labelled(Validation.phone(mobile, field: .proxy)) }
+        if let paper = proxy.authorisation {
+            issues += labelled(text(paper, field: .proxy, label: "Văn bản ủy quyền", required: false))
+            if paper.count > maxNameLength {
+                issues.append(ValidationIssue(field: .proxy, severity: .error, message: "Người được ủy quyền: văn bản ủy quyền dài quá \(maxNameLength) ký tự"))
+            }
+        }
+        return issues
+    }
+
     /// A free text (reason, note, address): NFC, not empty when required, bounded.
     public static func text(_ raw: String, field: ValidationField, label: String, required: Bool) -> [ValidationIssue] {
         let text = nfc(raw).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -10,7 +10,7 @@ struct MotCua: ParsableCommand {
         discussion: """
         Thời gian tính theo giờ Việt Nam (UTC+7) bất kể múi giờ của máy chủ. \
         Thêm --json để nhận một tài liệu JSON trên stdout. Mã thoát: 0 thành công, \
-        2 dữ liệu nhập sai, 3 xung đột phiên bản, 1 lỗi khác.
+        2 dữ liệu nhập sai, 3 xung đột phiên bản, 4 vai trò không được phép, 1 lỗi khác.
         """,
         version: "0.2.0",
         subcommands: [

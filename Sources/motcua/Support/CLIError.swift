@@ -4,6 +4,8 @@
 struct CLIError: Error, CustomStringConvertible {
     static let badInputStatus: Int32 = 2
     static let conflictStatus: Int32 = 3
+    /// The official's role may not do this (or see that office's figures): not bad input, not a fault.
+    static let forbiddenStatus: Int32 = 4
 
     let message: String
     let exitCode: Int32

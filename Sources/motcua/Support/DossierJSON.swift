@@ -59,7 +59,8 @@ enum DossierJSON {
         let r = dossier.reception
         return .object(summaryPairs(dossier.summary, clock: clock, catalogue: catalogue) + [
             ("address", .optional(r.applicant.address)),
-            ("proxy", r.proxy.map { .object([("name", .string($0.name)), ("idNumber", .optional($0.idNumber))]) } ?? .null),
+            ("proxy", r.proxy.map { .object([("name", .string($0.name)), ("idNumber", .optional($0.idNumber)),
+                                              ("phone", .optional($0.phone)), ("authorisation", .optional($0.authorisation))]) } ?? .null),
             ("documents", .array(r.documents.map {
                 .object([("name", .string($0.name)), ("originals", .int(Int64($0.originals))), ("copies", .int(Int64($0.copies)))])
             })),

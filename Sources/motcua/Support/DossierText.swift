@@ -62,7 +62,11 @@ enum DossierText {
         var out = "Hồ sơ \(d.code)  [\(d.state.vietnamese)]  phiên bản \(d.version)\n"
         out += "Người nộp:   \(safe(r.applicant.name)) — định danh \(safe(r.applicant.idNumber ?? "-")), ĐT \(safe(r.applicant.phone ?? "-"))\n"
         if let address = r.applicant.address { out += "Địa chỉ:     \(safe(address))\n" }
-        if let proxy = r.proxy { out += "Nộp thay:    \(safe(proxy.name))\(proxy.idNumber.map { " (\(safe($0)))" } ?? "")\n" }
+        if let proxy = r.proxy {
+            let details = [proxy.idNumber, proxy.phone.map { "ĐT \($0)" }].compactMap { $0.map(safe) }
+            out += "Nộp thay:    \(safe(proxy.name))\(details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")\n"
+            if let paper = proxy.authorisation { out += "Ủy quyền:    \(safe(paper))\n" }
+        }
         out += "Thủ tục:     \(d.procedure.code) \(d.procedure.name) (\(d.procedure.field); danh mục phiên bản \(d.procedure.catalogueVersion))\n"
         out += "Kênh nộp:    \(d.channel.vietnamese)\n"
         out += "Giấy tờ:\n"

@@ -4,7 +4,7 @@ import MotCuaCore
 import MotCuaStore
 
 /// Runs `motcua` and turns every failure into the exit status scripts rely on:
-/// 2 bad input, 3 conflict, 1 anything else; messages on stderr, nothing on stdout.
+/// 2 bad input, 3 conflict, 4 not allowed for this official's role, 1 anything else; messages on stderr, nothing on stdout.
 @main
 enum Entry {
     static func main() {
@@ -29,12 +29,12 @@ enum Entry {
     /// argument-parser hands back as a plain failure, printed as its message alone.
     private static func exitParsing(_ error: Error) -> Never {
         let code = MotCua.exitCode(for: error)
-        if code == .success { MotCua.exit(withError: error) }
+        if code == .success { exitWithHelp(error) }
         if code == .failure {
-            Console.error(MotCua.message(for: error))
+            Console.error(ParserText.message(MotCua.message(for: error)))
             exit(CLIError.badInputStatus)
         }
-        Console.error(MotCua.fullMessage(for: error))
+        Console.error(ParserText.vietnamese(MotCua.fullMessage(for: error)))
         exit(code == .validationFailure ? CLIError.badInputStatus : code.rawValue)
     }
 
@@ -47,15 +47,23 @@ enum Entry {
             Console.error("lỗi: \(error)")
             switch error {
             case .conflict: exit(CLIError.conflictStatus)
+            case .forbidden: exit(CLIError.forbiddenStatus)
             default: exit(error.isBadInput ? CLIError.badInputStatus : 1)
             }
         default:
             // `motcua help …` and `--help` after a subcommand parse as a help command whose run() asks for
             // the help (exit 0); check and doctor throw ExitCode(1).
             let code = MotCua.exitCode(for: error)
-            if code == .success { MotCua.exit(withError: error) }
-            Console.error(MotCua.fullMessage(for: error))
+            if code == .success { exitWithHelp(error) }
+            Console.error(ParserText.vietnamese(MotCua.fullMessage(for: error)))
             exit(code == .validationFailure ? CLIError.badInputStatus : code.rawValue)
         }
+    }
+
+    /// `--help`, `help …` and `--version`: the text on stdout, its headings in Vietnamese, exit 0.
+    private static func exitWithHelp(_ error: Error) -> Never {
+        let text = ParserText.vietnamese(MotCua.fullMessage(for: error))
+        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        exit(0)
     }
 }

@@ -4,9 +4,10 @@ import MotCuaCore
 enum Parse {
     static let supportedYears = LunarCalendar.supportedSolarYears
 
+    /// `YYYY-MM-DD` or the way dates are written in Vietnam, `dd/MM/yyyy` (`d/M/yyyy` too).
     static func date(_ text: String, option: String) throws -> CivilDate {
-        guard let date = CivilDate(text) else {
-            throw CLIError.badInput("\(option): '\(text)' không phải ngày hợp lệ (dạng YYYY-MM-DD, ví dụ 2026-02-17)")
+        guard let date = CivilDate(text) ?? vietnameseDate(text) else {
+            throw CLIError.badInput("\(option): '\(text)' không phải ngày hợp lệ (dạng dd/MM/yyyy hoặc YYYY-MM-DD, ví dụ 17/02/2026 hoặc 2026-02-17)")
         }
         try year(date.year, option: option)
         return date
@@ -18,22 +19,53 @@ enum Parse {
         }
     }
 
+    /// `dd/MM/yyyy`: day, month, four-digit year; nil for anything else or a day that does not exist.
+    static func vietnameseDate(_ text: String) -> CivilDate? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+        return CivilDate(year: y, month: m, day: d)
+    }
+
+    /// `dd/MM/yyyy HH:mm` (Vietnam time), or a date alone for its midnight.
+    static func vietnameseInstant(_ text: String) -> Instant? {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard let first = parts.first, parts.count <= 2, let date = vietnameseDate(String(first)) else { return nil }
+        guard parts.count == 2 else { return Instant(date: date) }
+        guard let time = TimeOfDay(String(parts[1])) else { return nil }
+        return Instant(date: date, time: time)
+    }
+
+    /// ISO 8601, or `dd/MM/yyyy HH:mm` in Vietnam time.
     static func instant(_ text: String, option: String) throws -> Instant {
-        guard let instant = Instant(iso8601: text) else {
-            throw CLIError.badInput("\(option): '\(text)' không phải thời điểm ISO 8601 (ví dụ 2026-11-27T09:15 hoặc 2026-11-27T09:15:00+07:00)")
+        guard let instant = Instant(iso8601: text) ?? vietnameseInstant(text) else {
+            throw CLIError.badInput("\(option): '\(text)' không phải thời điểm hợp lệ (ví dụ 27/11/2026 09:15, 2026-11-27T09:15 hoặc 2026-11-27T09:15:00+07:00)")
         }
         try year(instant.date.year, option: option)
         return instant
     }
 
-    /// `START/END`, both ISO 8601, start before end.
+    /// `START/END`, each ISO 8601 or `dd/MM/yyyy HH:mm` (whose own slashes are told apart by trying
+    /// each split), start before end.
     static func interval(_ text: String, option: String) throws -> InstantRange {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2 else {
+        let splits = (1..<max(parts.count, 1)).compactMap { cut -> (Instant, Instant)? in
+            let left = parts[..<cut].joined(separator: "/"), right = parts[cut...].joined(separator: "/")
+            guard let a = Instant(iso8601: left) ?? vietnameseInstant(left), let b = Instant(iso8601: right) ?? vietnameseInstant(right)
+            else { return nil }
+            return (a, b)
+        }
+        guard splits.count == 1 else {
+            if parts.count == 2 {   // the ISO shape: say which end is wrong
+                _ = try instant(String(parts[0]), option: option)
+                _ = try instant(String(parts[1]), option: option)
+            }
             throw CLIError.badInput("\(option): '\(text)' không phải khoảng thời gian dạng BẮT_ĐẦU/KẾT_THÚC")
         }
-        let start = try instant(String(parts[0]), option: option)
-        let end = try instant(String(parts[1]), option: option)
+        let (start, end) = splits[0]
+        try year(start.date.year, option: option)
+        try year(end.date.year, option: option)
         guard start < end else {
             throw CLIError.badInput("\(option): '\(text)' có thời điểm kết thúc không sau thời điểm bắt đầu")
         }

@@ -8,7 +8,7 @@ import TerminalUI
 
 /// Runs the terminal app on this process's terminal and gives the terminal back on every exit path.
 enum TerminalSession {
-    static func run(_ context: StoreContext) throws {
+    static func run(_ context: StoreContext, greeting: String? = nil) throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw CLIError.failure("Giao diện cần một terminal. Trong kịch bản hãy dùng: motcua list, motcua show, motcua overdue.")
         }
@@ -30,7 +30,7 @@ enum TerminalSession {
         let baseNow = context.now
         let app = App(desk: Desk(store: store, actor: context.actor), backend: backend,
                       clock: { baseNow.adding(seconds: Int64(Date().timeIntervalSince(started))) },
-                      pendingSignal: SignalTrap.takePending)
+                      pendingSignal: SignalTrap.takePending, greeting: greeting)
         app.run()
         backend.shutdown()
         SignalTrap.uninstall()

@@ -7,14 +7,14 @@ extension CalendarCommand {
             commandName: "due", abstract: "Tính hạn trả kết quả từ thời điểm tiếp nhận.",
             discussion: "Thời điểm không ghi múi giờ được hiểu là giờ Việt Nam. Chọn đúng một trong --days, --hours, --same-day.")
 
-        @Option(help: "Thời điểm tiếp nhận, ISO 8601 (ví dụ 2026-11-27T09:15).") var from: String
+        @Option(help: "Thời điểm tiếp nhận, dd/MM/yyyy HH:mm hoặc ISO 8601 (ví dụ 27/11/2026 09:15 hoặc 2026-11-27T09:15).") var from: String
         @Option(help: "Số ngày làm việc.") var days: Double?
         @Option(help: "Số giờ làm việc.") var hours: Double?
         @Flag(help: "Trả trong ngày, với giờ chốt --cutoff.") var sameDay = false
         @Option(help: "Giờ chốt nhận hồ sơ trả trong ngày, HH:MM (mặc định 15:00).") var cutoff: String?
         @Option(help: "Cách tính: hours (theo giờ làm việc) hoặc day-end (cuối ngày làm việc thứ N); mặc định theo kho, không có kho thì hours.")
         var model: String?
-        @Option(parsing: .singleValue, help: "Khoảng tạm dừng BẮT_ĐẦU/KẾT_THÚC (ISO 8601); lặp lại được.")
+        @Option(parsing: .singleValue, help: "Khoảng tạm dừng BẮT_ĐẦU/KẾT_THÚC (dd/MM/yyyy HH:mm hoặc ISO 8601); lặp lại được.")
         var pause: [String] = []
         @Flag(help: "Giải thích từng ngày được tính và bỏ qua.") var explain = false
         @OptionGroup var source: CalendarSource

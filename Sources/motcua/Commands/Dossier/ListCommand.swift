@@ -6,7 +6,7 @@ struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "Danh sách hồ sơ, sắp theo hạn trả.")
 
-    @Option(help: "Trạng thái: received, in-progress, awaiting-supplement, suspended, result-ready, returned, refused, withdrawn.")
+    @Option(help: ArgumentHelp("Trạng thái: \(DossierState.allCases.map(\.rawValue).joined(separator: ", "))."))
     var state: String?
     @Flag(help: "Chỉ hồ sơ đang xử lý đã quá hạn.") var overdue = false
     @Option(name: .customLong("due-within"), help: "Hồ sơ đang xử lý đến hạn trong N ngày làm việc (kể cả hôm nay).")
@@ -39,7 +39,9 @@ struct ListCommand: ParsableCommand {
     private func filter() throws -> DossierFilter {
         var filter = DossierFilter()
         if let state {
-            guard let s = DossierState(rawValue: state) else { throw CLIError.badInput("--state: '\(state)' không hợp lệ") }
+            guard let s = DossierState(rawValue: state) else {
+                throw CLIError.badInput("--state: '\(state)' không hợp lệ; chọn một trong: \(DossierState.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
             filter.states = [s]
         }
         filter.overdueOnly = overdue

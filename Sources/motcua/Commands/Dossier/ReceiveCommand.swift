@@ -17,7 +17,10 @@ struct ReceiveCommand: ParsableCommand {
     var documents: [String] = []
     @Option(name: .customLong("proxy-name"), help: "Người nộp thay (ủy quyền).") var proxyName: String?
     @Option(name: .customLong("proxy-id"), help: "Số định danh người nộp thay.") var proxyID: String?
-    @Option(name: .customLong("received-at"), help: "Thời điểm nhận hồ sơ giấy nếu trước bây giờ (ISO 8601).") var receivedAt: String?
+    @Option(name: .customLong("proxy-phone"), help: "Số điện thoại người nộp thay.") var proxyPhone: String?
+    @Option(name: .customLong("proxy-document"), help: "Văn bản ủy quyền (số, ngày, nơi chứng thực), in trên giấy tiếp nhận.")
+    var proxyDocument: String?
+    @Option(name: .customLong("received-at"), help: "Thời điểm nhận hồ sơ giấy nếu trước bây giờ (dd/MM/yyyy HH:mm hoặc ISO 8601).") var receivedAt: String?
     @OptionGroup var store: StoreSelection
     @OptionGroup var output: OutputOptions
     @OptionGroup var write: WriteOptions
@@ -39,10 +42,13 @@ struct ReceiveCommand: ParsableCommand {
         guard let channel = Channel(rawValue: channel) else {
             throw CLIError.badInput("--channel: '\(channel)' không hợp lệ (direct, postal, online)")
         }
+        if proxyName == nil, proxyID != nil || proxyPhone != nil || proxyDocument != nil {
+            throw CLIError.badInput("--proxy-id, --proxy-phone, --proxy-document cần kèm --proxy-name (họ tên người được ủy quyền)")
+        }
         return Intake(
             procedureCode: procedure,
             applicant: Person(name: name, idNumber: id, phone: phone, address: address),
-            proxy: proxyName.map { Proxy(name: $0, idNumber: proxyID) },
+            proxy: proxyName.map { Proxy(name: $0, idNumber: proxyID, phone: proxyPhone, authorisation: proxyDocument) },
             channel: channel,
             documents: documents.isEmpty ? nil : documents.map { ReceivedDocument(name: $0, originals: 1, copies: 0) },
             receivedAt: try receivedAt.map { try Parse.instant($0, option: "--received-at") })

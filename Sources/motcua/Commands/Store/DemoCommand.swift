@@ -14,6 +14,12 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Hạt giống ngẫu nhiên (cùng hạt giống, cùng dữ liệu).") var seed: UInt64 = 2026
     @Option(help: "Số ngày lịch sử trước hôm nay.") var days = 120
     @Flag(help: "Chỉ tạo kho rồi in danh sách quá hạn, không mở giao diện.") var noTUI = false
+    @Option(name: .customLong("as"), help: "Làm việc với tư cách cán bộ LOGIN của kho mẫu (mặc định: lan, cán bộ tiếp nhận Lê Thị Lan; hung: lãnh đạo; hoa: chuyên viên).")
+    var actAs: String?
+
+    /// The demo staff member the session opens as: `--as`, else the first demo clerk — unless
+    /// MOTCUA_USER chose the account. The store's admin stays whoever created it.
+    static let defaultClerk = DemoStaff.members.first { $0.role == .clerk }?.login ?? "lan"
 
     var directory: String {
         if let data { return data }
@@ -28,16 +34,26 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let store = try DemoStore.openOrCreate(at: directory, dossiers: dossiers, seed: seed, days: days)
-        let context = try StoreContext(store: store, actAs: nil)
+        let actAs = actAs ?? (Environment.userOverride == nil && store.users.user(Self.defaultClerk) != nil ? Self.defaultClerk : nil)
+        let context = try StoreContext(store: store, actAs: actAs)
+        let greeting = Self.greeting(context.actor)
         if !noTUI && isatty(0) == 1 && isatty(1) == 1 {
-            try TerminalSession.run(context)
+            try TerminalSession.run(context, greeting: greeting)
             return
         }
+        print(greeting)
         let clock = context.deadlineClock
         var filter = DossierFilter()
         filter.overdueOnly = true
         let overdue = filter.apply(store.summaries, clock: clock)
         print("Kho đào tạo \(store.path): \(store.dossierCount) hồ sơ. Quá hạn: \(overdue.count)")
         print(DossierText.table(overdue, clock: clock), terminator: "")
+    }
+
+    /// Whose account the demo opened and how to open another.
+    static func greeting(_ actor: Actor) -> String {
+        let admin = actor.actingAdmin.map { "; quản trị kho: \($0)" } ?? ""
+        return "Kho mẫu: làm việc với tư cách \(actor.name) (\(actor.login), \(actor.role.vietnamese))\(admin). "
+            + "Đổi người: motcua demo --as hung (lãnh đạo), --as hoa (chuyên viên), hoặc MOTCUA_USER=LOGIN (chỉ kho đào tạo)."
     }
 }

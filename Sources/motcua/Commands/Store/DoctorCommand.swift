@@ -22,7 +22,8 @@ struct DoctorCommand: ParsableCommand {
     }
 
     func run() throws {
-        let storeDoctor = StoreDoctor(path: store.directory, login: ProcessIdentity.login, year: Clock.system.now.date.year)
+        let today = Clock.system.now.date
+        let storeDoctor = StoreDoctor(path: store.directory, login: ProcessIdentity.login, year: today.year, month: today.month)
         let report = DoctorReport(checks: DoctorEnvironment.checks() + storeDoctor.run())
         if output.json { Console.json(report.json) } else { print(report.text) }
         if !report.ok { throw ExitCode(1) }
