@@ -37,28 +37,34 @@ final class Running: @unchecked Sendable {
         process.environment = env
         process.standardOutput = out
         process.standardError = err
-        out.fileHandleForReading.readabilityHandler = { [weak self] h in
-            let d = h.availableData
-            self?.lock.withLock { self?.outData.append(d) }
-        }
-        err.fileHandleForReading.readabilityHandler = { [weak self] h in
-            let d = h.availableData
-            self?.lock.withLock { self?.errData.append(d) }
-        }
         try process.run()
+        // One reader thread per pipe, to the end of the file: `wait` joins them, so no chunk can
+        // still be on its way when the result is made (readability handlers could lose the last one).
+        read(out.fileHandleForReading) { [weak self] d in self?.lock.withLock { self?.outData.append(d) } }
+        read(err.fileHandleForReading) { [weak self] d in self?.lock.withLock { self?.errData.append(d) } }
+    }
+
+    private let readers = DispatchGroup()
+
+    private func read(_ handle: FileHandle, into append: @escaping @Sendable (Data) -> Void) {
+        readers.enter()
+        let group = readers
+        Thread.detachNewThread {
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                append(chunk)
+            }
+            group.leave()
+        }
     }
 
     func wait() -> RunResult {
         process.waitUntilExit()
-        out.fileHandleForReading.readabilityHandler = nil
-        err.fileHandleForReading.readabilityHandler = nil
-        let restOut = out.fileHandleForReading.readDataToEndOfFile()
-        let restErr = err.fileHandleForReading.readDataToEndOfFile()
+        readers.wait()
         return lock.withLock {
-            outData.append(restOut)
-            errData.append(restErr)
-            return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
+            RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self), signalled: process.terminationReason == .uncaughtSignal)
         }
     }
 
