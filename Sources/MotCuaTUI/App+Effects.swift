@@ -40,7 +40,7 @@ extension App {
             desk.clearDraft()
             return []
         case .writeReceipt(let code, let text):
-            let path = "\(desk.outputDirectory)/\(code)-bien-nhan.txt"
+            let path = desk.outputPath(.receipt, code: code, format: .text)      // the same name F7 and `motcua print` give it
             do {
                 try desk.noteCitizenCopy(.receipt, code: code, at: clock())
                 return [.fileWritten(path: try desk.writeOutput(text, to: path))]
