@@ -186,7 +186,7 @@ func renderDialog(_ buffer: inout ScreenBuffer, _ dialog: ActionDialog, _ env: A
     buffer.put(fitting: keys, x: rect.x + 2, y: rect.maxY - 2, width: rect.width - 4, role: .muted)
 }
 
-func renderHelp(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, scroll: Int) {
+func renderHelp(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, scroll: Int, _ env: AppEnvironment) {
     let area = Rect(x: 0, y: layout.tabs.y, width: layout.tabs.width, height: layout.status.maxY - layout.tabs.y)
     var lines: [(String, StyleRole)] = [("TRỢ GIÚP — các phím (sinh từ bảng phím của chương trình)", .dialogTitle)]
     for table in KeyMap.all {
@@ -197,6 +197,12 @@ func renderHelp(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, scroll: In
     }
     lines.append(("", .normal))
     for note in KeyMap.notes { lines.append((note, .muted)) }
+    // The codes the narrow columns show (Giữ, the warnings pane, F8), spelled out.
+    lines.append(("", .normal))
+    lines.append(("Mã phòng ban (cột Giữ, khung cảnh báo, màn hình giám sát)", .label))
+    for department in env.catalogue.departments {
+        lines.append(("  " + TextWidth.fit(department.code, to: 6) + " " + DisplayText.sanitize(department.name), .normal))
+    }
     TextView(lines, scroll: scroll).draw(in: &buffer, area)
 }
 

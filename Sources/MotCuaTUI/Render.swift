@@ -18,7 +18,7 @@ public func render(_ state: AppState, _ env: AppEnvironment, ascii: Bool = false
         renderBar(&buffer, layout.bar, items: KeyMap.form.barItems)
         return buffer
     case .help(let scroll):
-        renderHelp(&buffer, layout, scroll: scroll)
+        renderHelp(&buffer, layout, scroll: scroll, env)
         renderBar(&buffer, layout.bar, items: KeyMap.help.barItems)
         return buffer
     case .detail(let scroll):

@@ -30,3 +30,16 @@ struct RuntimeTests {
         #expect(saved.savedPath == expected)
     }
 }
+
+@Suite("Help: what the short codes mean")
+struct HelpLegendTests {
+    @Test func theHelpSpellsOutEveryDepartmentCode() {
+        var state = Fixture.state(size: Size(width: 120, height: 400))
+        _ = update(&state, .key(.function(1)), Fixture.env)
+        let screen = render(state, Fixture.env)
+        #expect(screen.contains("Mã phòng ban (cột Giữ, khung cảnh báo, màn hình giám sát)"))
+        for department in Fixture.env.catalogue.departments {
+            #expect(screen.contains("  " + TextWidth.fit(department.code, to: 6) + " " + department.name), "\(department.code)")
+        }
+    }
+}
