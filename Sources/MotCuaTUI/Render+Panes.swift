@@ -104,6 +104,9 @@ func renderQueue(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState, 
 }
 
 /// The dossier's detail as lines: used by the small pane and the full-screen view.
+/// The full view wraps long lines. The small pane gives each field fixed rows instead, each cut
+/// with "…" (the whole text is one Enter away): moving the selection then changes only the
+/// characters that differ, and no unchanged label moves a row and is sent again (issue 17, defect 15).
 func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Bool) -> [(String, StyleRole)] {
     guard let row = state.selectedRow else { return [("Chọn một hồ sơ trong danh sách.", .muted)] }
     let d = state.detail?.summary.id == row.summary.id ? state.detail!.summary : row.summary
@@ -111,11 +114,20 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
     let safe: (String) -> String = { DisplayText.sanitize($0) }
     var lines: [(String, StyleRole)] = []
     func add(_ text: String, _ role: StyleRole = .normal) {
-        for line in TextWidth.wrap(text, to: max(10, width)) { lines.append((line, role)) }
+        if full {
+            for line in TextWidth.wrap(text, to: max(10, width)) { lines.append((line, role)) }
+        } else {
+            lines.append((TextWidth.truncate(text, to: max(10, width)), role))
+        }
     }
     add(full ? "\(d.code)  [\(d.state.vietnamese)]  phiên bản \(d.version)"
              : "\(shortCode(d.code, agency: env.session.agency)) [\(d.state.vietnamese)] v\(d.version)", .emphasis)
-    add("Người nộp: \(safe(d.applicantName)) · ĐD \(safe(d.idNumber ?? "-")) · ĐT \(safe(d.phone ?? "-"))")
+    if full {
+        add("Người nộp: \(safe(d.applicantName)) · ĐD \(safe(d.idNumber ?? "-")) · ĐT \(safe(d.phone ?? "-"))")
+    } else {
+        add("Người nộp: \(safe(d.applicantName))")
+        add("ĐD \(safe(d.idNumber ?? "-")) · ĐT \(safe(d.phone ?? "-"))")
+    }
     if full, let reception = state.detail?.reception {
         if let address = reception.applicant.address { add("Địa chỉ: \(safe(address))") }
         if let proxy = reception.proxy { add("Nộp thay: \(safe(proxy.name))") }
@@ -128,7 +140,9 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
     }
     let official = d.holder.official.map { " — \(env.officialNames[$0] ?? $0)" } ?? ""
     add("Đang giữ: \(env.departmentName(d.holder.department))\(official)")
-    add("Hẹn trả: \(d.due.vietnameseShort) (\(d.due.date.weekdayName))  \(status.markerInWorkingDays)", StyleRole(status.tone) == .normal ? .normal : StyleRole(status.tone))
+    // The small pane leaves out the weekday so that the marker fits its one row.
+    add(full ? "Hẹn trả: \(d.due.vietnameseShort) (\(d.due.date.weekdayName))  \(status.markerInWorkingDays)"
+             : "Hẹn trả: \(d.due.vietnameseShort)  \(status.marker)", StyleRole(status.tone) == .normal ? .normal : StyleRole(status.tone))
     if d.extended { add("Hẹn gốc (thống kê): \(d.statsDue.vietnameseShort)") }
     if let step = d.responsibleStep(at: state.now) {
         add("Trễ tại: \(env.departmentName(step.department))\(step.official.map { " — \(env.officialNames[$0] ?? $0)" } ?? "")", .warning)
