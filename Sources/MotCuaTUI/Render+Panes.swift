@@ -145,7 +145,12 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
              : "Hẹn trả: \(d.due.vietnameseShort)  \(status.marker)", StyleRole(status.tone) == .normal ? .normal : StyleRole(status.tone))
     if d.extended { add("Hẹn gốc (thống kê): \(d.statsDue.vietnameseShort)") }
     if let step = d.responsibleStep(at: state.now) {
-        add("Trễ tại: \(env.departmentName(step.department))\(step.official.map { " — \(env.officialNames[$0] ?? $0)" } ?? "")", .warning)
+        // The small pane does not repeat the holder's long name on the next row.
+        if !full && step == d.holder {
+            add("Trễ tại: nơi đang giữ (bước hiện tại)", .warning)
+        } else {
+            add("Trễ tại: \(env.departmentName(step.department))\(step.official.map { " — \(env.officialNames[$0] ?? $0)" } ?? "")", .warning)
+        }
     }
     for flag in d.flags.sorted(by: { $0.rawValue < $1.rawValue }) { add("Lưu ý: \(flag.vietnamese)", .warning) }
     // The history first, then the day-by-day explanation of the due time.
