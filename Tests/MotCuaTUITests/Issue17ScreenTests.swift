@@ -142,4 +142,27 @@ struct Issue17ScreenTests {
         _ = update(&state, .committed(code: summary.code, text: "Đã lưu."), Fixture.env)
         #expect(state.mode == .browse)
     }
+
+    @Test func aMessageWiderThanTheStatusLineIsShownWholeOnTwoLinesUntilTheNextKey() {
+        var state = Fixture.state()
+        let before = screenLines(render(state, Fixture.env), rows: 21..<22)
+        let path = "/home/motcua/ho-so/2027/HCM-2027-000123-mau-01.html"
+        _ = update(&state, .notice("Đã ghi \(path); máy này không có lệnh lp để in trực tiếp", isError: true), Fixture.env)
+        expectScreen(state, lines: [
+            " Đã ghi /home/motcua/ho-so/2027/HCM-2027-000123-mau-01.html; máy này không có",
+            " lệnh lp để in trực tiếp",
+        ], rows: 21..<23)
+        _ = update(&state, .key(.escape), Fixture.env)                  // the next key ends it: the pane's line is back
+        #expect(screenLines(render(state, Fixture.env), rows: 21..<22) == before)
+    }
+
+    @Test func aValidationNoteCutBesideTheFocusedFieldIsReadWholeOnTheStatusLine() throws {
+        var state = Fixture.state()
+        _ = update(&state, .key(.function(2)), Fixture.env)
+        type("xac nhan hon nhan", &state)
+        _ = update(&state, .key(.enter), Fixture.env)
+        _ = update(&state, .key(.tab), Fixture.env)
+        type("12", &state)
+        expectScreen(state, lines: [" ✗ Số định danh phải có 12 chữ số (CMND cũ: 9 chữ số)"], rows: 22..<23)
+    }
 }
