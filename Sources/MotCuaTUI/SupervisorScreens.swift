@@ -291,7 +291,10 @@ func renderReport(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ view: 
 func renderPrintMenu(_ buffer: inout ScreenBuffer, _ menu: PrintMenu, _ env: AppEnvironment) {
     var lines = menu.forms.map { FormCatalog.shipped.form($0) }.map { "Mẫu \($0.number): \($0.title)" }
     let roles = menu.forms.indices.map { $0 == menu.index ? StyleRole.selected : .dialog } + [.muted, .muted, .muted]
-    lines += ["", "Định dạng: \(menu.html ? "HTML (A4, in từ trình duyệt)" : "văn bản 80 cột") — \(KeyMap.printFormatHint)",
+    // The paper the HTML's @page asks for is the selected form's: Mẫu 01–03 are A5, the rest A4.
+    let chosen = FormCatalog.shipped.form(menu.forms[min(menu.index, menu.forms.count - 1)])
+    let paper = chosen.paper.rawValue + (chosen.orientation == .landscape ? " ngang" : "")
+    lines += ["", "Định dạng: \(menu.html ? "HTML (\(paper), in từ trình duyệt)" : "văn bản 80 cột") — \(KeyMap.printFormatHint)",
               "Gửi máy in (lp): \(menu.toPrinter ? "có" : "không") — \(KeyMap.printHint)"]
     renderBox(&buffer, title: "In giấy tờ — \(shortCode(menu.code, agency: env.session.agency))", lines: lines, width: 72, roles: roles)
 }

@@ -103,6 +103,20 @@ struct FormTests {
         #expect(receipt.contains("5. Thời gian trả kết quả giải quyết hồ sơ: 08 giờ 00 phút, thứ Ba, ngày 08 tháng 12 năm 2026"), "\(receipt)")
     }
 
+    /// Each form's HTML asks the browser for the paper its template names, and says no other.
+    @Test func theHTMLPageSizeIsTheTemplatesPaper() throws {
+        let main = try FormFixtures.main(), refused = try FormFixtures.refused()
+        for form in FormCatalog.shipped.forms {
+            let context = try form.id == "register" ? FormFixtures.register()
+                : FormFixtures.context(form.id, form.id == "refusal" ? refused : main)
+            let html = try FormRenderer.render(form, context, as: .html)
+            let size = form.paper.rawValue + (form.orientation == .landscape ? " landscape" : "")
+            #expect(html.contains("@page { size: \(size);"), "\(form.id)")
+            let other = form.paper == .a4 ? "A5" : "A4"
+            #expect(!html.contains(other), "\(form.id) mentions \(other)")
+        }
+    }
+
     @Test func catalogue() throws {
         let forms = FormCatalog.shipped.forms
         #expect(forms.map(\.id) == ["receipt", "supplement-request", "refusal", "apology", "control-slip", "register"])
