@@ -162,7 +162,7 @@ public enum KeyMap {
         KeyBinding([.escape, .function(7), .function(10)], .close, "Đóng"),
         KeyBinding([.up], .up, "Mẫu trên"),
         KeyBinding([.down], .down, "Mẫu dưới"),
-        KeyBinding([.character("h"), .left, .right], .toggleFormat, "Đổi định dạng: văn bản 80 cột / HTML (A4)"),
+        KeyBinding([.character("h"), .left, .right], .toggleFormat, "Đổi định dạng: văn bản 80 cột / HTML (khổ A4 hoặc A5 của mẫu)"),
         KeyBinding([.character("l")], .togglePrinter, "Gửi / không gửi máy in (lp)"),
     ])
 

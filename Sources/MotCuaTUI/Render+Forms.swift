@@ -2,18 +2,22 @@ import Foundation
 import MotCuaCore
 import TerminalUI
 
-/// A labelled text input; sets the cursor when focused.
+/// A labelled text input; sets the cursor when focused. Returns the issue whose note was cut
+/// beside the field, for the status line to read whole.
+@discardableResult
 private func inputField(_ buffer: inout ScreenBuffer, label: String, field: TextField, x: Int, y: Int, labelWidth: Int,
-                        width: Int, focused: Bool, issue: ValidationIssue? = nil, showEmptyIssue: Bool = false) {
+                        width: Int, focused: Bool, issue: ValidationIssue? = nil, showEmptyIssue: Bool = false) -> ValidationIssue? {
     buffer.put(fitting: label, x: x, y: y, width: labelWidth, role: .label)
     let visible = field.visible(width: width)
     buffer.put(fitting: visible.text, x: x + labelWidth, y: y, width: width, role: focused ? .inputFocused : .input)
     if focused { buffer.cursor = CursorPosition(x: x + labelWidth + visible.cursorColumn, y: y) }
     if let issue, !field.isEmpty || showEmptyIssue {
         let note = issue.severity == .error ? "✗ \(issue.message)" : "! \(issue.message)"
-        buffer.put(note, x: x + labelWidth + width + 1, y: y, role: issue.severity == .error ? .error : .warning,
-                   maxWidth: buffer.size.width - (x + labelWidth + width + 1))
+        let room = buffer.size.width - (x + labelWidth + width + 1)
+        buffer.put(note, x: x + labelWidth + width + 1, y: y, role: issue.severity == .error ? .error : .warning, maxWidth: room)
+        if TextWidth.of(note) > room { return issue }
     }
+    return nil
 }
 
 func renderIntake(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ form: IntakeForm, _ state: AppState, _ env: AppEnvironment) {
@@ -39,9 +43,11 @@ func renderIntake(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ form: 
         (" Họ tên:", .name, form.name), (" Số định danh:", .id, form.id), (" Điện thoại:", .phone, form.phone),
         (" Địa chỉ:", .address, form.address),
     ]
+    var cutNote: ValidationIssue?                  // the focused field's note, when cut beside it
     for (label, field, text) in rows {
-        inputField(&buffer, label: label, field: text, x: 0, y: y, labelWidth: labelWidth, width: inputWidth,
+        let cut = inputField(&buffer, label: label, field: text, x: 0, y: y, labelWidth: labelWidth, width: inputWidth,
                    focused: form.focus == field, issue: issues[field], showEmptyIssue: form.attemptedSave)
+        if form.focus == field, let cut { cutNote = cut }
         y += 1
     }
     buffer.put(fitting: " Kênh nộp:", x: 0, y: y, width: labelWidth, role: .label)
@@ -49,14 +55,14 @@ func renderIntake(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ form: 
     buffer.put(channels, x: labelWidth, y: y, role: form.focus == .channel ? .inputFocused : .normal, maxWidth: area.width - labelWidth)
     if form.focus == .channel { buffer.put(" " + KeyMap.channelHint, x: labelWidth + TextWidth.of(channels), y: y, role: .muted) }
     y += 1
-    inputField(&buffer, label: " Nộp thay:", field: form.proxy, x: 0, y: y, labelWidth: labelWidth, width: inputWidth,
-               focused: form.focus == .proxy, issue: issues[.proxy])
+    if let cut = inputField(&buffer, label: " Nộp thay:", field: form.proxy, x: 0, y: y, labelWidth: labelWidth, width: inputWidth,
+                            focused: form.focus == .proxy, issue: issues[.proxy]), form.focus == .proxy { cutNote = cut }
     if form.proxy.isEmpty && form.focus != .proxy { buffer.put("(trống nếu chính chủ)", x: labelWidth + 1, y: y, role: .muted) }
     y += 1
     if !form.proxy.isEmpty {                       // the proxy's ID and phone, once a proxy is named
         for (label, field, text) in [(" ĐD nộp thay:", IntakeForm.Field.proxyID, form.proxyID), (" ĐT nộp thay:", .proxyPhone, form.proxyPhone)] {
-            inputField(&buffer, label: label, field: text, x: 0, y: y, labelWidth: labelWidth, width: min(24, inputWidth),
-                       focused: form.focus == field, issue: issues[field])
+            if let cut = inputField(&buffer, label: label, field: text, x: 0, y: y, labelWidth: labelWidth, width: min(24, inputWidth),
+                                    focused: form.focus == field, issue: issues[field]), form.focus == field { cutNote = cut }
             y += 1
         }
     }
@@ -104,6 +110,9 @@ func renderIntake(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ form: 
         statusText = (" \(error)", .error)
     } else if form.confirmingCancel {
         statusText = (" Bỏ hồ sơ đang nhập? \(KeyMap.cancelIntakeHint) · phím khác: nhập tiếp (Esc rồi 2: lưu)", .warning)
+    } else if let issue = cutNote {
+        // The note beside the focused field is cut there: the status line reads it whole.
+        statusText = (" " + (issue.severity == .error ? "✗ " : "! ") + issue.message, issue.severity == .error ? .error : .warning)
     } else if case .document = form.focus {
         statusText = (" \(KeyMap.documentsHint) · \(KeyMap.documentCountsHint) · " + KeyMap.formHint, .muted)
     } else {

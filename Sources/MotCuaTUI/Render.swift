@@ -170,7 +170,19 @@ private func renderTabs(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: App
 /// filter, "lọc: …"); else the kept filter; else the Esc prompt or the key hints.
 private func renderStatus(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState) {
     if let message = state.message, state.mode != .filter {
-        buffer.put(fitting: " " + DisplayText.sanitize(message.text), x: rect.x, y: rect.y, width: rect.width, role: message.isError ? .error : .message)
+        let text = DisplayText.sanitize(message.text)
+        let role: StyleRole = message.isError ? .error : .message
+        // A message wider than the line takes the line above too (until the next key ends it):
+        // a path and what happened to it are read whole.
+        let lines = TextWidth.of(text) + 1 > rect.width && rect.y > 0 ? TextWidth.wrap(text, to: rect.width - 2) : [text]
+        if lines.count > 1 {
+            let above = Rect(x: rect.x, y: rect.y - 1, width: rect.width, height: 1)
+            buffer.fill(above, role: role)
+            buffer.put(fitting: " " + lines[0], x: rect.x, y: above.y, width: rect.width, role: role)
+            buffer.put(fitting: " " + lines.dropFirst().joined(separator: " "), x: rect.x, y: rect.y, width: rect.width, role: role)
+        } else {
+            buffer.put(fitting: " " + text, x: rect.x, y: rect.y, width: rect.width, role: role)
+        }
         return
     }
     if state.mode == .filter || !state.filter.isEmpty {

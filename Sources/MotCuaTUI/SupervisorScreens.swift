@@ -86,23 +86,15 @@ public struct ReportView: Equatable, Sendable {
 
     static func parse(_ text: String) -> CivilDate? { try? read(text).get() }
 
-    /// The screen lines for a report: one row per group with counts and the on-time bar.
+    /// The tables of `motcua report` (`PeriodReport.tableLines`, the same code), the "Tổng cộng"
+    /// rows marked as totals, then the rules.
     public static func lines(_ report: PeriodReport) -> [Line] {
-        func rate(_ r: Double?) -> String {
-            r.map { String(format: "%5.1f%%", $0 * 100).replacingOccurrences(of: ".", with: ",") } ?? "   – "
-        }
         var lines: [Line] = [
             "Kỳ \(report.from.vietnamese)–\(report.to.vietnamese) · \(report.workingDays) ngày làm việc · nhóm theo \(report.grouping.vietnamese.lowercased())",
             "Mỗi hồ sơ thuộc kỳ tính đúng một lần: đã giải quyết + từ chối/rút + còn tồn = kỳ trước + tiếp nhận\(report.reconciles ? " ✓" : " ✗")",
             "",
-            TextWidth.fit("Nhóm", to: 22) + " Kỳ trước Nhận  Giải quyết Trễ  Tồn  Q.hạn  Đúng hạn",
         ].map { Line($0) }
-        for (name, c, kind) in report.rows.map({ ($0.name, $0.counts, Line.Kind.text) }) + [("TỔNG", report.total, .total)] {
-            let numbers = [c.carriedOver, c.received, c.resolved, c.late, c.pending, c.pendingOverdue]
-                .map { String($0) }.enumerated().map { TextWidth.fit($0.element, to: [8, 5, 10, 4, 4, 6][$0.offset], alignRight: true) }
-            lines.append(Line(TextWidth.fit(DisplayText.sanitize(name), to: 22) + " " + numbers.joined(separator: " ") + " " + rate(c.onTimeRate), kind))
-            lines.append(Line("  " + PeriodReport.bar(c.onTimeRate, width: 30) + "  theo ngày: " + rate(c.onTimeRateByDate)))
-        }
+        lines += report.tableLines().map { Line($0.text, $0.kind == .total ? .total : .text) }
         lines.append(Line(""))
         lines += report.rules.map { Line("· " + $0, .rule) }
         return lines
@@ -291,7 +283,10 @@ func renderReport(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ view: 
 func renderPrintMenu(_ buffer: inout ScreenBuffer, _ menu: PrintMenu, _ env: AppEnvironment) {
     var lines = menu.forms.map { FormCatalog.shipped.form($0) }.map { "Mẫu \($0.number): \($0.title)" }
     let roles = menu.forms.indices.map { $0 == menu.index ? StyleRole.selected : .dialog } + [.muted, .muted, .muted]
-    lines += ["", "Định dạng: \(menu.html ? "HTML (A4, in từ trình duyệt)" : "văn bản 80 cột") — \(KeyMap.printFormatHint)",
+    // The paper the HTML's @page asks for is the selected form's: Mẫu 01–03 are A5, the rest A4.
+    let chosen = FormCatalog.shipped.form(menu.forms[min(menu.index, menu.forms.count - 1)])
+    let paper = chosen.paper.rawValue + (chosen.orientation == .landscape ? " ngang" : "")
+    lines += ["", "Định dạng: \(menu.html ? "HTML (\(paper), in từ trình duyệt)" : "văn bản 80 cột") — \(KeyMap.printFormatHint)",
               "Gửi máy in (lp): \(menu.toPrinter ? "có" : "không") — \(KeyMap.printHint)"]
     renderBox(&buffer, title: "In giấy tờ — \(shortCode(menu.code, agency: env.session.agency))", lines: lines, width: 72, roles: roles)
 }

@@ -96,6 +96,27 @@ struct FormTests {
         if format == .html { #expect(output.contains("@page { size: A4 landscape; margin: 20mm }")) }
     }
 
+    @Test func anAppointmentIsPrintedAsACitizenReadsIt() throws {
+        #expect(try #require(Instant(iso8601: "2027-01-04T15:46")).vietnameseForCitizen == "15 giờ 46 phút, thứ Hai, ngày 04 tháng 01 năm 2027")
+        #expect(try #require(Instant(iso8601: "2027-01-10T08:00")).vietnameseForCitizen == "08 giờ 00 phút, chủ nhật, ngày 10 tháng 01 năm 2027")
+        let receipt = try flat(FormFixtures.render("receipt", FormFixtures.main(), .text))
+        #expect(receipt.contains("5. Thời gian trả kết quả giải quyết hồ sơ: 08 giờ 00 phút, thứ Ba, ngày 08 tháng 12 năm 2026"), "\(receipt)")
+    }
+
+    /// Each form's HTML asks the browser for the paper its template names, and says no other.
+    @Test func theHTMLPageSizeIsTheTemplatesPaper() throws {
+        let main = try FormFixtures.main(), refused = try FormFixtures.refused()
+        for form in FormCatalog.shipped.forms {
+            let context = try form.id == "register" ? FormFixtures.register()
+                : FormFixtures.context(form.id, form.id == "refusal" ? refused : main)
+            let html = try FormRenderer.render(form, context, as: .html)
+            let size = form.paper.rawValue + (form.orientation == .landscape ? " landscape" : "")
+            #expect(html.contains("@page { size: \(size);"), "\(form.id)")
+            let other = form.paper == .a4 ? "A5" : "A4"
+            #expect(!html.contains(other), "\(form.id) mentions \(other)")
+        }
+    }
+
     @Test func catalogue() throws {
         let forms = FormCatalog.shipped.forms
         #expect(forms.map(\.id) == ["receipt", "supplement-request", "refusal", "apology", "control-slip", "register"])
@@ -117,10 +138,10 @@ struct FormTests {
         let restarted = try flat(FormFixtures.render("receipt", FormFixtures.main(), .text))
         #expect(restarted.contains("Đã nhận đủ hồ sơ bổ sung; thời gian giải quyết được tính lại từ đầu."))
         #expect(restarted.contains("4. Thời gian nhận hồ sơ: 08 giờ 00 phút, ngày 03 tháng 12 năm 2026"))
-        #expect(restarted.contains("5. Thời gian trả kết quả giải quyết hồ sơ: 08 giờ 00 phút, ngày 08 tháng 12 năm 2026"))
+        #expect(restarted.contains("5. Thời gian trả kết quả giải quyết hồ sơ: 08 giờ 00 phút, thứ Ba, ngày 08 tháng 12 năm 2026"))
         let receipt = try flat(FormFixtures.render("receipt", FormFixtures.refused(), .text))
         #expect(receipt.contains("4. Thời gian nhận hồ sơ: 14 giờ 00 phút, ngày 01 tháng 12 năm 2026"))
-        #expect(receipt.contains("5. Thời gian trả kết quả giải quyết hồ sơ: 14 giờ 00 phút, ngày 04 tháng 12 năm 2026"))
+        #expect(receipt.contains("5. Thời gian trả kết quả giải quyết hồ sơ: 14 giờ 00 phút, thứ Sáu, ngày 04 tháng 12 năm 2026"))
         #expect(receipt.contains("Người được ủy quyền nộp hồ sơ: Trần Văn Bình; số định danh: 046085000111"))
         #expect(receipt.contains("Qua dịch vụ bưu chính công ích, tại địa chỉ: 34 Nguyễn Phúc Nguyên"))
         #expect(receipt.contains("Mã hồ sơ: 000.00.xx.H57-261201-0008"))
@@ -133,8 +154,8 @@ struct FormTests {
     @Test func eventFormsUseTheirEvents() throws {
         let main = try FormFixtures.main()
         let apology = try flat(FormFixtures.render("apology", main, .text))
-        #expect(apology.contains("Thời gian hẹn trả kết quả giải quyết hồ sơ: 08 giờ 00 phút, ngày 08 tháng 12 năm 2026."))
-        #expect(apology.contains("vào 17 giờ 00 phút, ngày 10 tháng 12 năm 2026"))
+        #expect(apology.contains("Thời gian hẹn trả kết quả giải quyết hồ sơ: 08 giờ 00 phút, thứ Ba, ngày 08 tháng 12 năm 2026."))
+        #expect(apology.contains("vào 17 giờ 00 phút, thứ Năm, ngày 10 tháng 12 năm 2026"))
         #expect(apology.contains("Lý do: Cần xác minh thông tin cư trú tại địa phương khác"))
         #expect(apology.contains("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ"))
         let supplement = try flat(FormFixtures.render("supplement-request", main, .text))

@@ -142,4 +142,48 @@ struct Issue17ScreenTests {
         _ = update(&state, .committed(code: summary.code, text: "Đã lưu."), Fixture.env)
         #expect(state.mode == .browse)
     }
+
+    @Test func aMessageWiderThanTheStatusLineIsShownWholeOnTwoLinesUntilTheNextKey() {
+        var state = Fixture.state()
+        let before = screenLines(render(state, Fixture.env), rows: 21..<22)
+        let path = "/home/motcua/ho-so/2027/HCM-2027-000123-mau-01.html"
+        _ = update(&state, .notice("Đã ghi \(path); máy này không có lệnh lp để in trực tiếp", isError: true), Fixture.env)
+        expectScreen(state, lines: [
+            " Đã ghi /home/motcua/ho-so/2027/HCM-2027-000123-mau-01.html; máy này không có",
+            " lệnh lp để in trực tiếp",
+        ], rows: 21..<23)
+        _ = update(&state, .key(.escape), Fixture.env)                  // the next key ends it: the pane's line is back
+        #expect(screenLines(render(state, Fixture.env), rows: 21..<22) == before)
+    }
+
+    @Test func aValidationNoteCutBesideTheFocusedFieldIsReadWholeOnTheStatusLine() throws {
+        var state = Fixture.state()
+        _ = update(&state, .key(.function(2)), Fixture.env)
+        type("xac nhan hon nhan", &state)
+        _ = update(&state, .key(.enter), Fixture.env)
+        _ = update(&state, .key(.tab), Fixture.env)
+        type("12", &state)
+        expectScreen(state, lines: [" ✗ Số định danh phải có 12 chữ số (CMND cũ: 9 chữ số)"], rows: 22..<23)
+    }
+
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
+    func f9ShowsTheColumnsOfMotcuaReport(size: Size) throws {
+        let report = try PeriodReport.make(summaries: Fixture.summaries, from: CivilDate(2026, 10, 1), to: Fixture.now.date,
+                                           by: .field, calendar: Fixture.calendar, catalogue: .sample)
+        let text = report.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // The two heading lines under each numbered table title of `motcua report`.
+        let headers = text.indices.filter { ["1. ", "2. ", "3. "].contains(where: text[$0].hasPrefix) }
+            .flatMap { [text[$0 + 1], text[$0 + 2]] }
+        #expect(headers.count == 6 && headers.contains { $0.contains("Bưu") } && headers.contains { $0.contains("lần 2") })
+        var state = Fixture.state(size: size)
+        state.mode = .report(ReportView(today: Fixture.now.date))
+        _ = update(&state, .reportLoaded(lines: ReportView.lines(report)), Fixture.env)
+        var seen: Set<String> = []
+        for _ in 0..<ReportView.lines(report).count {
+            seen.formUnion(screenLines(render(state, Fixture.env), rows: 0..<size.height))
+            _ = update(&state, .key(.down), Fixture.env)
+        }
+        for header in headers { #expect(seen.contains(header.trimmingTrailingSpaces), "missing: \(header)") }
+        #expect(seen.contains { $0.hasPrefix("Tổng cộng") })
+    }
 }

@@ -606,7 +606,11 @@ struct SupervisorUpdateTests {
             "└──────────────────────────────────────────────────────────────────────┘",
         ], rows: 8..<16, columns: 4..<76)
         _ = update(&state, .key(.character("h")), Fixture.env)
+        // The HTML says the paper its @page asks for: Mẫu 01 is A5, Mẫu 06 A4.
+        expectScreen(state, lines: ["│ Định dạng: HTML (A5, in từ trình duyệt) — h đổi                      │"], rows: 13..<14, columns: 4..<76)
+        _ = update(&state, .key(.down), Fixture.env)
         expectScreen(state, lines: ["│ Định dạng: HTML (A4, in từ trình duyệt) — h đổi                      │"], rows: 13..<14, columns: 4..<76)
+        _ = update(&state, .key(.up), Fixture.env)
         #expect(update(&state, .key(.enter), Fixture.env) == [.printForm(form: .receipt, code: menu.code, html: true, toPrinter: false)])
         expectScreen(state, lines: [browseStatus], rows: 22..<23)
     }

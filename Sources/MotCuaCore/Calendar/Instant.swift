@@ -103,6 +103,16 @@ extension Instant: CustomStringConvertible, Codable {
         return "\(CivilDate.pad(s / 3600, 2)):\(CivilDate.pad(s / 60 % 60, 2)) \(date.vietnamese)"
     }
 
+    /// An appointment as a citizen reads it: `15 giờ 46 phút, thứ Hai, ngày 04 tháng 01 năm 2027`
+    /// (the forms' "… giờ … phút, ngày … tháng … năm …" with the weekday, which is what a citizen
+    /// plans the trip by). Appointments are whole minutes, so nothing is rounded.
+    public var vietnameseForCitizen: String {
+        let s = secondOfDay, d = date
+        let weekday = d.weekdayName.prefix(1).lowercased() + d.weekdayName.dropFirst()
+        return "\(CivilDate.pad(s / 3600, 2)) giờ \(CivilDate.pad(s / 60 % 60, 2)) phút, \(weekday), "
+            + "ngày \(CivilDate.pad(d.day, 2)) tháng \(CivilDate.pad(d.month, 2)) năm \(d.year)"
+    }
+
     /// Parses `YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]`; without an offset the text is Vietnam time.
     /// A date alone (`YYYY-MM-DD`) means its midnight in Vietnam.
     public init?(iso8601 text: String) {

@@ -122,6 +122,7 @@ public struct FormContext: Sendable {
         scope.set("\(prefix).minute", CivilDate.pad(s / 60 % 60, 2))
         setDate(&scope, prefix, instant.date)
         scope.set("\(prefix).time", "\(CivilDate.pad(s / 3600, 2)):\(CivilDate.pad(s / 60 % 60, 2))")
+        scope.set("\(prefix).forCitizen", instant.vietnameseForCitizen)
     }
 
     static func setDate(_ scope: inout TemplateScope, _ prefix: String, _ date: CivilDate) {

@@ -95,32 +95,54 @@ extension PeriodReport {
         out.append("Kỳ: \(from.vietnamese) – \(to.vietnamese) (\(workingDays) ngày làm việc) · Nhóm theo: \(grouping.vietnamese)")
         out.append("Cách tính:")
         out += ReportText.bullets(rules)
-        let lines = rows.map { (DisplayText.sanitize($0.name), $0.counts) } + [("Tổng cộng", total)]
         out.append("")
+        out += tableLines().map(\.text)
+        if !reconciles { out.append("CẢNH BÁO: số liệu không cân đối, hãy báo cho quản trị.") }
+        return out.map(\.trimmingTrailingSpaces).joined(separator: "\n") + "\n"
+    }
+
+    /// A line of the report's tables and what it is: the text report prints the text, the
+    /// terminal chooses a look from the kind (the "Tổng cộng" rows stand out).
+    public struct ReportLine: Equatable, Sendable {
+        public enum Kind: Equatable, Sendable { case heading, columns, rule, row, total, blank }
+        public let text: String
+        public let kind: Kind
+
+        public init(_ text: String, _ kind: Kind = .blank) {
+            self.text = text
+            self.kind = kind
+        }
+    }
+
+    /// Tables 1–4 of the report (received, resolved, refused/withdrawn/pending, on-time rates),
+    /// one line each, as `text()` prints them and F9 shows them.
+    public func tableLines() -> [ReportLine] {
+        var out: [ReportLine] = []
+        let lines = rows.map { (DisplayText.sanitize($0.name), $0.counts) } + [("Tổng cộng", total)]
         out += ReportText.table(title: "1. TIẾP NHẬN", columns: [
             ("Kỳ", "trước", \.carriedOver), ("Trong", "kỳ", \.received), ("Trực", "tiếp", \.receivedDirect),
             ("Bưu", "chính", \.receivedPostal), ("Trực", "tuyến", \.receivedOnline), ("Tổng", "số", \.ofPeriod),
         ], rows: lines)
-        out.append("")
+        out.append(ReportLine(""))
         out += ReportText.table(title: "2. ĐÃ GIẢI QUYẾT (theo thời điểm | theo ngày)", columns: [
             ("Tổng", "số", \.resolved), ("Trước", "hạn", \.early), ("Đúng", "hạn", \.onTime), ("Quá", "hạn", \.late),
             ("Trước", "(ngày)", \.earlyByDate), ("Đúng", "(ngày)", \.onTimeByDate), ("Quá", "(ngày)", \.lateByDate),
             ("Có xin", "lỗi", \.lateWithApology), ("BS", "lần 2", \.secondSupplement),
         ], rows: lines)
-        out.append("")
+        out.append(ReportLine(""))
         out += ReportText.table(title: "3. TỪ CHỐI, RÚT VÀ CÒN TỒN CUỐI KỲ", columns: [
             ("Từ", "chối", \.refused), ("Rút/", "dừng", \.withdrawn), ("Tồn", "t.hạn", \.pendingWithinTime),
             ("Tồn", "q.hạn", \.pendingOverdue), ("Chờ", "bổ sung", \.pausedSupplement), ("Tạm", "dừng", \.pausedSuspension),
             ("Đã trả", "trong kỳ", \.returned),
         ], rows: lines)
-        out.append("")
-        out.append("4. TỶ LỆ ĐÚNG HẠN (theo thời điểm; theo ngày)")
-        for (name, counts) in lines {
+        out.append(ReportLine(""))
+        out.append(ReportLine("4. TỶ LỆ ĐÚNG HẠN (theo thời điểm; theo ngày)", .heading))
+        for (index, (name, counts)) in lines.enumerated() {
             let byDate = counts.onTimeRateByDate.map(TextLayout.percent) ?? "–"
-            out.append("\(TextLayout.fit(name, 28)) \(PeriodReport.bar(counts.onTimeRate)) \(TextLayout.fit(byDate, 6, right: true))")
+            out.append(ReportLine("\(TextLayout.fit(name, 28)) \(PeriodReport.bar(counts.onTimeRate)) \(TextLayout.fit(byDate, 6, right: true))",
+                                  index == lines.count - 1 ? .total : .row))
         }
-        if !reconciles { out.append("CẢNH BÁO: số liệu không cân đối, hãy báo cho quản trị.") }
-        return out.map(\.trimmingTrailingSpaces).joined(separator: "\n") + "\n"
+        return out
     }
 }
 
@@ -140,19 +162,22 @@ enum ReportText {
 
     /// A table of counts: a name column, then numeric columns with two-line headings, fitted to 80 columns.
     static func table(title: String, columns: [(String, String, KeyPath<PeriodCounts, Int>)],
-                      rows: [(String, PeriodCounts)]) -> [String] {
+                      rows: [(String, PeriodCounts)]) -> [PeriodReport.ReportLine] {
         let widths = columns.map { column in
             max(column.0.count, column.1.count, rows.map { String($0.1[keyPath: column.2]).count }.max() ?? 1) + 1
         }
         let nameWidth = max(10, TextLayout.pageWidth - widths.reduce(0, +))
-        var out = [title]
-        out.append(TextLayout.fit("", nameWidth) + zip(columns, widths).map { TextLayout.fit($0.0, $1, right: true) }.joined())
-        out.append(TextLayout.fit("Nhóm", nameWidth) + zip(columns, widths).map { TextLayout.fit($0.1, $1, right: true) }.joined())
-        out.append(String(repeating: "─", count: nameWidth + widths.reduce(0, +)))
+        let rule = PeriodReport.ReportLine(String(repeating: "─", count: nameWidth + widths.reduce(0, +)), .rule)
+        var out = [PeriodReport.ReportLine(title, .heading)]
+        out.append(.init(TextLayout.fit("", nameWidth) + zip(columns, widths).map { TextLayout.fit($0.0, $1, right: true) }.joined(), .columns))
+        out.append(.init(TextLayout.fit("Nhóm", nameWidth) + zip(columns, widths).map { TextLayout.fit($0.1, $1, right: true) }.joined(), .columns))
+        out.append(rule)
         for (index, (name, counts)) in rows.enumerated() {
-            if index == rows.count - 1 && rows.count > 1 { out.append(String(repeating: "─", count: nameWidth + widths.reduce(0, +))) }
-            out.append(TextLayout.fit(name, nameWidth - 1) + " "
-                       + zip(columns, widths).map { TextLayout.fit(String(counts[keyPath: $0.2]), $1, right: true) }.joined())
+            let last = index == rows.count - 1
+            if last && rows.count > 1 { out.append(rule) }
+            out.append(.init(TextLayout.fit(name, nameWidth - 1) + " "
+                             + zip(columns, widths).map { TextLayout.fit(String(counts[keyPath: $0.2]), $1, right: true) }.joined(),
+                             last ? .total : .row))
         }
         return out
     }
