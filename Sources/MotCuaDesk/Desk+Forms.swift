@@ -55,9 +55,6 @@ extension Desk {
         return Scoped(report: try FormRenderer.render(FormCatalog.shipped.form(.register), context, as: format), scope: scope)
     }
 
-    /// Where printed forms are written in the store.
-    public var outputDirectory: String { store.outputDirectory }
-
     /// The one file-name scheme of a dossier's printed form: `<code>-<form>.<txt|html>`.
     public func outputPath(_ form: FormID, code: String, format: FormRenderer.Format) -> String {
         "\(store.outputDirectory)/\(code)-\(form.rawValue).\(format == .html ? "html" : "txt")"

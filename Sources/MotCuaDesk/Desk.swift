@@ -26,7 +26,6 @@ public final class Desk {
 
     public var catalogue: Catalogue { store.catalogue }
     public var calendar: WorkCalendar { store.calendar }
-    public var config: StoreConfig { store.config }
 
     /// The session line of the screen: centre, store, official, role.
     public var session: DeskSession {
@@ -57,9 +56,6 @@ public final class Desk {
 
     /// Loads older years for at most `budget` seconds; true when that finished loading them.
     public func loadHistoryStep(budget: Double) -> Bool { store.loadHistoryStep(budget: budget) }
-
-    /// Writes the index snapshot if enough has changed (on leaving the app).
-    public func checkpoint() throws { try store.checkpoint() }
 }
 
 /// Who is at the keyboard and where: fixed for a session.
