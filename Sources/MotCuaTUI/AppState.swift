@@ -31,6 +31,14 @@ public struct AppEnvironment: Sendable {
     }
 
     public func departmentName(_ code: String) -> String { catalogue.department(code)?.name ?? code }
+
+    /// The name without its parenthesis ("Bộ phận Một cửa (Trung tâm…)" → "Bộ phận Một cửa"), for
+    /// the small detail pane, where the full name would push the official's name off the row.
+    public func shortDepartmentName(_ code: String) -> String {
+        let name = departmentName(code)
+        guard let open = name.range(of: " ("), open.lowerBound > name.startIndex else { return name }
+        return String(name[..<open.lowerBound])
+    }
 }
 
 public enum Pane: Int, CaseIterable, Sendable { case queue, detail, warnings }

@@ -18,6 +18,8 @@ struct QueueColumns {
     let procedure: Int
     let name: Int
     let showTime: Bool
+    /// The cells the selection highlights: the mark, a space and the code ("!! 261120-0001").
+    static let selectionWidth = 14
 
     init(width: Int) {
         showTime = width >= 100
@@ -76,29 +78,30 @@ func renderQueue(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState, 
         guard let row = state.data.rows[line.index] else { return false }     // beyond the fetched page
         let d = row.summary
         let y = line.rect.y
-        let base: StyleRole = line.isSelected ? (state.focus == .queue ? .selected : .selectedDim) : .normal
+        let highlight: StyleRole = state.focus == .queue ? .selected : .selectedDim
         let deadline = StyleRole(row.status.tone)
         let holder = c.holder > 4 ? [d.holder.department, d.holder.official.map { env.shortPersonName($0) } ?? ""].filter { !$0.isEmpty }
             .joined(separator: " ") : d.holder.department
         let due = c.showTime ? d.due.vietnameseShort.replacingOccurrences(of: "/\(d.due.date.year)", with: "")
                              : narrowDue(d.due, status: row.status, now: state.now, calendar: env.calendar)
-        buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: base)
+        buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .normal)
         var x = rect.x
         func cell(_ text: String, _ width: Int, _ r: StyleRole) {
             buffer.put(fitting: DisplayText.sanitize(text), x: x, y: y, width: width, role: r)
             x += width + 1
         }
-        // On the selected row the deadline cells take the selection's role too (no gaps in the
-        // highlight); the text marks `!!`/"trễ N ngày" still say it without colour.
-        let tone = deadline == .normal || line.isSelected ? base : deadline
-        cell(row.status.mark, c.mark, tone)
-        cell(shortCode(d.code, agency: env.session.agency), c.code, base)
-        cell(d.applicantName, c.name, base)
-        cell(d.procedure.shortName, c.procedure, base)
-        cell(holder, c.holder, base)
-        cell(due, c.due, base)
-        cell(c.left >= 20 ? row.status.remainingInWorkingDays : row.status.remaining, c.left, tone)
-        cell(shortState(d.state), c.state, base)
+        cell(row.status.mark, c.mark, deadline)
+        cell(shortCode(d.code, agency: env.session.agency), c.code, .normal)
+        cell(d.applicantName, c.name, .normal)
+        cell(d.procedure.shortName, c.procedure, .normal)
+        cell(holder, c.holder, .normal)
+        cell(due, c.due, .normal)
+        cell(c.left >= 20 ? row.status.remainingInWorkingDays : row.status.remaining, c.left, deadline)
+        cell(shortState(d.state), c.state, .normal)
+        // The selection covers the mark and the code, one piece: moving it rewrites 14 cells of two
+        // rows instead of both whole rows (issue 17, defect 15: bytes over a slow link; mutt's
+        // arrow_cursor for the same reason). The `!!`/"trễ N ngày" texts still say the state.
+        if line.isSelected { buffer.paint(Rect(x: rect.x, y: y, width: QueueColumns.selectionWidth, height: 1), role: highlight) }
         return true
     }
 }
@@ -107,17 +110,18 @@ func renderQueue(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState, 
 /// The full view wraps long lines. The small pane gives each field fixed rows instead, each cut
 /// with "…" (the whole text is one Enter away): moving the selection then changes only the
 /// characters that differ, and no unchanged label moves a row and is sent again (issue 17, defect 15).
-func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Bool) -> [(String, StyleRole)] {
-    guard let row = state.selectedRow else { return [("Chọn một hồ sơ trong danh sách.", .muted)] }
+func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Bool) -> [StyledLine] {
+    guard let row = state.selectedRow else { return [StyledLine("Chọn một hồ sơ trong danh sách.", .muted)] }
     let d = state.detail?.summary.id == row.summary.id ? state.detail!.summary : row.summary
     let status = DeadlineClock(now: state.now, calendar: env.calendar).status(of: d)
     let safe: (String) -> String = { DisplayText.sanitize($0) }
-    var lines: [(String, StyleRole)] = []
-    func add(_ text: String, _ role: StyleRole = .normal) {
+    var lines: [StyledLine] = []
+    func add(_ text: String, _ role: StyleRole = .normal, plain lead: String = "") {
+        let lead = (width: TextWidth.of(lead), role: StyleRole.normal)
         if full {
-            for line in TextWidth.wrap(text, to: max(10, width)) { lines.append((line, role)) }
+            for (i, line) in TextWidth.wrap(text, to: max(10, width)).enumerated() { lines.append(StyledLine(line, role, lead: i == 0 ? lead : (0, role))) }
         } else {
-            lines.append((TextWidth.truncate(text, to: max(10, width)), role))
+            lines.append(StyledLine(TextWidth.truncate(text, to: max(10, width)), role, lead: lead))
         }
     }
     add(full ? "\(d.code)  [\(d.state.vietnamese)]  phiên bản \(d.version)"
@@ -138,18 +142,21 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
         add("Giấy tờ đã nhận:", .label)
         for doc in reception.documents { add("  - \(safe(doc.name)) (bản chính \(doc.originals), bản sao \(doc.copies))") }
     }
+    // The small pane names departments without their parenthesis, so the official shows too.
+    let department = full ? env.departmentName : env.shortDepartmentName
     let official = d.holder.official.map { " — \(env.officialNames[$0] ?? $0)" } ?? ""
-    add("Đang giữ: \(env.departmentName(d.holder.department))\(official)")
-    // The small pane leaves out the weekday so that the marker fits its one row.
-    add(full ? "Hẹn trả: \(d.due.vietnameseShort) (\(d.due.date.weekdayName))  \(status.markerInWorkingDays)"
-             : "Hẹn trả: \(d.due.vietnameseShort)  \(status.marker)", StyleRole(status.tone) == .normal ? .normal : StyleRole(status.tone))
+    add("Đang giữ: \(department(d.holder.department))\(official)")
+    // The small pane leaves out the weekday so that the marker fits its one row. Only the marker
+    // takes the deadline's colour: the label and the date are not sent again when it changes.
+    let dueText = full ? "Hẹn trả: \(d.due.vietnameseShort) (\(d.due.date.weekdayName))  " : "Hẹn trả: \(d.due.vietnameseShort)  "
+    add(dueText + (full ? status.markerInWorkingDays : status.marker), StyleRole(status.tone), plain: dueText)
     if d.extended { add("Hẹn gốc (thống kê): \(d.statsDue.vietnameseShort)") }
     if let step = d.responsibleStep(at: state.now) {
         // The small pane does not repeat the holder's long name on the next row.
         if !full && step == d.holder {
-            add("Trễ tại: nơi đang giữ (bước hiện tại)", .warning)
+            add("Trễ tại: nơi đang giữ", .warning)
         } else {
-            add("Trễ tại: \(env.departmentName(step.department))\(step.official.map { " — \(env.officialNames[$0] ?? $0)" } ?? "")", .warning)
+            add("Trễ tại: \(department(step.department))\(step.official.map { " — \(env.officialNames[$0] ?? $0)" } ?? "")", .warning)
         }
     }
     for flag in d.flags.sorted(by: { $0.rawValue < $1.rawValue }) { add("Lưu ý: \(flag.vietnamese)", .warning) }
@@ -157,8 +164,10 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
     add("Lịch sử:", .label)
     if let history = state.detail?.history, state.detail?.summary.id == d.id {
         for rec in history.reversed() {
-            let who = env.officialNames[rec.by] ?? rec.by
-            add("  \(rec.at.vietnameseShort) \(safe(who)): \(safe(HistoryText.text(rec, env: env)))")
+            // The small pane: the day and time without the year, the person as the columns name them.
+            let when = full ? rec.at.vietnameseShort : "\(rec.at.date.vietnamese.prefix(5)) \(rec.at.clockText)"
+            let who = full ? env.officialNames[rec.by] ?? rec.by : env.shortPersonName(rec.by)
+            add("  \(when) \(safe(who)): \(safe(HistoryText.text(rec, env: env)))")
         }
     } else {
         add("  (đang tải…)", .muted)

@@ -2,10 +2,16 @@
 public struct StyledLine: Equatable, Sendable {
     public var text: String
     public var role: StyleRole
+    /// The first `leadWidth` cells are drawn in `leadRole` instead ("Hẹn trả: 17:00 04/11/2026" plain
+    /// before a red "!! QUÁ HẠN"): a label that keeps its look is not sent again when the rest changes.
+    public var leadWidth: Int
+    public var leadRole: StyleRole
 
-    public init(_ text: String, _ role: StyleRole = .normal) {
+    public init(_ text: String, _ role: StyleRole = .normal, lead: (width: Int, role: StyleRole) = (0, .normal)) {
         self.text = text
         self.role = role
+        leadWidth = lead.width
+        leadRole = lead.role
     }
 }
 
@@ -46,6 +52,9 @@ public struct TextView: Equatable, Sendable {
         for (row, index) in visible(rows: rect.height).enumerated() {
             let line = lines[index]
             buffer.put(fitting: line.text, x: rect.x, y: rect.y + row, width: rect.width, role: line.role)
+            if line.leadWidth > 0 {
+                buffer.paint(Rect(x: rect.x, y: rect.y + row, width: min(line.leadWidth, rect.width), height: 1), role: line.leadRole)
+            }
         }
     }
 }
