@@ -201,7 +201,10 @@ public struct ActionDialog: Equatable, Sendable {
         case .returnResult: return "Trả kết quả (\(returnMethod.label.lowercased())) và đóng hồ sơ."
         case .refuse: return "Từ chối giải quyết và đóng hồ sơ (in Phiếu từ chối)."
         case .withdraw: return "Dừng xử lý theo đề nghị của người nộp và đóng hồ sơ."
-        case .extend: return "Gia hạn một lần duy nhất kèm văn bản xin lỗi (Mẫu 04); hẹn gốc \(due.vietnameseShort) vẫn dùng cho thống kê."
+        case .extend:
+            // The new appointment as the clerk reads it out to the citizen and Mẫu 04 prints it.
+            let until = Self.parseDate(self.until.text).map { "đến \($0.vietnameseForCitizen), " } ?? ""
+            return "Gia hạn một lần duy nhất \(until)kèm văn bản xin lỗi (Mẫu 04); hẹn gốc \(due.vietnameseShort) vẫn dùng cho thống kê."
         case .note: return "Thêm ghi chú vào lịch sử hồ sơ."
         }
     }

@@ -252,7 +252,7 @@ extension KeyMap {
     static let documentsHint = form.hint([KeyHint(.toggle, label: "đánh dấu")])
     static let documentCountsHint = form.hint([KeyHint(.moreOriginals, .fewerOriginals, label: "bản chính", separator: " "),
                                                 KeyHint(.moreCopies, .fewerCopies, label: "bản sao", separator: " ")])
-    static let explainHint = form.hint([KeyHint(.explain, label: "diễn giải đầy đủ")], key: ": ")
+    static let explainHint = form.hint([KeyHint(.explain, label: "diễn giải")], key: ": ")
     static let cancelIntakeHint = cancelIntake.hint([KeyHint(.discard, label: "bỏ")], key: ": ")
     static let emptyMenuHint = actionMenu.hint([KeyHint(.close, label: "đóng")], key: ": ")
     static let dialogHint = dialog.hint([

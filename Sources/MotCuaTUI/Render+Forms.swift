@@ -82,10 +82,12 @@ func renderIntake(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ form: 
     if form.documents.isEmpty { buffer.put("   (chọn thủ tục để hiện danh sách giấy tờ)", x: 0, y: y, role: .muted) }
     let previewY = area.maxY - previewRows
     if let preview = form.preview(at: state.now, catalogue: env.catalogue, calendar: env.calendar), let procedure = chosen {
-        buffer.put(fitting: " Hẹn trả dự kiến: \(preview.due.vietnameseShort) (\(preview.due.date.weekdayName)) — \(procedure.processing.vietnamese)",
-                   x: 0, y: previewY, width: area.width, role: .emphasis)
+        // Worded as the clerk reads it out and the receipt prints it (68 cells: it fits 80 columns);
+        // the processing time and where the count starts go to the line below.
+        buffer.put(fitting: " Hẹn trả dự kiến: \(preview.due.vietnameseForCitizen)", x: 0, y: previewY, width: area.width, role: .emphasis)
         let skipped = preview.explanation.filter { $0.kind == .skipped }.count
-        buffer.put(fitting: "   Tính từ \(preview.effectiveStart.vietnameseShort); bỏ qua \(skipped) ngày nghỉ. \(KeyMap.explainHint)",
+        buffer.put(fitting: "   \(procedure.processing.vietnamese) tính từ \(preview.effectiveStart.vietnameseShort), "
+                       + "bỏ qua \(skipped) ngày nghỉ · \(KeyMap.explainHint)",
                    x: 0, y: previewY + 1, width: area.width, role: .muted)
         if form.showExplanation {
             renderBox(&buffer, title: "Diễn giải hẹn trả", lines: preview.explanation.map(\.text), width: 76)

@@ -187,7 +187,7 @@ struct EndToEndTests {
         let screen = tmux.wait(for: "Cảnh báo hạn")
         #expect(screen.contains("Tất cả") && screen.contains("Chi tiết") && screen.contains("F1Giúp"))
         let coloured = tmux.screen(colours: true).split(separator: "\n")
-        // The selected row is one highlight (issue 17 #14); the other overdue rows' marks are red.
+        // The selection covers the mark and the code (defect 15); the other overdue rows' marks are red.
         let overdueLines = coloured.filter { $0.contains("trễ") && $0.contains("!!") }
         #expect(overdueLines.contains { $0.contains("31m") }, "the overdue marks should be red: \(overdueLines)")
         #expect(screen.split(separator: "\n").count <= 24)

@@ -66,7 +66,7 @@ struct KeyMapTests {
         (KeyMap.procedureListHint, "↑↓ chọn · Enter"),
         (KeyMap.channelHint, "←→ đổi"),
         (KeyMap.documentsHint, "Space đánh dấu"),
-        (KeyMap.explainHint, "F5: diễn giải đầy đủ"),
+        (KeyMap.explainHint, "F5: diễn giải"),
         (KeyMap.cancelIntakeHint, "Enter: bỏ"),
         (KeyMap.emptyMenuHint, "Esc: đóng"),
         (KeyMap.dialogHint, "Enter/F2 xác nhận · Tab ô sau · ←→ đổi lựa chọn · Esc hủy"),

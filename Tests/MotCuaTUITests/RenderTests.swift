@@ -55,7 +55,7 @@ struct RenderTests {
         for c in "Nguyễn Văn Ánh" { _ = update(&state, .key(.character(c)), Fixture.env) }
         let buffer = render(state, Fixture.env)
         expectGolden(buffer, "intake-80x24")
-        #expect(buffer.contains("Hẹn trả dự kiến: 10:00 03/12/2026 (Thứ Năm)"))
+        #expect(buffer.contains("Hẹn trả dự kiến: 10 giờ 00 phút, thứ Năm, ngày 03 tháng 12 năm 2026"))
         #expect(buffer.cursor != nil)
     }
 
