@@ -15,7 +15,7 @@ public struct DocumentCheck: Equatable, Sendable, Codable {
 /// validation, the checklist, and the appointment previewed before saving.
 public struct IntakeForm: Equatable, Sendable {
     public enum Field: Hashable, Sendable {
-        case procedure, name, id, phone, address, channel, proxy, proxyID, proxyPhone, document(Int)
+        case procedure, name, id, phone, address, channel, proxy, proxyID, proxyPhone, proxyDocument, document(Int)
     }
 
     public var procedureQuery = TextField(limit: 60)
@@ -31,6 +31,9 @@ public struct IntakeForm: Equatable, Sendable {
     /// The proxy's ID number and phone: fields shown once a proxy's name is typed.
     public var proxyID = TextField(limit: 20)
     public var proxyPhone = TextField(limit: 20)
+    /// The authorisation paper (giấy ủy quyền: number, date, who certified it), printed on the receipt.
+    /// Its limit is the bound `Validation.proxy` sets for --proxy-document; Lifecycle checks it again on saving.
+    public var proxyDocument = TextField(limit: Validation.maxNameLength)
     public var channel: Channel = .direct
     public var documents: [DocumentCheck] = []
     public var focus: Field = .procedure
@@ -46,14 +49,14 @@ public struct IntakeForm: Equatable, Sendable {
     public init(op: String = UUID().uuidString.lowercased()) { self.op = op }
 
     public var fields: [Field] {
-        [.procedure, .name, .id, .phone, .address, .channel, .proxy] + (proxy.isEmpty ? [] : [.proxyID, .proxyPhone])
+        [.procedure, .name, .id, .phone, .address, .channel, .proxy] + (proxy.isEmpty ? [] : [.proxyID, .proxyPhone, .proxyDocument])
             + documents.indices.map { .document($0) }
     }
 
     /// Something was typed or chosen: cancelling must be confirmed, and a hang-up keeps a draft.
     public var isDirty: Bool {
         procedureCode != nil || !procedureQuery.isEmpty || !name.isEmpty || !id.isEmpty || !phone.isEmpty
-            || !address.isEmpty || !proxy.isEmpty || !proxyID.isEmpty || !proxyPhone.isEmpty
+            || !address.isEmpty || !proxy.isEmpty || !proxyID.isEmpty || !proxyPhone.isEmpty || !proxyDocument.isEmpty
     }
 
     public mutating func textField(_ field: Field) -> TextField? {
@@ -66,6 +69,7 @@ public struct IntakeForm: Equatable, Sendable {
         case .proxy: return proxy
         case .proxyID: return proxyID
         case .proxyPhone: return proxyPhone
+        case .proxyDocument: return proxyDocument
         default: return nil
         }
     }
@@ -80,6 +84,7 @@ public struct IntakeForm: Equatable, Sendable {
         case .proxy: proxy = value
         case .proxyID: proxyID = value
         case .proxyPhone: proxyPhone = value
+        case .proxyDocument: proxyDocument = value
         default: break
         }
     }
@@ -118,10 +123,11 @@ public struct IntakeForm: Equatable, Sendable {
             documents: documents.filter(\.checked).map { ReceivedDocument(name: $0.name, originals: $0.originals, copies: $0.copies) })
     }
 
-    /// The proxy as typed (nil without a name); its ID and phone only once a name is there.
+    /// The proxy as typed (nil without a name); its ID, phone and paper only once a name is there.
     var proxyValue: Proxy? {
         guard !proxy.isEmpty else { return nil }
-        return Proxy(name: proxy.text, idNumber: proxyID.isEmpty ? nil : proxyID.text, phone: proxyPhone.isEmpty ? nil : proxyPhone.text)
+        return Proxy(name: proxy.text, idNumber: proxyID.isEmpty ? nil : proxyID.text, phone: proxyPhone.isEmpty ? nil : proxyPhone.text,
+                     authorisation: proxyDocument.isEmpty ? nil : proxyDocument.text)
     }
 
     /// Changes the focused document row's count of originals or copies (0–99).
@@ -149,9 +155,10 @@ public struct IntakeDraft: Codable, Equatable, Sendable {
     public var phone: String
     public var address: String
     public var proxy: String
-    /// Absent in drafts written before the proxy's ID and phone were asked.
+    /// Absent in drafts written before the proxy's ID, phone and paper were asked.
     public var proxyID: String?
     public var proxyPhone: String?
+    public var proxyDocument: String?
     public var channel: Channel
     public var documents: [DocumentCheck]
 
@@ -167,6 +174,7 @@ public struct IntakeDraft: Codable, Equatable, Sendable {
         proxy = form.proxy.text
         proxyID = form.proxyID.isEmpty ? nil : form.proxyID.text
         proxyPhone = form.proxyPhone.isEmpty ? nil : form.proxyPhone.text
+        proxyDocument = form.proxyDocument.isEmpty ? nil : form.proxyDocument.text
         channel = form.channel
         documents = form.documents
     }
@@ -182,6 +190,7 @@ public struct IntakeDraft: Codable, Equatable, Sendable {
         form.proxy = TextField(proxy, limit: 200)
         form.proxyID = TextField(proxyID ?? "", limit: 20)
         form.proxyPhone = TextField(proxyPhone ?? "", limit: 20)
+        form.proxyDocument = TextField(proxyDocument ?? "", limit: Validation.maxNameLength)
         form.channel = channel
         form.documents = documents
         form.focus = .name

@@ -59,12 +59,18 @@ func renderIntake(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ form: 
                             focused: form.focus == .proxy, issue: issues[.proxy]), form.focus == .proxy { cutNote = cut }
     if form.proxy.isEmpty && form.focus != .proxy { buffer.put("(trống nếu chính chủ)", x: labelWidth + 1, y: y, role: .muted) }
     y += 1
-    if !form.proxy.isEmpty {                       // the proxy's ID and phone, once a proxy is named
+    if !form.proxy.isEmpty {                       // the proxy's ID, phone and paper, once a proxy is named
         for (label, field, text) in [(" ĐD nộp thay:", IntakeForm.Field.proxyID, form.proxyID), (" ĐT nộp thay:", .proxyPhone, form.proxyPhone)] {
             if let cut = inputField(&buffer, label: label, field: text, x: 0, y: y, labelWidth: labelWidth, width: min(24, inputWidth),
                                     focused: form.focus == field, issue: issues[field]), form.focus == field { cutNote = cut }
             y += 1
         }
+        inputField(&buffer, label: " VB ủy quyền:", field: form.proxyDocument, x: 0, y: y, labelWidth: labelWidth, width: inputWidth,
+                   focused: form.focus == .proxyDocument)
+        if form.proxyDocument.isEmpty && form.focus != .proxyDocument {
+            buffer.put("(số, ngày, nơi chứng thực)", x: labelWidth + 1, y: y, role: .muted)
+        }
+        y += 1
     }
     buffer.put(" Giấy tờ nhận (\(KeyMap.documentsHint)):", x: 0, y: y, role: .label)
     y += 1

@@ -134,7 +134,10 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
     }
     if full, let reception = state.detail?.reception {
         if let address = reception.applicant.address { add("Địa chỉ: \(safe(address))") }
-        if let proxy = reception.proxy { add("Nộp thay: \(safe(proxy.name))") }
+        if let proxy = reception.proxy {
+            add("Nộp thay: \(safe(proxy.name))" + (proxy.idNumber.map { " · ĐD \(safe($0))" } ?? "") + (proxy.phone.map { " · ĐT \(safe($0))" } ?? ""))
+            if let paper = proxy.authorisation { add("Văn bản ủy quyền: \(safe(paper))") }
+        }
         add("Kênh nộp: \(reception.channel.vietnamese)")
     }
     add("Thủ tục: \(d.procedure.code) \(d.procedure.name) (\(d.procedure.field); \(d.procedure.processing.vietnamese); danh mục v\(d.procedure.catalogueVersion))")

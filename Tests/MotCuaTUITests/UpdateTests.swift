@@ -642,37 +642,3 @@ func expectQueueLoad(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment,
     let effects = update(&state, msg, env)
     #expect(effects == [.loadQueue(state.queueRequest)], sourceLocation: sourceLocation)
 }
-
-/// Issue 17 #8: the proxy's ID and phone appear once a proxy is named, and a document row's
-/// counts of originals and copies are edited with + - * / (text in the text fields).
-@Suite("Reducer: the proxy and the document counts on the intake form")
-struct IntakeProxyTests {
-    @Test func theProxysIDAndPhoneAppearWhenANameIsTypedAndDocumentCountsChange() throws {
-        var state = Fixture.state()
-        _ = update(&state, .key(.function(2)), Fixture.env)
-        for c in "khai sinh" { _ = update(&state, .key(.character(c)), Fixture.env) }
-        _ = update(&state, .key(.enter), Fixture.env)
-        #expect(try #require(state.mode.intake).fields.contains(.proxyID) == false)
-        for _ in 0..<5 { _ = update(&state, .key(.tab), Fixture.env) }
-        #expect(try #require(state.mode.intake).focus == .proxy)
-        for c in "Trần Văn Bình" { _ = update(&state, .key(.character(c)), Fixture.env) }
-        let form = try #require(state.mode.intake)
-        #expect(form.fields.contains(.proxyID) && form.fields.contains(.proxyPhone))
-        expectScreen(state, lines: [" ĐD nộp thay:", " ĐT nộp thay:"], rows: 9..<11, columns: 0..<13)
-        _ = update(&state, .key(.tab), Fixture.env)
-        for c in "046085000111" { _ = update(&state, .key(.character(c)), Fixture.env) }
-        _ = update(&state, .key(.tab), Fixture.env)
-        for c in "0905-111-222" { _ = update(&state, .key(.character(c)), Fixture.env) }     // '-' is text here
-        _ = update(&state, .key(.tab), Fixture.env)
-        #expect(try #require(state.mode.intake).focus == .document(0))
-        for key in [Key.character("+"), .character("+"), .character("*"), .character("-")] { _ = update(&state, .key(key), Fixture.env) }
-        let filled = try #require(state.mode.intake)
-        #expect(filled.documents[0].originals == 2 && filled.documents[0].copies == 1)
-        #expect(filled.proxyPhone.text == "0905-111-222")
-        let proxy = try #require(filled.intake()?.proxy)
-        #expect(proxy.name == "Trần Văn Bình" && proxy.idNumber == "046085000111" && proxy.phone == "0905-111-222")
-        #expect(filled.intake()?.documents?.first?.originals == 2)
-        let draft = IntakeDraft(filled, savedAt: SampleDossiers.now).form
-        #expect(draft.proxyID.text == "046085000111" && draft.proxyPhone.text == "0905-111-222")
-    }
-}
