@@ -46,4 +46,39 @@ struct ClerkEndToEndTests {
         let shown = shell([MotCuaBinary.path, "show", String(code)], environment: demo.env)
         #expect(shown.output.contains("Ủy quyền:    Giấy ủy quyền số 12/2026 ngày 28/11/2026"), "\(shown.output.prefix(900))")
     }
+
+    /// The overdue view (5) opens at its most overdue dossier, scrolled to the top, whatever the
+    /// list before it showed: the end of view 8, a page down, a kept filter; at 80×24 and 120×40.
+    /// (Issue 17 #7 said it opened at its end; not reproduced in tmux with this binary nor with the
+    /// one before this branch, the reducer guard is SelectionTests. This is the guard on the real app.)
+    @Test(arguments: [(80, 24, 9), (120, 40, 17)])
+    func theOverdueViewOpensAtItsTopWhateverTheListBeforeIt(width: Int, height: Int, rows: Int) throws {
+        let demo = DemoFixture(dossiers: 400)                    // 21 overdue: more than a page
+        defer { demo.cleanup() }
+        let tmux = try demo.session(width: width, height: height)
+        defer { tmux.close() }
+        tmux.wait(for: "Cảnh báo hạn")
+        for keys in [["End"], ["PageDown", "PageDown"], ["/", "t", "h", "i", "Enter", "End"]] {
+            tmux.keys("8")
+            tmux.wait(for: "─ Tất cả (")
+            tmux.keys(keys)
+            tmux.keys("5")
+            tmux.wait(for: "─ Quá hạn (")
+            tmux.settle()                                        // the view's rows, not the last frame's
+            let screen = tmux.screen()
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let filtered = keys.contains("/")
+            #expect(filtered || lines[2].contains("1–\(rows)/21"), "\(keys) then 5: \(lines[2])")
+            // The detail pane shows the selected dossier: the first row's.
+            let first = try #require(lines.dropFirst(4).first, "\(screen)")
+            let code = String(first.dropFirst(3).prefix(11))
+            #expect(lines.contains { $0.hasPrefix(code + " [") }, "\(keys) then 5: \(code) is not the one selected\n\(screen)")
+            let late = lines[4..<(4 + rows)].compactMap { line -> Int? in
+                guard let range = line.range(of: "trễ ") else { return nil }
+                return Int(line[range.upperBound...].prefix { $0.isNumber })
+            }
+            #expect(!late.isEmpty && late == late.sorted(by: >), "\(keys) then 5: the most overdue first: \(late)")
+            if filtered { tmux.keys("Escape") }
+        }
+    }
 }

@@ -154,9 +154,9 @@ struct DemoFixture {
     var env: [String: String] { ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "MOTCUA_NOW": DemoFixture.now, "MOTCUA_USER": "lan", "NO_COLOR": "",
                                  "TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no", "MOTCUA_DATA": directory] }
 
-    init() {
+    init(dossiers: Int = 150) {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-e2e-\(UUID().uuidString.prefix(8))").path
-        let created = shell([MotCuaBinary.path, "demo", "--data", directory, "--no-tui", "--dossiers", "150"],
+        let created = shell([MotCuaBinary.path, "demo", "--data", directory, "--no-tui", "--dossiers", "\(dossiers)"],
                             environment: ["MOTCUA_NOW": DemoFixture.now, "MOTCUA_USER": "admin"])
         #expect(created.status == 0, "\(created.output)")
     }
