@@ -172,16 +172,15 @@ private func renderStatus(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: A
     if let message = state.message, state.mode != .filter {
         let text = DisplayText.sanitize(message.text)
         let role: StyleRole = message.isError ? .error : .message
-        // A message wider than the line takes the line above too (until the next key ends it):
-        // a path and what happened to it are read whole.
-        let lines = TextWidth.of(text) + 1 > rect.width && rect.y > 0 ? TextWidth.wrap(text, to: rect.width - 2) : [text]
-        if lines.count > 1 {
-            let above = Rect(x: rect.x, y: rect.y - 1, width: rect.width, height: 1)
-            buffer.fill(above, role: role)
-            buffer.put(fitting: " " + lines[0], x: rect.x, y: above.y, width: rect.width, role: role)
-            buffer.put(fitting: " " + lines.dropFirst().joined(separator: " "), x: rect.x, y: rect.y, width: rect.width, role: role)
-        } else {
-            buffer.put(fitting: " " + text, x: rect.x, y: rect.y, width: rect.width, role: role)
+        // A message wider than the line takes the lines above too, up to three (until the next key
+        // ends it): a path and what happened to it, or the demo's greeting, are read whole.
+        let wrapped = TextWidth.of(text) + 1 > rect.width ? TextWidth.wrap(text, to: rect.width - 2) : [text]
+        let count = min(wrapped.count, 3, rect.y + 1)
+        for i in 0..<count {
+            let row = Rect(x: rect.x, y: rect.y - (count - 1) + i, width: rect.width, height: 1)
+            let line = i == count - 1 ? wrapped[i...].joined(separator: " ") : wrapped[i]
+            buffer.fill(row, role: role)
+            buffer.put(fitting: " " + line, x: rect.x, y: row.y, width: rect.width, role: role)
         }
         return
     }

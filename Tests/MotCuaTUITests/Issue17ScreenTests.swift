@@ -159,6 +159,19 @@ struct Issue17ScreenTests {
         #expect(screenLines(render(state, Fixture.env), rows: 21..<22) == before)
     }
 
+    /// The demo's first message (who the app runs as, how to switch) is three lines at 80 columns.
+    @Test func aMessageOfThreeLinesTakesTwoLinesAboveTheStatusLine() {
+        var state = Fixture.state()
+        let greeting = "Kho mẫu: làm việc với tư cách Lê Thị Lan (lan, Cán bộ một cửa); quản trị kho: root. "
+            + "Đổi người: motcua demo --as hung (lãnh đạo), --as hoa (chuyên viên), hoặc MOTCUA_USER=LOGIN (chỉ kho đào tạo)."
+        _ = update(&state, .notice(greeting, isError: false), Fixture.env)
+        expectScreen(state, lines: [
+            " Kho mẫu: làm việc với tư cách Lê Thị Lan (lan, Cán bộ một cửa); quản trị kho:",
+            " root. Đổi người: motcua demo --as hung (lãnh đạo), --as hoa (chuyên viên),",
+            " hoặc MOTCUA_USER=LOGIN (chỉ kho đào tạo).",
+        ], rows: 20..<23)
+    }
+
     @Test func aValidationNoteCutBesideTheFocusedFieldIsReadWholeOnTheStatusLine() throws {
         var state = Fixture.state()
         _ = update(&state, .key(.function(2)), Fixture.env)
