@@ -88,15 +88,18 @@ public struct ReportView: Equatable, Sendable {
 
     /// The tables of `motcua report` (`PeriodReport.tableLines`, the same code), the "Tổng cộng"
     /// rows marked as totals, then the rules.
+    /// The sentences around the tables are wrapped to the tables' 80 columns, so none is cut.
     public static func lines(_ report: PeriodReport) -> [Line] {
+        let width = 80
         var lines: [Line] = [
             "Kỳ \(report.from.vietnamese)–\(report.to.vietnamese) · \(report.workingDays) ngày làm việc · nhóm theo \(report.grouping.vietnamese.lowercased())",
             "Mỗi hồ sơ thuộc kỳ tính đúng một lần: đã giải quyết + từ chối/rút + còn tồn = kỳ trước + tiếp nhận\(report.reconciles ? " ✓" : " ✗")",
-            "",
-        ].map { Line($0) }
+        ].flatMap { TextWidth.wrap($0, to: width) }.map { Line($0) } + [Line("")]
         lines += report.tableLines().map { Line($0.text, $0.kind == .total ? .total : .text) }
         lines.append(Line(""))
-        lines += report.rules.map { Line("· " + $0, .rule) }
+        for rule in report.rules {
+            lines += TextWidth.wrap(rule, to: width - 2).enumerated().map { Line(($0.offset == 0 ? "· " : "  ") + $0.element, .rule) }
+        }
         return lines
     }
 }

@@ -201,5 +201,9 @@ struct Issue17ScreenTests {
         }
         for header in headers { #expect(seen.contains(header.trimmingTrailingSpaces), "missing: \(header)") }
         #expect(seen.contains { $0.hasPrefix("Tổng cộng") })
+        // The sentences around the tables are wrapped to 80 columns, none cut with "…".
+        let lines = ReportView.lines(report)
+        #expect(lines.allSatisfy { TextWidth.of($0.text) <= 80 }, "\(lines.filter { TextWidth.of($0.text) > 80 }.map(\.text))")
+        #expect(seen.contains("= kỳ trước + tiếp nhận ✓") || seen.contains { $0.hasSuffix("tiếp nhận ✓") }, "the sentence is cut")
     }
 }
