@@ -143,9 +143,14 @@ func renderDialog(_ buffer: inout ScreenBuffer, _ dialog: ActionDialog, _ env: A
     let width = min(76, buffer.size.width - 2)
     let fields = dialog.fields
     let consequence = TextWidth.wrap("Thao tác này sẽ: " + dialog.consequence(env: env), to: width - 4)
+    // The extension's sentence grows once the typed date is read (it names the new appointment):
+    // room for that is kept from the start, so the box does not move while the clerk types.
+    var longest = dialog
+    if dialog.action == .extend { longest.until = TextField("27/12/2026 15:46") }      // a Sunday: "Chủ nhật"
+    let consequenceRows = max(consequence.count, TextWidth.wrap("Thao tác này sẽ: " + longest.consequence(env: env), to: width - 4).count)
     let errorLines = dialog.error.map { TextWidth.wrap(DisplayText.sanitize($0, keepNewlines: true), to: width - 4) } ?? []
     // One line is always kept for an error (blank without one), so a refused save does not move the box.
-    let height = 2 + 1 + fields.count + 1 + consequence.count + max(1, errorLines.count) + 1
+    let height = 2 + 1 + fields.count + 1 + consequenceRows + max(1, errorLines.count) + 1
     let rect = buffer.bounds.centered(width: width, height: height)
     buffer.fill(rect, role: .dialog)
     let title = "\(dialog.action.vietnamese.prefix(1).uppercased())\(dialog.action.vietnamese.dropFirst()) — \(shortCode(dialog.code, agency: env.session.agency))"
@@ -195,6 +200,7 @@ func renderDialog(_ buffer: inout ScreenBuffer, _ dialog: ActionDialog, _ env: A
         buffer.put(line, x: rect.x + 2, y: y, role: .emphasis, maxWidth: rect.width - 4)
         y += 1
     }
+    y += consequenceRows - consequence.count
     for line in errorLines {
         buffer.put(line, x: rect.x + 2, y: y, role: .error, maxWidth: rect.width - 4)
         y += 1

@@ -34,4 +34,16 @@ struct CitizenWordingTests {
         #expect(sentence.contains("Gia hạn một lần duy nhất đến 15 giờ 46 phút, thứ Sáu, ngày 04 tháng 12 năm 2026, kèm văn bản xin lỗi"),
                 "\(after.joined(separator: "\n"))")
     }
+
+    /// The sentence grows by a line once the date is read; the box keeps room for it and does not
+    /// move while the clerk types (as a refused save does not move it, defect 8).
+    @Test func theExtensionDialogDoesNotMoveWhenTheTypedDateIsRead() throws {
+        var state = Fixture.state(size: Size(width: 80, height: 25))
+        let summary = try #require(state.selectedRow).summary
+        state.mode = .action(ActionDialog(action: .extend, summary: summary, catalogue: Fixture.env.catalogue))
+        let before = try #require(render(state, Fixture.env).find("┌─ Gia hạn"))
+        for c in "04/12/2026 15:46" { _ = update(&state, .key(.character(c)), Fixture.env) }
+        let after = try #require(render(state, Fixture.env).find("┌─ Gia hạn"))
+        #expect(before == after)
+    }
 }
