@@ -79,8 +79,9 @@ extension Store {
         guard head.agency == config.agency else {
             throw StoreError.badInput("Tệp đầu chuỗi là của cơ quan \(head.agency), kho này là \(config.agency)")
         }
-        let points = (head.months.map { ($0.seq, $0.hash, "cuối tháng \($0.segment)") } + [(head.seq, head.hash, "đầu chuỗi đã công bố")])
-            .sorted { $0.0 < $1.0 }
+        // The head is usually also its month's last line: one point per seq.
+        let points = (head.months.filter { $0.seq != head.seq }.map { ($0.seq, $0.hash, "cuối tháng \($0.segment)") }
+                      + [(head.seq, head.hash, "đầu chuỗi đã công bố")]).sorted { $0.0 < $1.0 }
         let walk = try walkChain(wanted: Set(points.map(\.0)))
         var findings: [String] = walk.damage.map { "nhật ký hỏng: \($0)" }
         var lastMatch: Int64 = 0
