@@ -149,3 +149,9 @@ extension Store {
         return Journal.storedHash(in: bytes[...]) ?? ""
     }
 }
+
+extension Store {
+    /// The last line this process has read: its seq and hash (no journal pass; what a printed
+    /// register carries so that a paper copy, too, can be checked with `check --against`).
+    public var chainTip: (seq: Int64, hash: String) { (cursor.lastSeq, cursor.lastHash) }
+}

@@ -62,6 +62,13 @@ struct ChainHeadTests {
         let text = try motcua(["check", "--head"], environment: env)
         #expect(text.stdout.contains("seq \(seq)") && text.stdout.contains(published["hash"] as? String ?? "?"))
 
+        // The printed register carries the same head: a paper copy outside the store.
+        let register = try motcua(["print", "register", "--from", "2026-01-01", "--to", Self.nextMonth.iso], environment: env)
+        #expect(register.status == 0 && register.stdout.contains("seq \(seq), mã băm \(published["hash"] as? String ?? "?")"),
+                "\(register.stdout.suffix(300)) \(register.stderr)")
+        let html = try motcua(["print", "register", "--from", "2026-01-01", "--to", Self.nextMonth.iso, "--format", "html"], environment: env)
+        #expect(html.stdout.contains("mã băm \(published["hash"] as? String ?? "?")</p>\n</body>"))
+
         // Work goes on: the journal still extends the head.
         #expect(try motcua(receive, environment: env).status == 0)
         let extends = try motcua(["check", "--against", file], environment: env)

@@ -31,8 +31,9 @@ struct PrintCommand: ParsableCommand {
         do {
             if form == "register" {
                 let (from, to) = try period()
-                text = try context.desk.renderRegister(from: from, to: to, field: field, office: office.office,
-                                                       printedOn: context.now.date, as: format).report
+                let register = try context.desk.renderRegister(from: from, to: to, field: field, office: office.office,
+                                                               printedOn: context.now.date, as: format).report
+                text = context.desk.stampingChainHead(register, format: format, at: context.now)
             } else {
                 text = try context.desk.renderForm(try formID(), code: try dossierCode(), as: format, at: context.now)
             }
