@@ -64,6 +64,12 @@ struct TrustBoundaryTests {
         var st = stat()
         #expect(stat("\(training)/users.json", &st) == 0 && st.st_gid != site.serviceGID)
 
+        // motcua demo makes its training store in the clerk's home, as the clerk.
+        let demo = site.run(as: site.lan, [site.motcua, "demo", "--no-tui", "--dossiers", "5"])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let demoStore = "\(site.home(site.lan))/.local/share/motcua/demo/users.json"
+        #expect(stat(demoStore, &st) == 0 && st.st_gid != site.serviceGID && st.st_uid == getpwnam(site.lan)?.pointee.pw_uid)
+
         // --output: written with the clerk's own rights (their group, 0600), never through a link.
         let mine = "\(site.home(site.lan))/receipt.txt"
         let printed = site.run(as: site.lan, [site.motcua, "print", "receipt", code, "--output", mine])
