@@ -44,6 +44,19 @@ struct TrustBoundaryTests {
                     "\(path): gid \(st.st_gid) mode \(String(st.st_mode & 0o7777, radix: 8))")
         }
 
+        // doctor says whether the boundary holds: as the clerk, and after someone joins the group.
+        func boundary(_ login: String) -> String {
+            let doctor = site.run(as: login, [site.motcua, "doctor", "--json"])
+            let checks = (try? JSONSerialization.jsonObject(with: Data(doctor.stdout.utf8)) as? [String: Any])?["checks"] as? [[String: Any]]
+            let found = checks?.first { $0["name"] as? String == "store.boundary" }
+            return "\(found?["status"] ?? "?") \(found?["finding"] ?? doctor.stderr)"
+        }
+        #expect(boundary(site.lan).hasPrefix("ok Kho chỉ vào được qua motcua"), "\(boundary(site.lan))")
+        #expect(Site.spawn(["usermod", "-aG", site.service, site.hoa]).status == 0)
+        let joined = boundary(site.lan)
+        #expect(joined.hasPrefix("warning") && joined.contains(site.hoa), "\(joined)")
+        #expect(Site.spawn(["gpasswd", "-d", site.hoa, site.service]).status == 0)
+
         // Identity is the real uid: USER/LOGNAME change nothing, MOTCUA_USER is refused on a production store.
         let spoofed = site.run(as: site.lan, [site.motcua] + receive, environment: ["USER": site.hoa, "LOGNAME": site.hoa])
         #expect(spoofed.status == 0, "\(spoofed.stderr)")
