@@ -60,10 +60,13 @@ extension Desk {
         "\(store.outputDirectory)/\(code)-\(form.rawValue).\(format == .html ? "html" : "txt")"
     }
 
-    /// Writes a text into the store's output folder and returns its path.
+    /// Writes a text into the store's output folder (a path `outputPath` gave) and returns its
+    /// path; a link someone put in its place is replaced, never followed.
     public func writeOutput(_ text: String, to path: String) throws -> String {
-        try FileManager.default.createDirectory(atPath: store.outputDirectory, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return path
+        let name = (path as NSString).lastPathComponent
+        guard (path as NSString).deletingLastPathComponent == store.outputDirectory, !name.hasPrefix(".") else {
+            throw StoreError.badInput("Tệp \(path) không nằm trong thư mục output của kho")
+        }
+        return try store.writeOutput(Array(text.utf8), name: name)
     }
 }

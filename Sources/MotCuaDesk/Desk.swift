@@ -18,7 +18,7 @@ public final class Desk {
     public init(store: Store, actor: Actor) {
         self.store = store
         self.actor = actor
-        queueIndex = QueueIndex(store: store)
+        queueIndex = QueueIndex(store: store, masksPersonalData: !AccessPolicy.allows(actor.role, .viewPersonalData))
         officials = Officials(store.users)
     }
 

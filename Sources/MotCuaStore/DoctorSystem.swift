@@ -43,7 +43,8 @@ public struct DoctorSystem: Sendable {
                 return Int64(s.f_bavail) * Int64(s.f_frsize)
             },
             accessible: { path, write, directory in
-                Glibc.access(path, R_OK | (write ? W_OK : 0) | (directory ? X_OK : 0)) == 0
+                // The effective IDs: a set-group-ID motcua reaches the store through its group.
+                Glibc.faccessat(AT_FDCWD, path, R_OK | (write ? W_OK : 0) | (directory ? X_OK : 0), AT_EACCESS) == 0
             },
             groupID: ProcessIdentity.groupID(named:),
             groupName: { gid in getgrgid(gid_t(gid)).flatMap { $0.pointee.gr_name.map { String(cString: $0) } } },

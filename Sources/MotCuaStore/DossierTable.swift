@@ -273,26 +273,31 @@ struct DossierTable: Sendable {
         let longTerms: [(start: Int, count: Int)]
         let mask: UInt64
         let pairs: UInt64
+        /// Set for a role that sees ID numbers and phones masked: their hidden digits must not match.
+        let masked: MaskedColumns?
 
-        /// Whether every term occurs in the row's key.
+        /// Whether every term occurs in the row's key (in what the role may see of it, when masked).
         func matches(_ row: Int) -> Bool {
             guard masks[row] & mask == mask, pairMasks[row] & pairs == pairs else { return false }
             guard !longTerms.isEmpty else { return true }
             guard let base, let needles = termBytes.baseAddress else { return false }
             let ref = refs[row]
             let key = base + Int(ref.offset), length = Int(ref.length)
+            if let masked { return masked.matches(row, key: key, length: length, base: base, needles: needles, terms: longTerms) }
             for term in longTerms where !SearchTerm.occurs(needles + term.start, term.count, in: key, length) { return false }
             return true
         }
     }
 
     /// Runs `body` with a matcher for `terms` (all must occur; none: every row matches).
-    func withSearch<R>(_ terms: [SearchTerm], _ body: (SearchKeys) throws -> R) rethrows -> R {
+    /// `masked`: the caller sees ID numbers and phones masked, so only their visible digits may match
+    /// (every term is then read against the key: the masks know the hidden digits too).
+    func withSearch<R>(_ terms: [SearchTerm], masked: Bool = false, _ body: (SearchKeys) throws -> R) rethrows -> R {
         let flat = terms.flatMap(\.bytes)
         var longTerms: [(start: Int, count: Int)] = []
         var start = 0
         for term in terms {
-            if !term.decidedByMasks { longTerms.append((start, term.bytes.count)) }
+            if masked || !term.decidedByMasks { longTerms.append((start, term.bytes.count)) }
             start += term.bytes.count
         }
         let mask = terms.reduce(0) { $0 | $1.mask }, pairs = terms.reduce(0) { $0 | SearchTerm.pairs(of: $1.bytes) }
@@ -301,8 +306,13 @@ struct DossierTable: Sendable {
                 try searchMask.withUnsafeBufferPointer { masks in
                     try searchPairs.withUnsafeBufferPointer { pairMasks in
                         try flat.withUnsafeBufferPointer { termBytes in
-                            try body(SearchKeys(base: arena.baseAddress, refs: refs, masks: masks, pairMasks: pairMasks,
-                                                termBytes: termBytes, longTerms: longTerms, mask: mask, pairs: pairs))
+                            try idNumber.withUnsafeBufferPointer { ids in
+                                try phone.withUnsafeBufferPointer { phones in
+                                    try body(SearchKeys(base: arena.baseAddress, refs: refs, masks: masks, pairMasks: pairMasks,
+                                                        termBytes: termBytes, longTerms: longTerms, mask: mask, pairs: pairs,
+                                                        masked: masked ? MaskedColumns(table: self, ids: ids, phones: phones) : nil))
+                                }
+                            }
                         }
                     }
                 }

@@ -58,7 +58,10 @@ public protocol FileSystem: Sendable {
 public struct PosixFileSystem: FileSystem {
     public init() {}
 
+    /// A file the store may create (journal, lock, SEALED, snapshots) is never opened through a
+    /// symbolic link: one planted in the store's place would make a writer append elsewhere.
     public func open(_ path: String, flags: Int32, mode: UInt32) throws(SystemError) -> Int32 {
+        let flags = flags & O_CREAT != 0 ? flags | O_NOFOLLOW : flags
         while true {
             let fd = Glibc.open(path, flags | O_CLOEXEC, mode_t(mode))
             if fd >= 0 { return fd }

@@ -20,4 +20,16 @@ extension Store {
 
     /// A directory for files officials write (receipts, printed forms).
     public var outputDirectory: String { "\(path)/output" }
+
+    /// Writes `bytes` as `output/<name>` (the directory made if missing) without following a link
+    /// another official may have put there (`NoFollowFiles`); returns the path.
+    public func writeOutput(_ bytes: [UInt8], name: String) throws -> String {
+        do {
+            try fs.mkdir(outputDirectory, mode: config.directoryModeBits)
+            try NoFollowFiles.replace(directory: outputDirectory, name: name, bytes: bytes, mode: config.fileModeBits, group: groupID)
+        } catch {
+            throw error.isDiskFull ? StoreError.diskFull(error) : StoreError.io(error)
+        }
+        return "\(outputDirectory)/\(name)"
+    }
 }

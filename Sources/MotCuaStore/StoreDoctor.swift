@@ -215,11 +215,13 @@ public struct StoreDoctor {
         let who = login ?? "uid \(getuid())"
         let joinFix = group.map { "usermod -aG \(ShellText.quoted($0)) \(ShellText.quoted(login ?? "LOGIN"))   # rồi đăng xuất và đăng nhập lại" }
         if system.isRoot {
-            return .ok("store.access", "Đang chạy bằng root: luôn đọc, ghi được; mỗi cán bộ cần thuộc nhóm \(group ?? "của kho")")
+            return .ok("store.access", "Đang chạy bằng root: luôn đọc, ghi được; cán bộ vào kho qua motcua cài setgid nhóm \(group ?? "của kho") (không ai thuộc nhóm đó)")
         }
         if let gid, let group, !system.groups.contains(gid) {
             return DoctorCheck("store.access", .failure,
-                               "Tài khoản \(who) chưa thuộc nhóm \(group) (hoặc chưa đăng nhập lại sau khi được thêm vào nhóm)", fix: joinFix)
+                               "Tài khoản \(who) không vào được kho: motcua chưa được cài setgid nhóm \(group) "
+                               + "(chown root:\(group) motcua && chmod 2755 motcua, xem DEPLOYMENT.md §3), hoặc tài khoản chưa thuộc nhóm (cách cũ)",
+                               fix: joinFix)
         }
         let denied = entries.filter { !$0.isPersonal && !system.accessible($0.path, !$0.isReadOnly, $0.isDirectory) }
         guard denied.isEmpty else {

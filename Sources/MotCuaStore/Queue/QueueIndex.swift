@@ -10,8 +10,13 @@ public final class QueueIndex {
     private var orderGeneration = -1
     private var filterCache: (text: String, rows: [Bool], count: Int)?
     private var rowClasses: (key: [Int64], classes: RowClasses)?
+    /// The viewer sees ID numbers and phones masked: the filter may not match their hidden digits.
+    private let masksPersonalData: Bool
 
-    public init(store: Store) { self.store = store }
+    public init(store: Store, masksPersonalData: Bool = false) {
+        self.store = store
+        self.masksPersonalData = masksPersonalData
+    }
 
     /// The counts, warnings and the page of rows around the target, for one view and filter.
     public func query(_ request: QueueRequest) -> QueueData {
@@ -23,7 +28,8 @@ public final class QueueIndex {
         }
         let key = [clock.now.seconds, Int64(table.count), store.lastSeq, Int64(store.generation)]
         let scan = QueueScan(table: table, order: currentOrder, view: request.view, filter: request.filter, clock: clock,
-                             candidates: candidates, classes: rowClasses?.key == key ? rowClasses?.classes : nil)
+                             candidates: candidates, classes: rowClasses?.key == key ? rowClasses?.classes : nil,
+                             masked: masksPersonalData)
         filterCache = scan.matchedRows.map { (request.filter, $0, table.count) }
         rowClasses = (key, scan.classes)
         var data = scan.data(around: request.target, table: table, rowOf: store.row(id:), rowOfCode: store.row(code:))
@@ -49,9 +55,10 @@ public final class QueueIndex {
 extension QueueData {
     /// For tests and small stores: the data straight from summaries, without a store.
     public static func make(_ summaries: [DossierSummary], view: QueueView, filter: String, clock: DeadlineClock,
-                            select: QueueTarget = .none) -> QueueData {
+                            select: QueueTarget = .none, masksPersonalData: Bool = false) -> QueueData {
         let table = DossierTable(summaries: summaries)
         let order = QueueOrder(table: table)
-        return QueueScan(table: table, order: order, view: view, filter: filter, clock: clock).data(around: select, table: table)
+        return QueueScan(table: table, order: order, view: view, filter: filter, clock: clock, masked: masksPersonalData)
+            .data(around: select, table: table)
     }
 }

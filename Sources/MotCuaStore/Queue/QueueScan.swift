@@ -40,15 +40,16 @@ struct QueueScan {
     /// stay in cache.
     /// `classes`: those of an earlier query at the same instant over the same rows (the caller
     /// checks), so that a keystroke only tests the filter.
+    /// `masked`: the viewer sees ID numbers and phones masked; the filter matches only what they see.
     init(table: DossierTable, order: QueueOrder, view: QueueView, filter: String, clock: DeadlineClock,
-         candidates: [Bool]? = nil, classes: RowClasses? = nil) {
+         candidates: [Bool]? = nil, classes: RowClasses? = nil, masked: Bool = false) {
         self.init(table: table, order: order, view: view, filter: filter, clock: clock, candidates: candidates, classes: classes,
-                  splitFrom: 100_000)
+                  splitFrom: 100_000, masked: masked)
     }
 
     /// `splitFrom`: the row count from which the scan is shared between two cores (tests lower it).
     init(table: DossierTable, order: QueueOrder, view: QueueView, filter: String, clock: DeadlineClock,
-         candidates: [Bool]?, classes known: RowClasses? = nil, splitFrom: Int) {
+         candidates: [Bool]?, classes known: RowClasses? = nil, splitFrom: Int, masked: Bool = false) {
         self.clock = clock
         let terms = SearchTerm.terms(filter)
         let n = table.count
@@ -60,7 +61,7 @@ struct QueueScan {
         var views = known?.views ?? [UInt16](repeating: 0, count: n)
         let chunks = n >= splitFrom ? 2 : 1
         var parts = [Scan](repeating: Scan(change: limits.today + 1), count: chunks)
-        table.withSearch(terms) { keys in
+        table.withSearch(terms, masked: masked) { keys in
             inView.withUnsafeMutableBufferPointer { inView in
                 views.withUnsafeMutableBufferPointer { views in
                     parts.withUnsafeMutableBufferPointer { parts in

@@ -11,6 +11,9 @@ enum Entry {
         // Past a file-size limit (ulimit -f) a write must fail with EFBIG, reported as a full disk
         // with nothing partial left, instead of the default SIGXFSZ killing the process mid-write.
         signal(SIGXFSZ, SIG_IGN)
+        // Set-group-ID to the store's group: no core dumps, terminfo variables gone, and the group
+        // dropped at once when the user names a store path of their own.
+        Privilege.hardenAtStart(arguments: CommandLine.arguments)
         var command: ParsableCommand
         do {
             command = try MotCua.parseAsRoot()
@@ -45,6 +48,9 @@ enum Entry {
             exit(error.exitCode)
         case let error as StoreError:
             Console.error("lỗi: \(error)")
+            if Privilege.droppedForUserPath, case .io = error {
+                Console.error("(motcua đã bỏ quyền nhóm vì --data/MOTCUA_DATA chỉ dùng cho kho của chính bạn; bỏ chúng để dùng kho của cơ quan)")
+            }
             switch error {
             case .conflict: exit(CLIError.conflictStatus)
             case .forbidden: exit(CLIError.forbiddenStatus)

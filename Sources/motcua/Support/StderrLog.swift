@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaStore
 
 /// While the screen is active, stderr goes to a log file in the store (a stray message would
 /// otherwise scribble over the screen); afterwards the terminal gets its stderr back.
@@ -10,8 +11,10 @@ final class StderrLog {
     init(path: String) { self.path = path }
 
     func start() {
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o660)
-        guard fd >= 0 else { return }
+        // Not through a link, and only into this user's own file: in a store shared by a group,
+        // a colleague could have put a link to this user's ~/.bashrc here.
+        let url = URL(fileURLWithPath: path)
+        guard let fd = NoFollowFiles.openLog(directory: url.deletingLastPathComponent().path, name: url.lastPathComponent, mode: 0o660) else { return }
         startSize = Int64(lseek(fd, 0, SEEK_END))
         saved = dup(2)
         dup2(fd, 2)

@@ -1,10 +1,12 @@
 import ArgumentParser
 import MotCuaCore
+import MotCuaDesk
 import MotCuaStore
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "Danh sách hồ sơ, sắp theo hạn trả.")
+        commandName: "list", abstract: "Danh sách hồ sơ, sắp theo hạn trả.",
+        discussion: "Chỉ hồ sơ trong phạm vi đơn vị của người dùng (như overdue). Với vai trò chỉ thấy số định danh, điện thoại đã che, --search chỉ khớp phần số được hiện.")
 
     @Option(help: ArgumentHelp("Trạng thái: \(DossierState.allCases.map(\.rawValue).joined(separator: ", "))."))
     var state: String?
@@ -25,9 +27,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let context = try StoreContext.open(store)
         let clock = context.deadlineClock
-        var rows = try filter().apply(context.store.summaries, clock: clock)
-        if let limit { rows = Array(rows.prefix(limit)) }
-        rows = rows.map { $0.visible(to: context.actor.role) }
+        let rows = try context.desk.list(try filter(), limit: limit, at: context.now)
         if output.json {
             Console.json(DossierJSON.list(rows, now: context.now, clock: clock, catalogue: context.store.catalogue))
         } else {

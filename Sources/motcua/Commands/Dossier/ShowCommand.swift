@@ -13,7 +13,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let context = try StoreContext.open(store)
-        let dossier = try context.desk.dossier(code: code)
+        let dossier = try context.desk.dossierInScope(code: code)
         let clock = context.deadlineClock
         let explanation = dossier.summary.appointmentExplanation(calendar: context.store.calendar)
         if output.json {

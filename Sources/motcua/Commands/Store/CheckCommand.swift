@@ -8,9 +8,19 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var store: StoreSelection
     @OptionGroup var output: OutputOptions
+    @Flag(name: .customLong("head"), help: "In đầu chuỗi băm (seq, mã băm, cuối mỗi tháng) để lưu ra ngoài kho: motcua check --head --json > TỆP.")
+    var printHead = false
+    @Option(name: .customLong("against"), help: "Chứng minh nhật ký vẫn nối tiếp đầu chuỗi trong TỆP (do --head --json ghi trước đó).")
+    var headFile: String?
+
+    func validate() throws {
+        if printHead && headFile != nil { throw CLIError.badInput("--head và --against không dùng cùng nhau") }
+    }
 
     func run() throws {
         let opened = try Store.open(at: store.directory)
+        if printHead { return try CheckHead.printHead(opened, json: output.json) }
+        if let headFile { return try CheckHead.compare(opened, headFile: headFile, json: output.json) }
         let report = try opened.verify()
         if output.json {
             Console.json(.object([

@@ -24,7 +24,7 @@ struct DoctorCommand: ParsableCommand {
     func run() throws {
         let today = Clock.system.now.date
         let storeDoctor = StoreDoctor(path: store.directory, login: ProcessIdentity.login, year: today.year, month: today.month)
-        let report = DoctorReport(checks: DoctorEnvironment.checks() + storeDoctor.run())
+        let report = DoctorReport(checks: DoctorEnvironment.checks() + storeDoctor.run() + [BoundaryDoctor.check(store: store.directory)])
         if output.json { Console.json(report.json) } else { print(report.text) }
         if !report.ok { throw ExitCode(1) }
     }

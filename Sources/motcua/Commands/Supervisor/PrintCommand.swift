@@ -17,7 +17,7 @@ struct PrintCommand: ParsableCommand {
     @Option(help: "register: lĩnh vực (mặc định: tất cả).") var field: String?
     @OptionGroup var office: OfficeOption
     @Option(help: "Định dạng: text hoặc html.") var format: FormRenderer.Format = .text
-    @Option(help: "Ghi vào tệp thay vì in ra màn hình.") var output: String?
+    @Option(help: "Ghi vào tệp thay vì in ra màn hình (bằng quyền của chính bạn, quyền 600; không ghi qua symlink).") var output: String?
     @OptionGroup var store: StoreSelection
 
     func validate() throws {
@@ -31,8 +31,9 @@ struct PrintCommand: ParsableCommand {
         do {
             if form == "register" {
                 let (from, to) = try period()
-                text = try context.desk.renderRegister(from: from, to: to, field: field, office: office.office,
-                                                       printedOn: context.now.date, as: format).report
+                let register = try context.desk.renderRegister(from: from, to: to, field: field, office: office.office,
+                                                               printedOn: context.now.date, as: format).report
+                text = context.desk.stampingChainHead(register, format: format, at: context.now)
             } else {
                 text = try context.desk.renderForm(try formID(), code: try dossierCode(), as: format, at: context.now)
             }
@@ -40,9 +41,7 @@ struct PrintCommand: ParsableCommand {
             throw CLIError.badInput(error.description)
         }
         if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
-                throw CLIError.failure("Không ghi được \(output): \(error.localizedDescription)")
-            }
+            try UserFile.write(Array(text.utf8), to: output)
             Console.error("Đã ghi \(output)")
         } else {
             print(text, terminator: text.hasSuffix("\n") ? "" : "\n")

@@ -1,0 +1,34 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// A file the user named (`--output`): written with the user's own rights, never the store's
+/// group, and never through a symbolic link (someone else's link in /tmp must not redirect it).
+enum UserFile {
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        try Privilege.withUserRights {
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw CLIError.failure("Không ghi được \(path): \(reason(errno))") }
+            defer { close(fd) }
+            var done = 0
+            while done < bytes.count {
+                let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, bytes.count - done) }
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw CLIError.failure("Không ghi được \(path): \(reason(n < 0 ? errno : ENOSPC))") }
+                done += n
+            }
+            guard fsync(fd) == 0 || errno == EINVAL else { throw CLIError.failure("Không ghi được \(path): \(reason(errno))") }
+        }
+    }
+
+    private static func reason(_ code: Int32) -> String {
+        switch code {
+        case ELOOP: return "là một liên kết tượng trưng (symlink); motcua không ghi qua liên kết"
+        case EACCES, EPERM: return "không có quyền ghi"
+        case ENOSPC, EDQUOT, EFBIG: return "hết chỗ trên đĩa"
+        case ENOENT: return "thư mục không tồn tại"
+        case EISDIR: return "là một thư mục"
+        default: return "lỗi hệ thống (errno \(code))"
+        }
+    }
+}
