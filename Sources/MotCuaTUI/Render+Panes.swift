@@ -226,6 +226,9 @@ enum HistoryText {
         case .withdrawn: return "Rút/dừng" + (e.reason.map { ": \($0)" } ?? "")
         case .extended: return "Gia hạn đến \(e.due?.vietnameseShort ?? "?"): \(e.reason ?? "")"
         case .note: return "Ghi chú: \(e.text ?? "")"
+        case .submitted: return "Đăng ký trực tuyến, hạn tiếp nhận \(e.due?.vietnameseShort ?? "?")"
+        case .accepted: return "Tiếp nhận hồ sơ trực tuyến, hẹn trả \(e.due?.vietnameseShort ?? "?")"
+        case .notAccepted: return "Không tiếp nhận: \(e.reason ?? "")"
         }
     }
 }

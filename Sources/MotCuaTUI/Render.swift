@@ -90,6 +90,8 @@ func shortState(_ state: DossierState) -> String {
     case .returned: return "Đã trả"
     case .refused: return "Từ chối"
     case .withdrawn: return "Đã rút"
+    case .submitted: return "Chờ TN"
+    case .notAccepted: return "Không TN"
     }
 }
 

@@ -46,6 +46,15 @@ public struct Procedure: Codable, Hashable, Sendable {
     public let route: [RouteStep]
     /// True when the national code was not checked against the national TTHC database.
     public let codeUnverified: Bool?
+    /// The processing time of an online submission, when the catalogue gives it one of its own.
+    public var onlineProcessing: ProcessingTime? = nil
+    /// What the citizen receives (kết quả thực hiện), as the national catalogue names it.
+    public var result: String? = nil
+
+    /// The processing time that applies to a dossier submitted through `channel`.
+    public func processing(for channel: Channel) -> ProcessingTime {
+        channel == .online ? onlineProcessing ?? processing : processing
+    }
 
     /// The budget of the route's step at `department`, if the route has one.
     public func budget(for department: String) -> ProcessingTime? {

@@ -14,7 +14,8 @@ public struct Dossier: Hashable, Sendable {
         var summary = try DossierSummary(received: first)
         for rec in events.dropFirst() { summary.apply(rec) }
         self.summary = summary
-        self.reception = reception
+        // An accepted online dossier: the reception as the clerk accepted it.
+        self.reception = events.last { $0.event.kind == .accepted }?.event.reception ?? reception
         history = events
     }
 

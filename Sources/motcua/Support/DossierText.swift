@@ -21,6 +21,10 @@ enum DossierText {
         case .withdrawn: return "Rút/dừng hồ sơ" + (e.reason.map { ": \($0)" } ?? "")
         case .extended: return "Gia hạn (xin lỗi) đến \(e.due?.vietnameseShort ?? "?"): \(e.reason ?? "")"
         case .note: return "Ghi chú: \(e.text ?? "")"
+        case .submitted:
+            return "Đăng ký trực tuyến (mã trên Cổng \(e.reception?.portalCode ?? "?")), hạn tiếp nhận \(e.due?.vietnameseShort ?? "?")"
+        case .accepted: return "Tiếp nhận hồ sơ trực tuyến, hẹn trả \(e.due?.vietnameseShort ?? "?")"
+        case .notAccepted: return "Không tiếp nhận: \(e.reason ?? "")" + (e.text.map { " — hướng dẫn: \($0)" } ?? "")
         }
     }
 
