@@ -111,6 +111,18 @@ public struct Catalogue: Codable, Sendable, Equatable {
         }
     }
 
+    /// The next version of `base` with `procedures` (departments kept), checked like a file.
+    public init(copying base: Catalogue, procedures: [Procedure], version: Int, effective: CivilDate? = nil,
+                note: String? = nil) throws {
+        schema = base.schema
+        self.version = version
+        self.effective = effective ?? base.effective
+        self.note = note ?? base.note
+        departments = base.departments
+        self.procedures = procedures
+        try check()
+    }
+
     public func procedure(_ code: String) -> Procedure? { procedures.first { $0.code == code } }
     public func department(_ code: String) -> Department? { departments.first { $0.code == code } }
 
