@@ -85,8 +85,9 @@ struct InboxTests {
                                  "--guidance", "Chụp lại bản chính rõ nét và nộp lại", "--json"], environment: clerk)
         #expect(refuse.status == 0 && refuse.stdout.contains("\"state\":\"not-accepted\""), "\(refuse.stdout) \(refuse.stderr)")
         #expect(try motcua(["refuse", "261201-0002", "--reason", "lần hai"], environment: clerk).status == 2)
-        let shown = try motcua(["show", "261201-0002", "--json"], environment: clerk)
+        let shown = try motcua(["show", "000.00.xx.H57-261201-0102", "--json"], environment: clerk)      // by the portal's code
         #expect(shown.stdout.contains("\"kind\":\"notAccepted\"") && shown.stdout.contains("Chụp lại bản chính rõ nét"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("\"file\":\"https://dichvucong.example.vn/files/261201-0102/bang.pdf\""), "\(shown.stdout)")
 
         // The receipt of the accepted dossier prints; the refusal slip says what to do.
         let receipt = try motcua(["print", "receipt", "261201-0001"], environment: clerk)
