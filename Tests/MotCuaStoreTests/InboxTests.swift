@@ -123,3 +123,44 @@ struct InboxTests {
         #expect(try motcua(["check", "--json"], environment: env).stdout == before)
     }
 }
+
+@Suite("Inbox: concurrent imports and hostile records", .serialized)
+struct InboxConcurrencyTests {
+    @Test func twoClerksImportingTheSameFeedAtOnceWriteEachDossierOnce() throws {
+        let dir = TempDirectory("inbox-race")
+        defer { dir.cleanup() }
+        let env = ["MOTCUA_NOW": "2026-12-01T09:00", "MOTCUA_USER": "admin", "MOTCUA_DATA": dir.path + "/s"]
+        #expect(try motcua(["init", "--agency", "000.00.xx.H57", "--name", "Phường thử", "--training"], environment: env).status == 0)
+        let feed = InteropFixture.path("portal-feed.json")
+        let runs = try (0..<4).map { _ in try Running(["inbox", "import", feed, "--json"], environment: env) }
+        let results = runs.map { $0.wait() }
+        #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.stderr))")
+        let imported = results.map { r in (try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])?["imported"] as? Int ?? -1 }
+        #expect(imported.reduce(0, +) == 2, "each portal code written once in all: \(imported)")
+        let list = try motcua(["list", "--state", "submitted", "--json"], environment: env)
+        #expect(list.stdout.contains("\"count\":2"), "\(list.stdout)")
+        #expect(try motcua(["check"], environment: env).status == 0)
+    }
+
+    @Test func hostileTextInAFeedNeverReachesTheTerminalRaw() throws {
+        let dir = TempDirectory("inbox-hostile")
+        defer { dir.cleanup() }
+        let env = ["MOTCUA_NOW": "2026-12-01T09:00", "MOTCUA_USER": "admin", "MOTCUA_DATA": dir.path + "/s"]
+        #expect(try motcua(["init", "--agency", "000.00.xx.H57", "--name", "Phường thử", "--training"], environment: env).status == 0)
+        let record: [String: Any] = [
+            "MaHoSo": "H57-261201-0009", "MaTTHC": "1.004873", "KenhThucHien": "2", "TrangThaiHoSo": "1",
+            "ChuHoSo": "Evil\u{1B}]0;owned\u{07} Name\u{1B}[2J", "SoGiayToChuHoSo": "046190001234", "SoDienThoai": "0905123456",
+            "TaiLieuNop": [["TenTepDinhKem": "a\u{1B}[31m.pdf", "DuongDanTaiTepTin": "https://h/a.pdf"]],
+        ]
+        let file = dir.path + "/hostile.json"
+        try JSONSerialization.data(withJSONObject: [record, ["MaHoSo": "X", "TrangThaiHoSo": "\u{1B}[2J"]]).write(to: URL(fileURLWithPath: file))
+        let imported = try motcua(["inbox", "import", file], environment: env)
+        let shown = try motcua(["show", "H57-261201-0009"], environment: env)
+        let listed = try motcua(["list", "--state", "submitted"], environment: env)
+        for output in [imported.stdout, imported.stderr, shown.stdout, listed.stdout] {
+            #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(output.debugDescription)")
+        }
+        #expect(imported.stdout.contains("bản ghi 1") && shown.status == 0 && listed.stdout.contains("1 hồ sơ"),
+                "\(imported.stdout) \(shown.stderr) \(listed.stdout)")
+    }
+}
