@@ -106,6 +106,7 @@ struct OnlineDossierTests {
         #expect(s.summary.receivedAt == at("2026-12-01T09:00"))
         #expect(s.summary.due == at("2026-12-04T09:00"), "3 working days from acceptance, not from submission: \(s.summary.due)")
         #expect(s.summary.statsDue == s.summary.due && s.summary.originalDue == s.summary.due)
+        #expect(s.summary.flags.isEmpty, "accepted within its 8 working hours")
         #expect(throws: LifecycleError.notAwaitingAcceptance(.received)) { try s.accept("2026-12-01T10:00") }
         // From here it is an ordinary dossier.
         try s.run(.transfer(department: "VP", official: nil), "2026-12-01T10:00")
@@ -166,16 +167,17 @@ struct OnlineDossierTests {
     @Test func theControlSlipStartsAtAcceptance() throws {
         let lifecycle = Lifecycle(calendar: WorkCalendar(), catalogue: .sample)
         var s = try Scenario(submittedAt: "2026-11-27T09:00")                 // waited over the weekend
-        let accepted = try s.accept("2026-11-30T09:00", by: "lan")
+        let accepted = try s.accept("2026-11-30T09:05", by: "lan")
         let transfer = try lifecycle.decide(.transfer(department: "VP", official: nil), for: s.summary, at: at("2026-11-30T11:00"))
         let id = s.summary.id, code = s.summary.code
-        let events = [(s.firstEvent!, "feed", "2026-11-27T09:00"), (accepted, "lan", "2026-11-30T09:00"), (transfer, "lan", "2026-11-30T11:00")]
+        let events = [(s.firstEvent!, "feed", "2026-11-27T09:00"), (accepted, "lan", "2026-11-30T09:05"), (transfer, "lan", "2026-11-30T11:00")]
             .enumerated().map { i, e in
                 RecordedEvent(seq: Int64(i + 1), at: at(e.2), by: e.1, dossier: id, code: code, version: i + 1, event: e.0)
             }
         let dossier = try Dossier(events: events)
         let handOvers = dossier.handOvers(calendar: WorkCalendar())
         #expect(handOvers.count == 1 && handOvers[0].from == Holder(department: "MC", official: "lan"))
+        #expect(dossier.summary.flags == [.lateAcceptance], "accepted after Monday 09:00: late")
         #expect(handOvers[0].stepTimeliness == .onTime, "the desk's half day counted from acceptance, not from submission")
         #expect(dossier.reception.procedure.catalogueVersion == Catalogue.sample.version && dossier.summary.state == .inProgress)
     }

@@ -107,6 +107,8 @@ public enum DossierFlag: String, Codable, Hashable, Sendable, CaseIterable {
     case lateApology = "late-apology"
     /// A 9-digit CMND recorded instead of a 12-digit personal ID.
     case legacyID = "legacy-id"
+    /// An online dossier accepted after its acceptance deadline (TH's TiepNhanQuaHan).
+    case lateAcceptance = "late-acceptance"
 
     public var vietnamese: String {
         switch self {
@@ -114,6 +116,7 @@ public enum DossierFlag: String, Codable, Hashable, Sendable, CaseIterable {
         case .repeatedSupplementRequest: return "Yêu cầu bổ sung lần 2 (tính là trễ hạn)"
         case .lateApology: return "Văn bản xin lỗi gửi muộn (dưới 1 ngày làm việc trước hạn)"
         case .legacyID: return "Dùng số CMND 9 số cũ"
+        case .lateAcceptance: return "Tiếp nhận hồ sơ trực tuyến sau hạn tiếp nhận"
         }
     }
 }

@@ -71,6 +71,7 @@ extension Lifecycle {
         event.due = computation.due
         event.statsDue = computation.due
         event.stepDue = stepDue(for: Catalogue.deskCode, procedure: accepted.procedure, from: now, fallback: computation.due)
+        if now > d.due { event.flags = [.lateAcceptance] }
         return event
     }
 
