@@ -36,6 +36,19 @@ struct InboxTests {
         #expect(try reopened.verify().ok)
     }
 
+    @Test func theAcceptanceDeadlineIsTheStoresSetting() throws {
+        let dir = TempDirectory("inbox-hours")
+        defer { dir.cleanup() }
+        var config = StoreConfig(agency: "000.00.xx.H57", name: "Phường thử", training: true, createdAt: at("2026-11-01T08:00"))
+        config.onlineAcceptanceHours = 4
+        let store = try Store.create(at: dir.path + "/s", config: config, admin: User(login: "admin", name: "Quản trị", role: .admin))
+        let admin = try store.actor(login: "admin", terminal: "test")
+        let done = try store.importSubmissions(try Self.feed(), actor: admin, now: at("2026-12-01T09:00"))
+        // Submitted Monday 16:05: 55 minutes that day, then 3 h 05 min from Tuesday 07:00.
+        #expect(store.summary(code: done.imported[0])?.due == at("2026-12-01T10:05"), "\(String(describing: store.summary(code: done.imported[0])?.due))")
+        #expect(try Store.open(at: dir.path + "/s").config.onlineAcceptanceHours == 4, "kept in config.json")
+    }
+
     @Test func anOfficerMayNotImportOrAccept() throws {
         let t = try TestStore(label: "inbox-role")
         defer { t.directory.cleanup() }
