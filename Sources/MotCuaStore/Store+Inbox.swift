@@ -95,10 +95,11 @@ extension Store {
 
     /// The local code of a dossier named by its own code (full or short) or by the portal's code.
     public func localCode(_ code: String) throws -> String {
-        if let resolved = try? resolveCode(code) {
+        do {
+            let resolved = try resolveCode(code)          // an ambiguous short code is the person's to settle
             ensureLoaded(code: resolved)
             if index.row(code: resolved) != nil { return resolved }
-        }
+        } catch StoreError.notFound(_) {}
         loadHistory()
         if let local = portalCodes()[SearchFolding.fold(code)] { return local }
         throw StoreError.notFound(code)
