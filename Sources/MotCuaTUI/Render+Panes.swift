@@ -141,8 +141,9 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
     let official = d.holder.official.map { " — \(env.officialNames[$0] ?? $0)" } ?? ""
     add("Đang giữ: \(env.departmentName(d.holder.department))\(official)")
     // The small pane leaves out the weekday so that the marker fits its one row.
-    add(full ? "Hẹn trả: \(d.due.vietnameseShort) (\(d.due.date.weekdayName))  \(status.markerInWorkingDays)"
-             : "Hẹn trả: \(d.due.vietnameseShort)  \(status.marker)", StyleRole(status.tone) == .normal ? .normal : StyleRole(status.tone))
+    let dueLabel = d.state == .submitted ? "Hạn tiếp nhận" : "Hẹn trả"     // an online dossier not yet accepted
+    add(full ? "\(dueLabel): \(d.due.vietnameseShort) (\(d.due.date.weekdayName))  \(status.markerInWorkingDays)"
+             : "\(dueLabel): \(d.due.vietnameseShort)  \(status.marker)", StyleRole(status.tone) == .normal ? .normal : StyleRole(status.tone))
     if d.extended { add("Hẹn gốc (thống kê): \(d.statsDue.vietnameseShort)") }
     if let step = d.responsibleStep(at: state.now) {
         // The small pane does not repeat the holder's long name on the next row.

@@ -49,6 +49,8 @@ struct OnlineInboxTests {
             "!  261127-0022 Lê Văn Hùng         XN tình trạn… MC   01/12 còn 1 ngày  Chờ TN",
         ], rows: 1..<6)
         #expect(state.message?.text.hasPrefix("F2: tiếp nhận hồ sơ đang chọn") == true)
+        let screen = render(state, Fixture.env).lines.joined(separator: "\n")
+        #expect(screen.contains("Hạn tiếp nhận: 09:00 30/11/2026"), "the detail names the deadline for what it is:\n\(screen)")
     }
 
     @Test func withoutOnlineDossiersTheTabLineKeepsItsEightViews() {
