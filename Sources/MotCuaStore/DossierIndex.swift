@@ -95,7 +95,7 @@ struct DossierIndex {
             pending[year, default: []].append((record, position))
             return nil
         }
-        if rec.event.kind == .received {
+        if rec.event.kind.opensDossier {
             guard rowOfID[rec.dossier] == nil, row(code: rec.code) == nil else {
                 damaged.insert(rec.dossier)
                 return "hồ sơ \(rec.code) được tiếp nhận hai lần"

@@ -97,8 +97,7 @@ extension Store {
                         actor: Actor, op: String? = nil, now: Instant) throws -> Commit {
         try require(actor, may: .dossier(command.action))
         return try write(op: op, actor: actor) {
-            let code = try resolveCode(code)
-            ensureLoaded(code: code)
+            let code = try localCode(code)
             guard let summary = index.summary(code: code) else { throw StoreError.notFound(code) }
             guard !index.damaged.contains(summary.id) else { throw StoreError.damagedDossier(code) }
             if let expected = expectedVersion, expected != summary.version {
@@ -136,7 +135,7 @@ extension Store {
     }
 
     /// The write protocol: lock, catch up, idempotency check, decide, append + fdatasync, apply, unlock.
-    private func write(op: String?, actor: Actor, decide: () throws -> (UUID, String, Int, DossierEvent, Instant)) throws -> Commit {
+    func write(op: String?, actor: Actor, decide: () throws -> (UUID, String, Int, DossierEvent, Instant)) throws -> Commit {
         try ensureWritable()
         return try withWriteLock {
             try catchUpUnderLock()

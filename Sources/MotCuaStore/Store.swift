@@ -228,10 +228,10 @@ public final class Store {
         }
     }
 
-    /// A dossier with its whole history, read back from the journal (`code` full or short, see `resolveCode`).
+    /// A dossier with its whole history, read back from the journal (`code` full or short, see
+    /// `resolveCode`, or an online dossier's portal code, see `localCode`).
     public func dossier(code: String) throws -> Dossier {
-        let code = try resolveCode(code)
-        ensureLoaded(code: code)
+        let code = try localCode(code)
         guard let row = index.row(code: code) else { throw StoreError.notFound(code) }
         let records = try index.positions(of: row).map { try journal.readLine($0) }
         let events = records.compactMap(\.recordedEvent)

@@ -24,6 +24,10 @@ public struct StoreConfig: Codable, Sendable, Equatable {
     /// The desk's telephone, printed on supplement requests.
     public var phone: String?
     public var createdAt: Instant
+    /// Working hours the desk has to accept or refuse an online dossier (nil: 8, one working day).
+    public var onlineAcceptanceHours: Double? = nil
+
+    public static let defaultOnlineAcceptanceHours = 8.0
 
     public init(agency: String, name: String, training: Bool, createdAt: Instant) {
         schema = 1

@@ -116,6 +116,9 @@ public enum EventText {
         case .withdrawn: return "rút/dừng"
         case .extended: return "gia hạn"
         case .note: return "ghi chú"
+        case .submitted: return "đăng ký trực tuyến"
+        case .accepted: return "tiếp nhận hồ sơ trực tuyến"
+        case .notAccepted: return "không tiếp nhận hồ sơ trực tuyến"
         }
     }
 }

@@ -22,6 +22,14 @@ extension App {
             } catch {
                 return [.failed(message: DeskFailure(error).message, conflict: false)]
             }
+        case .accept(let code, let version, let op):
+            do {
+                let accepted = try desk.accept(code: code, expectedVersion: version, op: op, now: clock())
+                return [.accepted(code: accepted.commit.code, receipt: desk.receiptText(accepted.dossier))]
+            } catch {
+                let failure = DeskFailure(error)
+                return [.failed(message: failure.message, conflict: failure.isConflict)]
+            }
         case .perform(let command, let code, let version, let op):
             do {
                 let done = try desk.perform(command, on: code, expectedVersion: version, op: op, now: clock())

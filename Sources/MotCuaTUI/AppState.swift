@@ -220,6 +220,8 @@ public enum Msg: Equatable, Sendable {
     case detailLoaded(Dossier?)
     case committed(code: String, text: String)
     case received(code: String, receipt: String)
+    /// An online dossier accepted (issue 13): its receipt.
+    case accepted(code: String, receipt: String)
     case failed(message: String, conflict: Bool)
     case fileWritten(path: String)
     case supervisorLoaded([SupervisorView.Line])
@@ -238,6 +240,8 @@ public enum Effect: Equatable, Sendable {
     case loadQueue(QueueRequest)
     case loadDetail(code: String)
     case receive(Intake, op: String)
+    /// Accept an online dossier waiting in the inbox.
+    case accept(code: String, version: Int, op: String)
     case perform(DossierCommand, code: String, version: Int, op: String)
     case saveDraft(IntakeDraft)
     case clearDraft

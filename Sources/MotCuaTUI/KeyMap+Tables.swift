@@ -235,7 +235,7 @@ extension KeyMap {
     /// The status line of the list.
     static let browseHint = browse.hint([
         KeyHint(.up, .down, label: "chọn"), KeyHint(.open, label: "mở"), KeyHint(.nextPane, label: "đổi khung"),
-        KeyHint(.filter, label: "lọc"), KeyHint(QueueView.allCases.map { .view($0) }, label: "đổi danh sách"),
+        KeyHint(.filter, label: "lọc"), KeyHint(QueueView.hinted.map { .view($0) }, label: "đổi danh sách"),
         KeyHint(.help, label: "trợ giúp"),
     ], between: "  ")
     /// After the filter, once it is kept.

@@ -151,7 +151,8 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
     add("Đang giữ: \(department(d.holder.department))\(official)")
     // The small pane leaves out the weekday so that the marker fits its one row. Only the marker
     // takes the deadline's colour: the label and the date are not sent again when it changes.
-    let dueText = full ? "Hẹn trả: \(d.due.vietnameseShort) (\(d.due.date.weekdayName))  " : "Hẹn trả: \(d.due.vietnameseShort)  "
+    let dueLabel = d.state == .submitted ? "Hạn tiếp nhận" : "Hẹn trả"     // an online dossier not yet accepted
+    let dueText = full ? "\(dueLabel): \(d.due.vietnameseShort) (\(d.due.date.weekdayName))  " : "\(dueLabel): \(d.due.vietnameseShort)  "
     add(dueText + (full ? status.markerInWorkingDays : status.marker), StyleRole(status.tone), plain: dueText)
     if d.extended { add("Hẹn gốc (thống kê): \(d.statsDue.vietnameseShort)") }
     if let step = d.responsibleStep(at: state.now) {
@@ -238,6 +239,9 @@ enum HistoryText {
         case .withdrawn: return "Rút/dừng" + (e.reason.map { ": \($0)" } ?? "")
         case .extended: return "Gia hạn đến \(e.due?.vietnameseShort ?? "?"): \(e.reason ?? "")"
         case .note: return "Ghi chú: \(e.text ?? "")"
+        case .submitted: return "Đăng ký trực tuyến, hạn tiếp nhận \(e.due?.vietnameseShort ?? "?")"
+        case .accepted: return "Tiếp nhận hồ sơ trực tuyến, hẹn trả \(e.due?.vietnameseShort ?? "?")"
+        case .notAccepted: return "Không tiếp nhận: \(e.reason ?? "")"
         }
     }
 }

@@ -90,6 +90,8 @@ func shortState(_ state: DossierState) -> String {
     case .returned: return "Đã trả"
     case .refused: return "Từ chối"
     case .withdrawn: return "Đã rút"
+    case .submitted: return "Chờ TN"
+    case .notAccepted: return "Không TN"
     }
 }
 
@@ -152,15 +154,16 @@ private func shortRole(_ role: Role) -> String {
 /// only the active view named.
 private func renderTabs(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppState) {
     let count = { (v: QueueView) in state.data.counts[v] ?? 0 }
+    let views = QueueView.tabs(counts: state.data.counts, selected: state.view)
     let variants: [[String]] = [
-        QueueView.allCases.map { "\($0.rawValue) \($0.title) \(count($0))" },
-        QueueView.allCases.map { "\($0.rawValue) \($0.shortTitle) \(count($0))" },
-        QueueView.allCases.map { $0 == state.view ? "\($0.rawValue) \($0.shortTitle) \(count($0))" : "\($0.rawValue) \($0.shortTitle)" },
-        QueueView.allCases.map { $0 == state.view ? "\($0.rawValue) \($0.shortTitle) \(count($0))" : "\($0.rawValue):\(count($0))" },
+        views.map { "\($0.rawValue) \($0.title) \(count($0))" },
+        views.map { "\($0.rawValue) \($0.shortTitle) \(count($0))" },
+        views.map { $0 == state.view ? "\($0.rawValue) \($0.shortTitle) \(count($0))" : "\($0.rawValue) \($0.shortTitle)" },
+        views.map { $0 == state.view ? "\($0.rawValue) \($0.shortTitle) \(count($0))" : "\($0.rawValue):\(count($0))" },
     ]
     let labels = variants.first { TextWidth.of($0.joined(separator: "│")) + 2 <= rect.width } ?? variants[2]
     var x = rect.x + 1
-    for (i, view) in QueueView.allCases.enumerated() {
+    for (i, view) in views.enumerated() {
         if i > 0 { x += buffer.put("│", x: x, y: rect.y, role: .border) }
         x += buffer.put(labels[i], x: x, y: rect.y, role: view == state.view ? .tabActive : .tab, maxWidth: rect.maxX - x)
     }

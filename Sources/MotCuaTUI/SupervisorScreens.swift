@@ -127,7 +127,7 @@ public struct PrintMenu: Equatable, Sendable {
         var forms: [FormID] = [.receipt, .controlSlip]
         let kinds = Set(history?.map(\.event.kind) ?? [])
         if kinds.contains(.supplementRequested) || summary.supplementCount > 0 { forms.append(.supplementRequest) }
-        if summary.state == .refused { forms.append(.refusal) }
+        if summary.state == .refused || summary.state == .notAccepted { forms.append(.refusal) }
         if summary.extended { forms.append(.apology) }
         return forms
     }

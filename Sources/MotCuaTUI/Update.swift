@@ -75,6 +75,8 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
         if state.view != .all && state.view != .received { state.view = .received }
         state.cursor.want(.code(code))
         return [.clearDraft, .loadQueue(state.queueRequest)]
+    case .accepted(let code, let receipt):
+        return accepted(&state, code: code, receipt: receipt)
     case .draftFound(let draft):
         state.mode = .draftOffer(draft)
         return []
@@ -285,6 +287,7 @@ private func browseKey(_ state: inout AppState, _ key: Key, _ env: AppEnvironmen
             state.message = .error("\(env.session.role.vietnamese) không có quyền tiếp nhận hồ sơ")
             return []
         }
+        if let accept = acceptSelectedOnline(&state, env) { return accept }
         state.mode = .intake(IntakeForm(op: env.newOperationID()))
         return []
     case .transfer: return openAction(&state, .transfer, env)
@@ -349,6 +352,7 @@ private func browseKey(_ state: inout AppState, _ key: Key, _ env: AppEnvironmen
     case .view(let v):
         state.view = v
         state.cursor.reset()
+        if v == .online { state.message = .info(onlineViewHint) }
         return [.loadQueue(state.queueRequest)]
     case .redraw: return [.redraw]
     }

@@ -7,6 +7,10 @@ struct Scenario {
     let lifecycle = Lifecycle(calendar: WorkCalendar(), catalogue: .sample)
     var summary: DossierSummary
     var seq: Int64 = 1
+    /// The event the history starts with, when a test needs it back (an online submission's reception).
+    var firstEvent: DossierEvent?
+
+    init(summary: DossierSummary) { self.summary = summary }
 
     /// Received at `at` for procedure `code` (default: 3 working days, route MC 0.5 / VP 2 / LD 0.5).
     init(_ at: String, procedure code: String = "1.004873") throws {
@@ -30,8 +34,10 @@ struct Scenario {
 struct LifecycleTests {
     /// A dossier brought to each state by legal steps.
     static func dossier(in state: DossierState) throws -> Scenario {
-        var s = try Scenario("2026-11-30T08:00")
+        var s = state.isBeforeReception ? try Scenario(submittedAt: "2026-11-30T08:00") : try Scenario("2026-11-30T08:00")
         switch state {
+        case .submitted: break
+        case .notAccepted: try s.run(.refuse(reason: "Tệp tờ khai không đọc được"), "2026-11-30T09:00")
         case .received: break
         case .inProgress: try s.run(.transfer(department: "VP", official: nil), "2026-11-30T09:00")
         case .awaitingSupplement: try s.run(.requestSupplement(reason: "Thiếu tờ khai", documents: []), "2026-11-30T09:00")

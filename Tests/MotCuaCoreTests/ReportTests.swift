@@ -55,6 +55,7 @@ func independentCounts(_ desk: GeneratedDesk, from: CivilDate, to: CivilDate,
                 case .awaitingSupplement: counted.append("pausedSupplement")
                 case .suspended: counted.append("pausedSuspension")
                 case .received, .inProgress: counted.append(d.statsDue >= end ? "pendingWithinTime" : "pendingOverdue")
+                case .submitted, .notAccepted: Issue.record("a generated desk has no online submissions: \(d.code)")
                 }
             }
         }

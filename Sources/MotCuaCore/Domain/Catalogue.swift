@@ -46,6 +46,15 @@ public struct Procedure: Codable, Hashable, Sendable {
     public let route: [RouteStep]
     /// True when the national code was not checked against the national TTHC database.
     public let codeUnverified: Bool?
+    /// The processing time of an online submission, when the catalogue gives it one of its own.
+    public var onlineProcessing: ProcessingTime? = nil
+    /// What the citizen receives (kết quả thực hiện), as the national catalogue names it.
+    public var result: String? = nil
+
+    /// The processing time that applies to a dossier submitted through `channel`.
+    public func processing(for channel: Channel) -> ProcessingTime {
+        channel == .online ? onlineProcessing ?? processing : processing
+    }
 
     /// The budget of the route's step at `department`, if the route has one.
     public func budget(for department: String) -> ProcessingTime? {
@@ -100,6 +109,18 @@ public struct Catalogue: Codable, Sendable, Equatable {
                 throw CatalogueError("thủ tục \(p.code): bước xử lý không thể là 'trong ngày'")
             }
         }
+    }
+
+    /// The next version of `base` with `procedures` (departments kept), checked like a file.
+    public init(copying base: Catalogue, procedures: [Procedure], version: Int, effective: CivilDate? = nil,
+                note: String? = nil) throws {
+        schema = base.schema
+        self.version = version
+        self.effective = effective ?? base.effective
+        self.note = note ?? base.note
+        departments = base.departments
+        self.procedures = procedures
+        try check()
     }
 
     public func procedure(_ code: String) -> Procedure? { procedures.first { $0.code == code } }

@@ -15,10 +15,10 @@ public enum DeadlineBucket: Int, CaseIterable, Hashable, Sendable {
     /// The bucket of a dossier in `state` that is not running (nil when it is running).
     public static func stopped(_ state: DossierState) -> DeadlineBucket? {
         switch state {
-        case .received, .inProgress: return nil
+        case .received, .inProgress, .submitted: return nil
         case .awaitingSupplement, .suspended: return .paused
         case .resultReady, .returned, .refused: return .resolved
-        case .withdrawn: return .withdrawn
+        case .withdrawn, .notAccepted: return .withdrawn
         }
     }
 

@@ -65,8 +65,10 @@ public struct DeadlineClock: Sendable {
 
     public func status(of d: DossierSummary) -> DeadlineStatus {
         switch d.state {
-        case .withdrawn:
+        case .withdrawn, .notAccepted:
             return .withdrawn
+        case .submitted:
+            return runningStatus(due: d.due)       // the acceptance deadline
         case .resultReady, .returned, .refused:
             return .resolved(Resolution.classify(finished: d.resolvedAt ?? d.closedAt ?? now, due: d.statsDue))
         case .awaitingSupplement, .suspended:

@@ -14,7 +14,8 @@ public struct Dossier: Hashable, Sendable {
         var summary = try DossierSummary(received: first)
         for rec in events.dropFirst() { summary.apply(rec) }
         self.summary = summary
-        self.reception = reception
+        // An accepted online dossier: the reception as the clerk accepted it.
+        self.reception = events.last { $0.event.kind == .accepted }?.event.reception ?? reception
         history = events
     }
 
@@ -27,9 +28,12 @@ public struct Dossier: Hashable, Sendable {
     /// Each hand-over, for the process control slip: who gave, who received, when, and how the step ended.
     public func handOvers(calendar: WorkCalendar) -> [HandOver] {
         var result: [HandOver] = []
-        var holder = Holder(department: Catalogue.deskCode, official: history.first?.by)
-        var stepDue = history.first?.event.stepDue
-        for rec in history.dropFirst() {
+        // An online dossier's process starts when the desk accepted it.
+        let start = history.lastIndex { $0.event.kind == .accepted } ?? history.startIndex
+        guard start < history.endIndex else { return [] }
+        var holder = Holder(department: Catalogue.deskCode, official: history[start].by)
+        var stepDue = history[start].event.stepDue
+        for rec in history[(start + 1)...] {
             switch rec.event.kind {
             case .transferred, .resultReady:
                 let receiver = rec.event.kind == .transferred

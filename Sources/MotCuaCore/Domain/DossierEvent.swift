@@ -11,12 +11,13 @@ public struct ProcedureSnapshot: Codable, Hashable, Sendable {
     public let route: [RouteStep]
     public let catalogueVersion: Int
 
-    public init(_ procedure: Procedure, catalogueVersion: Int) {
+    /// `channel`: an online dossier takes the procedure's online processing time, where it has one.
+    public init(_ procedure: Procedure, catalogueVersion: Int, channel: Channel = .direct) {
         code = procedure.code
         name = procedure.name
         shortName = procedure.shortName
         field = procedure.field
-        processing = procedure.processing
+        processing = procedure.processing(for: channel)
         route = procedure.route
         self.catalogueVersion = catalogueVersion
     }
@@ -53,6 +54,10 @@ public struct Reception: Codable, Hashable, Sendable {
     public var effectiveStart: Instant
     /// The office (ward branch) that received it, when the store is split by office.
     public var office: String?
+    /// Online dossiers: the portal's dossier code (MaHoSo), what the portal knows it by.
+    public var portalCode: String? = nil
+    /// Online dossiers: when the citizen submitted it on the portal (NgayNopHoSo).
+    public var submittedAt: Instant? = nil
 }
 
 /// How a result was handed back.
@@ -102,6 +107,8 @@ public enum DossierFlag: String, Codable, Hashable, Sendable, CaseIterable {
     case lateApology = "late-apology"
     /// A 9-digit CMND recorded instead of a 12-digit personal ID.
     case legacyID = "legacy-id"
+    /// An online dossier accepted after its acceptance deadline (TH's TiepNhanQuaHan).
+    case lateAcceptance = "late-acceptance"
 
     public var vietnamese: String {
         switch self {
@@ -109,6 +116,7 @@ public enum DossierFlag: String, Codable, Hashable, Sendable, CaseIterable {
         case .repeatedSupplementRequest: return "Yêu cầu bổ sung lần 2 (tính là trễ hạn)"
         case .lateApology: return "Văn bản xin lỗi gửi muộn (dưới 1 ngày làm việc trước hạn)"
         case .legacyID: return "Dùng số CMND 9 số cũ"
+        case .lateAcceptance: return "Tiếp nhận hồ sơ trực tuyến sau hạn tiếp nhận"
         }
     }
 }
@@ -118,6 +126,15 @@ public struct DossierEvent: Codable, Hashable, Sendable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case received, transferred, supplementRequested, supplementReceived, suspended, resumed
         case resultReady, returned, refused, withdrawn, extended, note
+        /// An online dossier arrived from the portal (its first event; `due` is the acceptance deadline).
+        case submitted
+        /// The desk accepted an online dossier: the reception as checked, the appointment from now.
+        case accepted
+        /// The desk refused an online dossier at acceptance (`reason`, `text`: the guidance given).
+        case notAccepted
+
+        /// The kinds a dossier's history starts with.
+        public var opensDossier: Bool { self == .received || self == .submitted }
     }
 
     public var kind: Kind
@@ -166,7 +183,8 @@ public struct DossierEvent: Codable, Hashable, Sendable {
             guard condition else { throw EventDecodingError("sự kiện \(kind.rawValue) thiếu \(what)") }
         }
         switch kind {
-        case .received: try require(reception != nil && due != nil, "thông tin tiếp nhận/hạn trả")
+        case .received, .submitted, .accepted: try require(reception != nil && due != nil, "thông tin tiếp nhận/hạn trả")
+        case .notAccepted: try require(reason != nil, "lý do")
         case .transferred: try require(department != nil, "phòng ban nhận")
         case .supplementReceived, .resumed: try require(due != nil, "hạn trả mới")
         case .extended: try require(due != nil && reason != nil, "hạn mới/lý do")

@@ -14,6 +14,11 @@ public enum DossierState: String, Codable, Sendable, CaseIterable {
     case refused
     /// Withdrawn or stopped at the applicant's request.
     case withdrawn
+    /// Submitted online, not yet accepted by the desk (Mới đăng ký (trực tuyến); portal code 1).
+    /// Its `due` is the acceptance deadline, not an appointment.
+    case submitted
+    /// An online submission the desk refused to accept (Không được tiếp nhận; portal code 3).
+    case notAccepted = "not-accepted"
 
     public var vietnamese: String {
         switch self {
@@ -25,11 +30,17 @@ public enum DossierState: String, Codable, Sendable, CaseIterable {
         case .returned: return "Đã trả"
         case .refused: return "Từ chối"
         case .withdrawn: return "Đã rút/dừng"
+        case .submitted: return "Mới đăng ký (trực tuyến)"
+        case .notAccepted: return "Không được tiếp nhận"
         }
     }
 
     /// No more processing: returned, refused or withdrawn.
-    public var isClosed: Bool { self == .returned || self == .refused || self == .withdrawn }
+    public var isClosed: Bool { self == .returned || self == .refused || self == .withdrawn || self == .notAccepted }
+
+    /// Never accepted by the desk (still waiting, or refused at acceptance): not a received
+    /// dossier for deadlines and statistics.
+    public var isBeforeReception: Bool { self == .submitted || self == .notAccepted }
 
     /// The clock is stopped.
     public var isPaused: Bool { self == .awaitingSupplement || self == .suspended }
@@ -69,6 +80,9 @@ public enum DossierAction: String, Codable, Sendable, CaseIterable {
         .returned: [.note],
         .refused: [.note],
         .withdrawn: [.note],
+        // An online submission is accepted (`Store.accept`) or refused once, with the reason.
+        .submitted: [.refuse, .note],
+        .notAccepted: [.note],
     ]
 
     public func isAllowed(in state: DossierState) -> Bool {

@@ -79,7 +79,7 @@ public struct DossierSummary: Hashable, Sendable {
 
     /// A new dossier from its `received` event.
     public init(received rec: RecordedEvent) throws {
-        guard rec.event.kind == .received, let reception = rec.event.reception, let due = rec.event.due else {
+        guard rec.event.kind.opensDossier, let reception = rec.event.reception, let due = rec.event.due else {
             throw EventDecodingError("hồ sơ \(rec.code) không bắt đầu bằng sự kiện tiếp nhận")
         }
         id = rec.dossier
@@ -89,9 +89,10 @@ public struct DossierSummary: Hashable, Sendable {
         phone = reception.applicant.phone
         channel = reception.channel
         procedure = reception.procedure
-        state = .received
-        holder = Holder(department: Catalogue.deskCode, official: rec.by)
-        receivedAt = rec.at
+        let submitted = rec.event.kind == .submitted
+        state = submitted ? .submitted : .received
+        holder = Holder(department: Catalogue.deskCode, official: submitted ? nil : rec.by)
+        receivedAt = submitted ? reception.submittedAt ?? rec.at : rec.at
         clockStart = reception.effectiveStart
         self.due = due
         statsDue = rec.event.statsDue ?? due
@@ -111,21 +112,29 @@ public struct DossierSummary: Hashable, Sendable {
         version = rec.version
         lastEventAt = rec.at
         lastBy = rec.by
-        lastKind = .received
-        searchKey = DossierSummary.searchKey(name: applicantName, code: code, idNumber: idNumber, phone: phone)
+        lastKind = rec.event.kind
+        searchKey = DossierSummary.searchKey(name: applicantName, code: code, idNumber: idNumber, phone: phone,
+                                             portalCode: reception.portalCode)
         office = reception.office
     }
 
-    public static func searchKey(name: String, code: String, idNumber: String?, phone: String?) -> String {
-        SearchFolding.fold([name, code, idNumber ?? "", phone ?? ""].joined(separator: " | "))
+    /// `portalCode`: an online dossier is also found by the portal's code (its key's fifth part,
+    /// which `Store` reads back to make imports idempotent).
+    public static func searchKey(name: String, code: String, idNumber: String?, phone: String?, portalCode: String? = nil) -> String {
+        SearchFolding.fold(([name, code, idNumber ?? "", phone ?? ""] + (portalCode.map { [$0] } ?? [])).joined(separator: " | "))
     }
 
     /// Folds one later event in. The caller has checked the version sequence and the transition.
     public mutating func apply(_ rec: RecordedEvent) {
         let e = rec.event
         switch e.kind {
-        case .received:
+        case .received, .submitted:
             return
+        case .accepted:
+            applyAcceptance(rec)
+        case .notAccepted:
+            closedAt = rec.at
+            state = .notAccepted
         case .transferred:
             noteOverrun(at: rec.at)
             holder = Holder(department: e.department ?? holder.department, official: e.official)
@@ -187,6 +196,22 @@ public struct DossierSummary: Hashable, Sendable {
         lastEventAt = rec.at
         lastBy = rec.by
         lastKind = e.kind
+    }
+
+    /// The online dossier becomes a received one: its reception, clock and appointment start now.
+    private mutating func applyAcceptance(_ rec: RecordedEvent) {
+        guard let reception = rec.event.reception, let newDue = rec.event.due else { return }
+        procedure = reception.procedure
+        channel = reception.channel
+        receivedAt = rec.at
+        clockStart = reception.effectiveStart
+        due = newDue
+        statsDue = rec.event.statsDue ?? newDue
+        originalDue = newDue
+        stepDue = rec.event.stepDue
+        stepStartedAt = rec.at
+        holder = Holder(department: Catalogue.deskCode, official: rec.by)
+        state = .received
     }
 
     private mutating func endPause(at instant: Instant) {

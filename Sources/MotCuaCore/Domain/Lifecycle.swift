@@ -32,6 +32,9 @@ public enum DossierCommand: Hashable, Sendable {
     case resultReady(note: String?)
     case returnResult(ReturnMethod)
     case refuse(reason: String)
+    /// A refusal with the guidance given to the applicant (an online dossier refused at acceptance
+    /// keeps it; a received dossier keeps it as part of the refusal).
+    case refuseWithGuidance(reason: String, guidance: String?)
     case withdraw(reason: String?)
     case extend(until: Instant, reason: String, department: String?)
     case note(String)
@@ -45,7 +48,7 @@ public enum DossierCommand: Hashable, Sendable {
         case .resume: return .resume
         case .resultReady: return .resultReady
         case .returnResult: return .returnResult
-        case .refuse: return .refuse
+        case .refuse, .refuseWithGuidance: return .refuse
         case .withdraw: return .withdraw
         case .extend: return .extend
         case .note: return .note
@@ -62,6 +65,7 @@ public enum LifecycleError: Error, Equatable, CustomStringConvertible {
     case alreadyExtended
     case extensionNotLater(current: Instant)
     case receivedInFuture(Instant)
+    case notAwaitingAcceptance(DossierState)
 
     public var description: String {
         switch self {
@@ -81,6 +85,8 @@ public enum LifecycleError: Error, Equatable, CustomStringConvertible {
             return "Hạn mới phải sau hạn hiện tại (\(current.vietnameseShort))"
         case .receivedInFuture(let at):
             return "Thời điểm tiếp nhận \(at.vietnameseShort) ở tương lai"
+        case .notAwaitingAcceptance(let state):
+            return "Không thể tiếp nhận: hồ sơ không chờ tiếp nhận trực tuyến (đang ở trạng thái \"\(state.vietnamese)\")"
         }
     }
 }
@@ -207,9 +213,18 @@ public struct Lifecycle: Sendable {
             }
             return e
 
-        case .refuse(let reason):
+        case .refuse(let reason) where d.state == .submitted, .refuseWithGuidance(let reason, _) where d.state == .submitted:
+            var guidance: String?
+            if case .refuseWithGuidance(_, let g) = command { guidance = g }
+            return try refuseAtAcceptance(reason: reason, guidance: guidance)
+
+        case .refuse(let reason), .refuseWithGuidance(let reason, _):
             var e = DossierEvent(kind: .refused)
             e.reason = try cleanText(reason, field: .reason, label: "Lý do từ chối", required: true)
+            if case .refuseWithGuidance(_, let guidance?) = command {
+                let text = try cleanText(guidance, field: .note, label: "Hướng dẫn", required: false)
+                if !text.isEmpty { e.text = text }
+            }
             return e
 
         case .withdraw(let reason):
@@ -236,7 +251,7 @@ public struct Lifecycle: Sendable {
         }
     }
 
-    private func cleanText(_ raw: String, field: ValidationField, label: String, required: Bool) throws(LifecycleError) -> String {
+    func cleanText(_ raw: String, field: ValidationField, label: String, required: Bool) throws(LifecycleError) -> String {
         let issues = Validation.text(raw, field: field, label: label, required: required)
         if !issues.isEmpty { throw .invalid(issues) }
         return Validation.nfc(raw).trimmingCharacters(in: .whitespacesAndNewlines)

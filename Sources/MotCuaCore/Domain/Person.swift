@@ -49,10 +49,13 @@ public struct ReceivedDocument: Codable, Hashable, Sendable {
     public var name: String
     public var originals: Int
     public var copies: Int
+    /// Online dossiers: where the portal keeps the uploaded file (DuongDanTaiTepTin).
+    public var file: String?
 
-    public init(name: String, originals: Int, copies: Int) {
+    public init(name: String, originals: Int, copies: Int, file: String? = nil) {
         self.name = name
         self.originals = originals
         self.copies = copies
+        self.file = file
     }
 }

@@ -41,10 +41,12 @@ struct DossierFormBuilder {
     func name(of login: String) -> String { officialNames[login] ?? login }
     func department(_ code: String) -> String { departmentNames[code] ?? code }
 
-    /// Mẫu 01. A receipt is issued at reception and again when a complete supplement restarts the
-    /// clock (NĐ 61 art. 19(4)), so the latest of those events gives its time and appointment.
+    /// Mẫu 01. A receipt is issued at reception (an online dossier's: at its acceptance) and again
+    /// when a complete supplement restarts the clock (NĐ 61 art. 19(4)), so the latest of those
+    /// events gives its time and appointment.
     mutating func receipt() throws(FormError) {
-        guard let issue = dossier.history.last(where: { $0.event.kind == .received || $0.event.kind == .supplementReceived }) else {
+        let issues: Set<DossierEvent.Kind> = [.received, .accepted, .supplementReceived]
+        guard let issue = dossier.history.last(where: { issues.contains($0.event.kind) }) else {
             throw .missingEvent("Hồ sơ \(dossier.code) không có sự kiện tiếp nhận")
         }
         FormContext.setTime(&scope, "receipt", issue.at)
@@ -92,11 +94,13 @@ struct DossierFormBuilder {
 
     /// Mẫu 03, from the refusal.
     mutating func refusal() throws(FormError) {
-        guard let refusal = dossier.history.last(where: { $0.event.kind == .refused }) else {
+        guard let refusal = dossier.history.last(where: { $0.event.kind == .refused || $0.event.kind == .notAccepted }) else {
             throw .missingEvent("Hồ sơ \(dossier.code) không bị từ chối: không có Phiếu từ chối tiếp nhận giải quyết hồ sơ để in")
         }
         FormContext.setTime(&scope, "refusal", refusal.at)
-        scope.set("refusal.reason", refusal.event.reason ?? FormContext.blank)
+        // A refusal at acceptance also says what the applicant should do (NĐ 61 art. 17(2)).
+        let guidance = refusal.event.kind == .notAccepted ? refusal.event.text.map { " Hướng dẫn: \($0)" } ?? "" : ""
+        scope.set("refusal.reason", (refusal.event.reason ?? FormContext.blank) + guidance)
         scope.set("refusal.byName", name(of: refusal.by))
     }
 

@@ -92,7 +92,8 @@ public struct FormContext: Sendable {
         case .resultReady: return "Có kết quả \(d.resolvedAt?.date.vietnamese ?? ""), chưa trả"
         case .refused: return "Từ chối \(d.closedAt?.date.vietnamese ?? "")"
         case .withdrawn: return "Rút/dừng \(d.closedAt?.date.vietnamese ?? "")"
-        case .received, .inProgress, .awaitingSupplement, .suspended: return ""
+        case .notAccepted: return "Không tiếp nhận \(d.closedAt?.date.vietnamese ?? "")"
+        case .received, .inProgress, .awaitingSupplement, .suspended, .submitted: return ""
         }
     }
 

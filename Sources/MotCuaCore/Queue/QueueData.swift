@@ -3,6 +3,8 @@ import Foundation
 /// The queue views of the tab line, switched with the number keys.
 public enum QueueView: Int, CaseIterable, Sendable {
     case received = 1, inProgress, paused, resultReady, overdue, dueSoon, returnedToday, all
+    /// Online dossiers waiting for the desk to accept or refuse them, by acceptance deadline.
+    case online
 
     public var title: String {
         switch self {
@@ -14,6 +16,7 @@ public enum QueueView: Int, CaseIterable, Sendable {
         case .dueSoon: return "Sắp đến hạn"
         case .returnedToday: return "Đã trả hôm nay"
         case .all: return "Tất cả"
+        case .online: return "Trực tuyến chờ tiếp nhận"
         }
     }
 
@@ -28,6 +31,7 @@ public enum QueueView: Int, CaseIterable, Sendable {
         case .dueSoon: return "Sắp hạn"
         case .returnedToday: return "Đã trả"
         case .all: return "Tất cả"
+        case .online: return "Tr.tuyến"
         }
     }
 }

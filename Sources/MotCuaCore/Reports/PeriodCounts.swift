@@ -155,11 +155,13 @@ struct PeriodMembership: Hashable, Sendable {
     static func classify(_ summary: UnsafePointer<DossierSummary>, start: Instant, end: Instant) -> PeriodMembership? {
         guard summary.pointee.receivedAt < end else { return nil }
         let d = DossierFields(summary)
+        // An online submission is counted from its acceptance; one refused at acceptance never was received.
+        if d.state.isBeforeReception { return nil }
         let finished: Instant?
         switch d.state {
         case .resultReady, .returned: finished = d.resolvedAt ?? d.closedAt
         case .refused, .withdrawn: finished = d.closedAt ?? d.resolvedAt
-        case .received, .inProgress, .awaitingSupplement, .suspended: finished = nil
+        case .received, .inProgress, .awaitingSupplement, .suspended, .submitted, .notAccepted: finished = nil
         }
         if let finished, finished < start { return nil }
         let outcome: Outcome

@@ -145,8 +145,8 @@ struct GroupNamer {
         case .official:
             switch summary.pointee.state {
             case .resultReady, .returned: return summary.pointee.resolvedBy ?? ""
-            case .received, .inProgress, .awaitingSupplement, .suspended: return summary.pointee.holder.official ?? ""
-            case .refused, .withdrawn: return summary.pointee.lastBy
+            case .received, .inProgress, .awaitingSupplement, .suspended, .submitted: return summary.pointee.holder.official ?? ""
+            case .refused, .withdrawn, .notAccepted: return summary.pointee.lastBy
             }
         case .channel: return summary.pointee.channel.rawValue
         }

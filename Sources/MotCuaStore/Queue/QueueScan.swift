@@ -185,6 +185,9 @@ struct QueueScan {
                 bucket = DeadlineBucket.running(due: due, now: l.now, endOfToday: l.today, endOfNextWorkingDay: l.next1,
                                                 endOfThirdWorkingDay: l.next3)
             }
+            // An acceptance deadline is marked on its row but is not a processing deadline: it stays
+            // out of the warning pane, the overdue and due-soon views (its own view is `online`).
+            if state == .submitted { return QueueScan.mask(state, bucket, false) }
             switch bucket {
             case .overdue:
                 warnings.overdue += 1
@@ -226,6 +229,7 @@ struct QueueScan {
         case .inProgress: mask |= 1 << QueueView.inProgress.rawValue
         case .awaitingSupplement, .suspended: mask |= 1 << QueueView.paused.rawValue
         case .resultReady: mask |= 1 << QueueView.resultReady.rawValue
+        case .submitted: return mask | 1 << QueueView.online.rawValue
         default: break
         }
         if bucket == .overdue { mask |= 1 << QueueView.overdue.rawValue }

@@ -15,6 +15,7 @@ struct MotCua: ParsableCommand {
         version: "0.3.0",
         subcommands: [
             TUICommand.self, DemoCommand.self, InitCommand.self, ReceiveCommand.self, ShowCommand.self, ListCommand.self,
+            InboxCommand.self, AcceptCommand.self,
             TransferCommand.self, RequestSupplementCommand.self, SupplementReceivedCommand.self, SuspendCommand.self,
             ResumeCommand.self, ResultReadyCommand.self, ReturnCommand.self, RefuseCommand.self, WithdrawCommand.self,
             ExtendCommand.self, NoteCommand.self, OverdueCommand.self, ReportCommand.self, PrintCommand.self,

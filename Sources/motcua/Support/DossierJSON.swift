@@ -62,8 +62,10 @@ enum DossierJSON {
             ("proxy", r.proxy.map { .object([("name", .string($0.name)), ("idNumber", .optional($0.idNumber)),
                                               ("phone", .optional($0.phone)), ("authorisation", .optional($0.authorisation))]) } ?? .null),
             ("documents", .array(r.documents.map {
-                .object([("name", .string($0.name)), ("originals", .int(Int64($0.originals))), ("copies", .int(Int64($0.copies)))])
+                .object([("name", .string($0.name)), ("originals", .int(Int64($0.originals))), ("copies", .int(Int64($0.copies))),
+                         ("file", .optional($0.file))])
             })),
+            ("portalCode", .optional(r.portalCode)), ("submittedAt", instant(r.submittedAt)),
             ("explain", CalendarJSON.explanation(explanation)),
             ("events", .array(dossier.history.map(event))),
         ])

@@ -21,6 +21,10 @@ enum DossierText {
         case .withdrawn: return "Rút/dừng hồ sơ" + (e.reason.map { ": \($0)" } ?? "")
         case .extended: return "Gia hạn (xin lỗi) đến \(e.due?.vietnameseShort ?? "?"): \(e.reason ?? "")"
         case .note: return "Ghi chú: \(e.text ?? "")"
+        case .submitted:
+            return "Đăng ký trực tuyến (mã trên Cổng \(e.reception?.portalCode ?? "?")), hạn tiếp nhận \(e.due?.vietnameseShort ?? "?")"
+        case .accepted: return "Tiếp nhận hồ sơ trực tuyến, hẹn trả \(e.due?.vietnameseShort ?? "?")"
+        case .notAccepted: return "Không tiếp nhận: \(e.reason ?? "")" + (e.text.map { " — hướng dẫn: \($0)" } ?? "")
         }
     }
 
@@ -69,12 +73,18 @@ enum DossierText {
         }
         out += "Thủ tục:     \(d.procedure.code) \(d.procedure.name) (\(d.procedure.field); danh mục phiên bản \(d.procedure.catalogueVersion))\n"
         out += "Kênh nộp:    \(d.channel.vietnamese)\n"
+        if let portal = r.portalCode {
+            out += "Mã trên Cổng: \(safe(portal))\(r.submittedAt.map { ", nộp lúc \($0.vietnameseShort)" } ?? "")\n"
+        }
         out += "Giấy tờ:\n"
-        for doc in r.documents { out += "  - \(safe(doc.name)) (bản chính \(doc.originals), bản sao \(doc.copies))\n" }
+        for doc in r.documents {
+            out += "  - \(safe(doc.name)) (bản chính \(doc.originals), bản sao \(doc.copies))\(doc.file.map { " \(safe($0))" } ?? "")\n"
+        }
         let holderName = catalogue.department(d.holder.department)?.name ?? d.holder.department
         out += "Đang giữ:    \(holderName)\(d.holder.official.map { " — \($0)" } ?? "")\n"
         out += "Tiếp nhận:   \(d.receivedAt.vietnameseShort)\n"
-        out += "Hẹn trả:     \(d.due.vietnameseShort) (\(d.due.date.weekdayName))  \(clock.status(of: d).marker)\n"
+        let dueLabel = d.state == .submitted ? "Hạn tiếp nhận:" : "Hẹn trả:    "
+        out += "\(dueLabel) \(d.due.vietnameseShort) (\(d.due.date.weekdayName))  \(clock.status(of: d).marker)\n"
         if d.extended { out += "Hẹn gốc:     \(d.statsDue.vietnameseShort) (dùng cho thống kê)\n" }
         if let step = d.responsibleStep(at: clock.now) {
             out += "Trễ tại:     \(catalogue.department(step.department)?.name ?? step.department)\(step.official.map { " — \($0)" } ?? "")\n"

@@ -21,6 +21,8 @@ extension CatalogueCommand {
             print("\(p.code) \(p.name)")
             print("Lĩnh vực: \(p.field) — \(p.level)")
             print("Thời hạn: \(p.processing.vietnamese)")
+            if let online = p.onlineProcessing { print("Thời hạn nộp trực tuyến: \(online.vietnamese)") }
+            if let result = p.result { print("Kết quả: \(result)") }
             if let basis = p.legalBasis { print("Căn cứ: \(basis)") }
             print("Thành phần hồ sơ:")
             for d in p.documents {
