@@ -16,7 +16,7 @@ extension Desk {
     /// official's scope (the office is named, nothing of the dossier is shown).
     public func dossierInScope(code: String) throws -> Dossier {
         let scope = try reportScope()
-        let code = try store.resolveCode(code)
+        let code = try store.localCode(code)       // a short code, or an online dossier's portal code
         guard let summary = store.summary(code: code) else { throw StoreError.notFound(code) }
         guard scope.includes(summary) else {
             throw StoreError.forbidden(login: actor.login, role: actor.role, operation: .viewAllOffices)
