@@ -38,7 +38,14 @@ public final class PortalTestServer: @unchecked Sendable {
         set { lock.withLock { requestHook = newValue } }
     }
 
+    /// Called with the request number once its answer was written (the portal has acted on it).
+    public var onAnswered: @Sendable (Int) -> Void {
+        get { lock.withLock { answeredHook } }
+        set { lock.withLock { answeredHook = newValue } }
+    }
+
     private let lock = NSLock()
+    private var answeredHook: @Sendable (Int) -> Void = { _ in }
     private var faultRule: @Sendable (Int) -> Fault? = { _ in nil }
     private var requestHook: @Sendable (Int) -> Void = { _ in }
     private var listener: Int32 = -1
@@ -157,6 +164,7 @@ public final class PortalTestServer: @unchecked Sendable {
         guard requestLine.first == "POST" else { reply(fd, status: 405, body: "{}"); return }
         let answer = lock.withLock { handle(path: path, headers: headers, body: body) }
         reply(fd, status: answer.status, body: answer.body)
+        onAnswered(number)
     }
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {

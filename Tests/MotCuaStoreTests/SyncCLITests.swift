@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import MotCuaCore
+@testable import MotCuaStore
+import MotCuaSync
+import MotCuaTestSupport
+
+/// `motcua sync …` through the real binary: the configuration contract, the JSON shapes, and
+/// exactly-once as the portal sees it through kill -9 and a portal failing one request in five.
+@Suite("Sync command line", .serialized)
+struct SyncCLITests {
+    @Test func configureIsForAdminsKeepsThePasswordOutOfTheJournalAndOutputAndWarnsOnATrainingStore() throws {
+        let dir = TempDirectory("sync-configure")
+        defer { dir.cleanup() }
+        let store = dir.path + "/s"
+        let env = ["MOTCUA_USER": "admin", "MOTCUA_DATA": store]
+        #expect(try motcua(["init", "--agency", "000.00.xx.H57", "--name", "Phường thử", "--training"], environment: env).status == 0)
+        #expect(try motcua(["users", "add", "lan", "--name", "Lê Thị Lan", "--role", "clerk"], environment: env).status == 0)
+        let secret = "bí-mật-\(UInt32.random(in: 0...UInt32.max))"
+        let passwordFile = dir.path + "/password"
+        try (secret + "\n").write(toFile: passwordFile, atomically: true, encoding: .utf8)
+        let args = ["sync", "configure", "--adapter-url", "https://lgsp.example.gov.vn", "--auth-endpoint", "/api/auth",
+                    "--integration-endpoint", "/api/integration", "--madonvi", "000.00.xx.H57", "--dstcode", "VN:GOV:G22",
+                    "--username", "motcua", "--password-file", passwordFile]
+
+        let push = try motcua(["sync", "push", "--json"], environment: env)
+        #expect(push.status == 2 && push.stderr.contains("chưa cấu hình"), "\(push.status) \(push.stderr)")
+        let clerk = try motcua(args, environment: env.merging(["MOTCUA_USER": "lan"]) { $1 })
+        #expect(clerk.status == 4, "\(clerk.status) \(clerk.stderr)")
+        let badURL = try motcua(args.map { $0 == "https://lgsp.example.gov.vn" ? "lgsp.example.gov.vn" : $0 }, environment: env)
+        #expect(badURL.status == 2 && badURL.stderr.contains("--adapter-url"), "\(badURL.stderr)")
+        let badPath = try motcua(args.map { $0 == "/api/auth" ? "api auth" : $0 }, environment: env)
+        #expect(badPath.status == 2 && badPath.stderr.contains("--auth-endpoint"), "\(badPath.stderr)")
+        let noFile = try motcua(args.map { $0 == passwordFile ? dir.path + "/none" : $0 }, environment: env)
+        #expect(noFile.status == 2 && noFile.stderr.contains("--password-file"), "\(noFile.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: store + "/sync/config.json"), "nothing changed by refused input")
+
+        let done = try motcua(args, environment: env)
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(done.stderr.contains("kho tập huấn"), "\(done.stderr)")
+        #expect(!(done.stdout + done.stderr).contains(secret))
+        let mode = try FileManager.default.attributesOfItem(atPath: store + "/sync/credentials.json")[.posixPermissions] as? Int
+        #expect(mode == 0o600, "\(String(mode ?? 0, radix: 8))")
+        #expect(try String(contentsOfFile: store + "/sync/credentials.json", encoding: .utf8).contains(secret))
+        #expect(try !String(contentsOfFile: store + "/sync/config.json", encoding: .utf8).contains(secret))
+        let journal = try FileManager.default.contentsOfDirectory(atPath: store + "/journal").filter { $0.hasSuffix(".jsonl") }
+            .map { try String(contentsOfFile: store + "/journal/" + $0, encoding: .utf8) }.joined()
+        #expect(journal.contains("syncConfigured") && journal.contains("lgsp.example.gov.vn") && !journal.contains(secret))
+        #expect(try motcua(["check"], environment: env).status == 0)
+
+        let status = try motcua(["sync", "status", "--json"], environment: env)
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.hasPrefix(#"{"pending":0,"parked":[],"oldestPendingAgeSeconds":0,"lastSuccess":null,"onTimeShare":1}"#),
+                "\(status.stdout)")
+    }
+
+    /// The issue's "done when": a day of dossiers reaches the portal in order, every event once,
+    /// through kill -9 of the sender at random points and a portal failing one request in five.
+    @Test func killedAtRandomPointsAndFailedOneRequestInFiveEveryEventArrivesInOrderOnce() throws {
+        let t = try TestStore(label: "sync-kill")
+        defer { t.directory.cleanup() }
+        let server = try PortalTestServer()
+        defer { server.stop() }
+        let codes = try SyncDay.play(t, dossiers: 30)
+        _ = try SyncDay.configure(t, server, timeout: 1, attempts: 3)
+        let expected = try SyncDay.expectedRows(t.store)
+        let events = expected.values.map(\.count).reduce(0, +)
+        let env = ["MOTCUA_USER": "admin", "MOTCUA_NOW": "2026-11-30T12:00:00+07:00"]
+        server.fault = { n in
+            guard n % 5 == 0 else { return nil }
+            switch n / 5 % 8 {
+            case 0: return .stall(1.3)
+            case 1, 4: return .drop
+            case 2: return .badSession
+            default: return .fail
+            }
+        }
+        let killer = KillSwitch()
+        server.onRequest = { killer.strike($0, answered: false) }
+        server.onAnswered = { killer.strike($0, answered: true) }
+        var random = SeededGenerator(seed: 1313)
+        var kills = 0, runs = 0
+        for _ in 0..<15 {
+            let target = server.recorded.requests + Int.random(in: 1...20, using: &random)
+            killer.arm(at: target, afterAnswer: Bool.random(using: &random))
+            let run = try Running(["sync", "push", "--json", "--data", t.path], environment: env)
+            killer.child = run.process.processIdentifier
+            let result = run.wait()
+            runs += 1
+            if result.signalled { kills += 1 } else { #expect(result.status == 0 || result.status == 1, "\(result.stderr)") }
+            if result.status == 0 && !result.signalled { break }
+        }
+        killer.disarm()
+        var last = RunResult(status: 1, stdout: "", stderr: "")
+        for _ in 0..<5 where last.status != 0 {
+            last = try motcua(["sync", "push", "--json", "--data", t.path], environment: env)
+            runs += 1
+        }
+        #expect(last.status == 0, "\(last.stderr)")
+        #expect(last.stdout.hasPrefix(#"{"sent":"#) && last.stdout.contains(#","pending":0,"parked":0,"lastSeq":\#(t.store.lastSeq - 1)}"#),
+                "\(last.stdout)")
+        let seen = server.recorded
+        #expect(seen.problems.isEmpty, "\(seen.problems.prefix(5))")
+        for code in codes { #expect(seen.progress[code]?.map { $0["ThoiDiemXuLy"]! } == expected[code], "\(code)") }
+        #expect(seen.creates == codes.count)
+        // A kill after the portal answered and before the cursor was written re-sends that one row: counted, never more.
+        #expect(seen.duplicateRows <= kills, "\(seen.duplicateRows) duplicates for \(kills) kills")
+        #expect(kills >= 10, "\(kills)")
+        print("sync kill test: \(events) events, \(codes.count) dossiers, \(runs) runs, \(kills) kills, \(seen.requests) requests, "
+              + "\(seen.faultsInjected) faults injected, \(seen.logins) logins, \(seen.duplicateRows) duplicate progress rows")
+
+        let status = try motcua(["sync", "status", "--json", "--within", "15", "--data", t.path], environment: env)
+        #expect(status.status == 0 && status.stdout.contains(#""pending":0,"parked":[],"oldestPendingAgeSeconds":0,"lastSuccess":"2026-11-30T12:00:00+07:00""#),
+                "\(status.stdout)")
+    }
+}
+
+/// Kills the sender when the portal reaches request n: before acting on it, or after answering it.
+final class KillSwitch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var target: (request: Int, afterAnswer: Bool)?
+    private var pid: Int32 = 0
+
+    var child: Int32 {
+        get { lock.withLock { pid } }
+        set { lock.withLock { pid = newValue } }
+    }
+
+    func arm(at request: Int, afterAnswer: Bool) { lock.withLock { target = (request, afterAnswer) } }
+    func disarm() { lock.withLock { target = nil } }
+
+    func strike(_ request: Int, answered: Bool) {
+        let victim: Int32? = lock.withLock {
+            guard let t = target, t.request == request, t.afterAnswer == answered, pid > 0 else { return nil }
+            target = nil
+            return pid
+        }
+        if let victim { kill(victim, SIGKILL) }
+    }
+}
