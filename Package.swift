@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "MotCuaTestSupport", dependencies: ["MotCuaCore", "MotCuaStore"], path: "Tests/MotCuaTestSupport"),
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"], exclude: ["Golden"]),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaCore", "MotCuaSync", "MotCuaTestSupport"]),
-        .testTarget(name: "MotCuaDeskTests", dependencies: ["MotCuaDesk", "MotCuaStore", "MotCuaCore", "MotCuaTestSupport"]),
+        .testTarget(name: "MotCuaDeskTests", dependencies: ["MotCuaDesk", "MotCuaStore", "MotCuaCore", "MotCuaSync", "MotCuaTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "MotCuaTUITests", dependencies: ["MotCuaTUI", "MotCuaDesk", "MotCuaCore", "MotCuaStore", "TerminalUI", "NcursesBackend", "MotCuaTestSupport"],
                     exclude: ["Golden"]),

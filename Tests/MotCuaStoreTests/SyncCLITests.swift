@@ -113,6 +113,45 @@ struct SyncCLITests {
         #expect(status.status == 0 && status.stdout.contains(#""pending":0,"parked":[],"oldestPendingAgeSeconds":0,"lastSuccess":"2026-11-30T12:00:00+07:00""#),
                 "\(status.stdout)")
     }
+
+    @Test func watchSendsAsTheJournalGrowsAndDoctorSaysWhenSyncIsBehind() throws {
+        let t = try TestStore(label: "sync-watch")
+        defer { t.directory.cleanup() }
+        let server = try PortalTestServer()
+        defer { server.stop() }
+        try SyncDay.play(t, dossiers: 2)
+        _ = try SyncDay.configure(t, server, timeout: 1, attempts: 2)
+        let env = ["MOTCUA_USER": "admin"]
+        server.fault = { _ in .fail }
+        #expect(try motcua(["sync", "push", "--data", t.path], environment: env).status == 1)
+        let doctor = try motcua(["doctor", "--data", t.path], environment: env)
+        #expect(doctor.stdout.contains("Đồng bộ Cổng DVCQG chậm: 10 sự kiện chờ gửi"), "\(doctor.stdout)")
+        let status = try motcua(["sync", "status", "--data", t.path], environment: env)
+        #expect(status.status == 0 && status.stdout.contains("Chờ gửi: 10 sự kiện"), "\(status.stdout)")
+
+        server.fault = { _ in nil }
+        let watch = try Running(["sync", "watch", "--interval", "0.2", "--data", t.path], environment: env)
+        defer { watch.kill9() }
+        func waitFor(_ rows: Int) -> Bool {
+            for _ in 0..<300 {
+                if server.recorded.progress.values.map(\.count).reduce(0, +) >= rows { return true }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return false
+        }
+        #expect(waitFor(10))
+        try t.receive("Trần Thị Bình", at: "2026-11-30T14:00")
+        #expect(waitFor(11), "a new event is sent without another command")
+        // A push between two of watch's rounds waits its turn (one sender at a time) and finds nothing to send.
+        let between = try motcua(["sync", "push", "--json", "--data", t.path], environment: env)
+        #expect(between.stdout.contains(#""pending":0"#) || between.stderr.contains("tiến trình gửi khác"), "\(between.stdout) \(between.stderr)")
+        watch.kill9()          // every step is durable: no need for a polite stop (SIGTERM is blocked in test children)
+        let ended = watch.wait()
+        #expect(ended.stderr.contains("sync: gửi 10") && ended.stderr.contains("sync: gửi 1,"), "\(ended.stderr)")
+        #expect(server.recorded.problems.isEmpty && server.recorded.duplicateRows == 0)
+        let healthy = try motcua(["doctor", "--data", t.path], environment: env)
+        #expect(healthy.stdout.contains("Đồng bộ Cổng DVCQG kịp thời"), "\(healthy.stdout)")
+    }
 }
 
 /// Kills the sender when the portal reaches request n: before acting on it, or after answering it.

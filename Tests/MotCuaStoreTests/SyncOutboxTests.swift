@@ -44,6 +44,8 @@ struct SyncOutboxTests {
         #expect(record["SoGiayToChuHoSo"] == "046090001234" && record["SoDienThoai"] == "0912345678")
         #expect(record.filter { $0.value.contains("046090001234") }.keys.sorted() == ["SoGiayToChuHoSo"])
 
+        let nested = try t.store.asOnlySender { try outbox.push() }
+        #expect(nested != nil && nested! == nil, "a second sender is turned away while one holds sync/outbox.lock")
         let again = try #require(try outbox.push())
         #expect(again.sent == 0 && again.pending == 0 && server.recorded.requests == seen.requests)
     }
