@@ -18,7 +18,7 @@ struct PortalInteropTests {
         // The inbox's kinds, by name, before they exist here.
         #expect(PortalStatus.events["submitted"]?.status == "1")
         #expect(PortalStatus.events["accepted"]?.status == "2")
-        #expect(PortalStatus.events["onlineRefused"]?.status == "3")
+        #expect(PortalStatus.events["notAccepted"]?.status == "3")
     }
 
     @Test func portalDatesAreVietnamTimeWhateverTheInstantsOffset() {

@@ -11,12 +11,12 @@ public enum PortalStatus {
     }
 
     /// Keyed by `DossierEvent.Kind`'s raw value, so the inbox's kinds (`submitted`, `accepted`,
-    /// `onlineRefused`) are mapped by name before their cases exist. A kind missing here is not sent.
+    /// `notAccepted`) are mapped by name before their cases exist. A kind missing here is not sent.
     public static let events: [String: EventMapping] = [
         "received": EventMapping(status: "2", action: "Tiếp nhận hồ sơ", withReason: false),
         "submitted": EventMapping(status: "1", action: "Nộp hồ sơ trực tuyến", withReason: false),
         "accepted": EventMapping(status: "2", action: "Tiếp nhận hồ sơ trực tuyến", withReason: false),
-        "onlineRefused": EventMapping(status: "3", action: "Không tiếp nhận hồ sơ trực tuyến", withReason: true),
+        "notAccepted": EventMapping(status: "3", action: "Không tiếp nhận hồ sơ trực tuyến", withReason: true),
         "transferred": EventMapping(status: "4", action: "Chuyển xử lý", withReason: false),
         "supplementRequested": EventMapping(status: "5", action: "Yêu cầu bổ sung hồ sơ", withReason: true),
         "supplementReceived": EventMapping(status: "5", action: "Hoàn thành bổ sung hồ sơ", withReason: false),
@@ -33,7 +33,7 @@ public enum PortalStatus {
     /// The dossier record's `TrangThaiHoSo` for a state, keyed by `DossierState`'s raw value.
     public static let states: [String: String] = [
         "submitted": "1",
-        "online-refused": "3",
+        "not-accepted": "3",
         "received": "2",
         "in-progress": "4",
         "awaiting-supplement": "5",
