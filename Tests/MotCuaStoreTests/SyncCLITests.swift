@@ -152,6 +152,23 @@ struct SyncCLITests {
         let healthy = try motcua(["doctor", "--data", t.path], environment: env)
         #expect(healthy.stdout.contains("Đồng bộ Cổng DVCQG kịp thời"), "\(healthy.stdout)")
     }
+
+    @Test func thePortalsHostileWordsNeverReachTheTerminalRaw() throws {
+        let t = try TestStore(label: "sync-hostile")
+        defer { t.directory.cleanup() }
+        let server = try PortalTestServer()
+        defer { server.stop() }
+        let code = try SyncDay.play(t, dossiers: 1)[0]
+        server.refuse(code, reason: #"\u001b[2J\u001b]0;pwned\u0007Sai mã thủ tục"#)
+        _ = try SyncDay.configure(t, server)
+        let env = ["MOTCUA_USER": "admin"]
+        #expect(try motcua(["sync", "push", "--data", t.path], environment: env).status == 1, "parked: exit 1")
+        let text = try motcua(["sync", "status", "--data", t.path], environment: env)
+        #expect(text.stdout.contains("Bị từ chối: \(code)") && text.stdout.contains("Sai mã thủ tục"), "\(text.stdout)")
+        #expect(!text.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(text.stdout.debugDescription)")
+        let json = try motcua(["sync", "status", "--json", "--data", t.path], environment: env)
+        #expect(json.stdout.contains(#"\u001b[2J"#) && !json.stdout.unicodeScalars.contains { $0.value == 0x1B }, "\(json.stdout)")
+    }
 }
 
 /// Kills the sender when the portal reaches request n: before acting on it, or after answering it.

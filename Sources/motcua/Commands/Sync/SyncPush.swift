@@ -30,7 +30,7 @@ extension SyncCommand {
             } else {
                 print("Đã gửi \(result.sent) sự kiện; chờ gửi \(result.pending); hồ sơ bị từ chối \(result.parked); đến số \(result.lastSeq)")
             }
-            if let stopped = result.stopped { Console.error("Dừng gửi: \(stopped)") }
+            if let stopped = result.stopped { Console.error("Dừng gửi: \(DisplayText.sanitize(stopped))") }
             if result.pending > 0 || result.parked > 0 { throw ExitCode(1) }
         }
     }

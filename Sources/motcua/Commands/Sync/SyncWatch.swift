@@ -36,7 +36,7 @@ extension SyncCommand {
                 }
                 if result.sent > 0 || result.lastSeq != lastSeqSent || result.stopped != nil {
                     Console.error("sync: gửi \(result.sent), chờ \(result.pending), từ chối \(result.parked), đến số \(result.lastSeq)"
-                                  + (result.stopped.map { "; dừng: \($0)" } ?? ""))
+                                  + (result.stopped.map { "; dừng: \(DisplayText.sanitize($0))" } ?? ""))
                     lastSeqSent = result.lastSeq
                 }
                 wait = result.stopped == nil ? interval : min(max(wait, interval) * 2, 600)
