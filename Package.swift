@@ -29,7 +29,10 @@ let package = Package(
         .target(name: "MotCuaStore", dependencies: ["MotCuaCore"]),
         // The desk's use cases shared by the CLI and the terminal app: queue, commands that return
         // what they wrote, supervisors' reports, forms, names. Above the store, below both faces.
-        .target(name: "MotCuaDesk", dependencies: ["MotCuaCore", "MotCuaStore"]),
+        .target(name: "MotCuaDesk", dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaSync"]),
+        // The national portal's outbox: settings, HTTP through URLSession, the journal projected
+        // onto DongBoHoSoMC/CapNhatTienDoHoSoMC with a durable cursor (Docs/INTEROP.md).
+        .target(name: "MotCuaSync", dependencies: ["MotCuaCore", "MotCuaStore"]),
         // Pure terminal UI toolkit: cells, widths, screen buffer, keys, text fields, theme roles.
         .target(name: "TerminalUI"),
         // The only module that imports ncurses.
@@ -47,6 +50,7 @@ let package = Package(
                 "MotCuaCore",
                 "MotCuaStore",
                 "MotCuaDesk",
+                "MotCuaSync",
                 "TerminalUI",
                 "NcursesBackend",
                 "MotCuaTUI",
@@ -58,8 +62,8 @@ let package = Package(
         // Sample dossiers shared by the test targets.
         .target(name: "MotCuaTestSupport", dependencies: ["MotCuaCore", "MotCuaStore"], path: "Tests/MotCuaTestSupport"),
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"], exclude: ["Golden"]),
-        .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaCore", "MotCuaTestSupport"]),
-        .testTarget(name: "MotCuaDeskTests", dependencies: ["MotCuaDesk", "MotCuaStore", "MotCuaCore", "MotCuaTestSupport"]),
+        .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaCore", "MotCuaSync", "MotCuaTestSupport"]),
+        .testTarget(name: "MotCuaDeskTests", dependencies: ["MotCuaDesk", "MotCuaStore", "MotCuaCore", "MotCuaSync", "MotCuaTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "MotCuaTUITests", dependencies: ["MotCuaTUI", "MotCuaDesk", "MotCuaCore", "MotCuaStore", "TerminalUI", "NcursesBackend", "MotCuaTestSupport"],
                     exclude: ["Golden"]),

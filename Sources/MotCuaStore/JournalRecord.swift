@@ -14,6 +14,9 @@ public struct AdminEvent: Codable, Hashable, Sendable {
         /// A year's official schedule published (`detail`: the year, its legal basis, the counts) or
         /// withdrawn from the store's holiday file by an admin.
         case schedulePublished, scheduleRemoved
+        /// The national portal's adapter configured by an admin (`detail`: URL, endpoints, unit and
+        /// user names; never the password, which stays in `sync/credentials.json`).
+        case syncConfigured
     }
 
     public var kind: Kind

@@ -56,7 +56,10 @@ extension App {
                 return [.failed(message: "Không ghi được \(path): \(error.localizedDescription)", conflict: false)]
             }
         case .loadSupervisor(let grouping, let now):
-            do { return [.supervisorLoaded(SupervisorView.lines(try desk.overdue(at: now).report, grouping: grouping))] } catch {
+            do {
+                let sync = desk.syncBehindLine(at: now).map { [SupervisorView.Line.heading("⚠ " + $0)] } ?? []
+                return [.supervisorLoaded(sync + SupervisorView.lines(try desk.overdue(at: now).report, grouping: grouping))]
+            } catch {
                 return [.notice(DeskFailure(error).message, isError: true)]
             }
         case .loadReport(let from, let to, let grouping):

@@ -182,3 +182,36 @@ struct OnlineDossierTests {
         #expect(dossier.reception.procedure.catalogueVersion == Catalogue.sample.version && dossier.summary.state == .inProgress)
     }
 }
+
+@Suite("Online dossiers in the portal outbox")
+struct OnlineDossierOutboxTests {
+    static let names = PortalMessage.Names(unit: "UBND phường", department: { _ in nil }, official: { _ in nil })
+
+    /// The dossier's record and progress rows after each of its events, as the outbox sends them.
+    static func messages(_ events: [RecordedEvent]) throws -> [(record: String, row: String?)] {
+        try events.indices.map { i in
+            let dossier = try Dossier(events: Array(events[...i]))
+            return (PortalMessage.dossierRecord(dossier, names: names).compact,
+                    PortalMessage.progressRow(dossier, names: names)?.compact)
+        }
+    }
+
+    @Test func anOnlineDossierIsSentUnderThePortalsCodeAndItsRefusalEndsIt() throws {
+        var s = try Scenario(submittedAt: "2026-11-30T16:05")
+        var events = [RecordedEvent(seq: 1, at: at("2026-11-30T16:05"), by: "feed", dossier: s.summary.id, code: s.summary.code,
+                                    version: 1, event: s.firstEvent!)]
+        let refusal = try s.run(.refuse(reason: "Tờ khai không có chữ ký"), "2026-12-01T09:00")
+        events.append(RecordedEvent(seq: 2, at: at("2026-12-01T09:00"), by: "lan", dossier: s.summary.id, code: s.summary.code,
+                                    version: 2, event: refusal))
+        let sent = try Self.messages(events)
+        for message in sent {
+            #expect(message.record.contains("\"MaHoSo\":\"H57.99-261130-0001\""), "\(message.record)")
+            #expect(!message.record.contains(s.summary.code))
+            if let row = message.row { #expect(row.contains("\"MaHoSo\":\"H57.99-261130-0001\"")) }
+        }
+        let last = try #require(sent.last)
+        #expect(last.record.contains("\"TrangThaiHoSo\":\"3\"") && last.record.contains("\"NgayKetThucXuLy\":\"20261201090000\""), "\(last.record)")
+        #expect(last.record.contains("\"NgayNopHoSo\":\"20261130160500\""))
+        #expect(last.row?.contains("\"TrangThai\":\"3\"") == true, "\(last.row ?? "")")
+    }
+}

@@ -34,6 +34,8 @@ public enum Permission: Hashable, Sendable {
     case manageUsers
     case manageCatalogue
     case manageCalendar
+    /// Point the store at the national portal (`motcua sync configure`).
+    case configureSync
     /// `--as LOGIN`: act on another official's behalf.
     case actAs
 
@@ -48,6 +50,7 @@ public enum Permission: Hashable, Sendable {
         case .manageUsers: return "quản lý người dùng"
         case .manageCatalogue: return "sửa danh mục thủ tục"
         case .manageCalendar: return "sửa lịch nghỉ"
+        case .configureSync: return "cấu hình đồng bộ Cổng Dịch vụ công"
         case .actAs: return "thao tác thay người khác (--as)"
         }
     }
@@ -74,7 +77,7 @@ public enum AccessPolicy {
             return true
         case .viewAllOffices:
             return role >= .supervisor
-        case .manageUsers, .manageCatalogue, .manageCalendar, .actAs:
+        case .manageUsers, .manageCatalogue, .manageCalendar, .configureSync, .actAs:
             return role == .admin
         }
     }

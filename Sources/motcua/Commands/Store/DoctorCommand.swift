@@ -1,6 +1,7 @@
 import ArgumentParser
 import MotCuaCore
 import MotCuaStore
+import MotCuaSync
 
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,7 +25,8 @@ struct DoctorCommand: ParsableCommand {
     func run() throws {
         let today = Clock.system.now.date
         let storeDoctor = StoreDoctor(path: store.directory, login: ProcessIdentity.login, year: today.year, month: today.month)
-        let report = DoctorReport(checks: DoctorEnvironment.checks() + storeDoctor.run() + [BoundaryDoctor.check(store: store.directory)])
+        let sync = (try? Store.open(at: store.directory)).map { SyncDoctor.checks(store: $0, now: Clock.system.now) } ?? []
+        let report = DoctorReport(checks: DoctorEnvironment.checks() + storeDoctor.run() + [BoundaryDoctor.check(store: store.directory)] + sync)
         if output.json { Console.json(report.json) } else { print(report.text) }
         if !report.ok { throw ExitCode(1) }
     }
