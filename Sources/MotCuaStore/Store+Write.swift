@@ -76,7 +76,7 @@ extension Store {
     /// Accepts a dossier: validates the intake, allocates the day's next code, appends, syncs.
     public func receive(_ intake: Intake, actor: Actor, op: String? = nil, now: Instant) throws -> Commit {
         try require(actor, may: .receive)
-        return try write(op: op, actor: actor) {
+        return try write(op: op, fingerprint: { _ in .receive(intake) }, actor: actor, now: now) {
             let lifecycle = Lifecycle(calendar: calendar, catalogue: catalogue)
             var event: DossierEvent
             do { event = try lifecycle.receive(intake, agency: config.agency, at: now) } catch let error as LifecycleError {
@@ -96,7 +96,8 @@ extension Store {
     public func perform(_ command: DossierCommand, on code: String, expectedVersion: Int? = nil,
                         actor: Actor, op: String? = nil, now: Instant) throws -> Commit {
         try require(actor, may: .dossier(command.action))
-        return try write(op: op, actor: actor) {
+        let fingerprint = { (store: Store) throws -> OperationFingerprint in .perform(command, on: try store.resolveCode(code)) }
+        return try write(op: op, fingerprint: fingerprint, actor: actor, now: now) {
             let code = try resolveCode(code)
             ensureLoaded(code: code)
             guard let summary = index.summary(code: code) else { throw StoreError.notFound(code) }
@@ -136,21 +137,47 @@ extension Store {
     }
 
     /// The write protocol: lock, catch up, idempotency check, decide, append + fdatasync, apply, unlock.
-    private func write(op: String?, actor: Actor, decide: () throws -> (UUID, String, Int, DossierEvent, Instant)) throws -> Commit {
+    /// `now` is the real entry time; `decide` may date the line earlier (a back-dated receive).
+    private func write(op: String?, fingerprint: (Store) throws -> OperationFingerprint, actor: Actor, now: Instant,
+                       decide: () throws -> (UUID, String, Int, DossierEvent, Instant)) throws -> Commit {
         try ensureWritable()
         return try withWriteLock {
             try catchUpUnderLock()
-            if let op, let done = index.ops[op] {
-                return Commit(code: done.code, id: done.dossier, version: done.version, seq: done.seq, at: done.at, replayed: true, event: nil)
+            var digest: String?
+            if let op {
+                let asked = try fingerprint(self)
+                digest = asked.digest
+                if let done = index.ops[op], now.seconds - done.writtenAt.seconds <= Store.opsRetention {
+                    try Self.checkSameCommand(op: op, done: done, asked: asked)
+                    return Commit(code: done.code, id: done.dossier, version: done.version, seq: done.seq, at: done.at, replayed: true, event: nil)
+                }
             }
             let (id, code, base, event, at) = try decide()
             let record = JournalRecord(seq: cursor.lastSeq + 1, at: at, by: actor.login,
                                        actingAdmin: actor.actingAdmin, terminal: actor.terminal, op: op,
-                                       body: .dossier(id: id, code: code, base: base, event: event))
+                                       body: .dossier(id: id, code: code, base: base, event: event),
+                                       entered: at == now ? nil : now, opDigest: digest)
             try appendRecord(record)
             checkpointIfDue()
             return Commit(code: code, id: id, version: base + 1, seq: record.seq, at: at, replayed: false, event: record.recordedEvent)
         }
+    }
+
+    /// A key already used replays only the command it was used for (older journals carry no
+    /// digest: the event kind and the dossier must match); anything else is refused, both named.
+    static func checkSameCommand(op: String, done: OpOutcome, asked: OperationFingerprint) throws {
+        let same: Bool
+        if let digest = done.digest {
+            same = digest == asked.digest
+        } else {
+            same = (done.kind == nil || done.kind == asked.kind) && (asked.code == nil || asked.code == done.code)
+        }
+        guard !same else { return }
+        let first = done.kind.map { "\(EventText.kindName($0)) hồ sơ \(done.code)" } ?? "hồ sơ \(done.code)"
+        let sameKind = done.kind == asked.kind && (asked.code == nil || asked.code == done.code)
+        let now = sameKind ? "\(asked.description), khác nội dung" : asked.description
+        throw StoreError.badInput("Khóa thao tác \(op) đã dùng cho lệnh khác: \(first) lúc \(done.at.vietnameseShort) (seq \(done.seq)); "
+                                  + "lệnh này là \(now). Chưa ghi gì: dùng khóa khác cho lệnh khác")
     }
 
     func ensureWritable() throws {
