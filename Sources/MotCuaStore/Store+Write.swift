@@ -31,6 +31,13 @@ extension Store {
                               catalogue: Catalogue = .sample, fs: FileSystem = PosixFileSystem()) throws -> Store {
         let files = StoreFiles(root: path)
         if (try? fs.stat(files.format)) != nil { throw StoreError.alreadyAStore(path) }
+        // A directory with anything in it (a store whose FORMAT was lost, someone's files) is never
+        // written over: its config and users would be replaced, a training store made production.
+        if let names = try? fs.listDirectory(path), !names.isEmpty {
+            let shown = names.sorted().prefix(5).joined(separator: ", ") + (names.count > 5 ? ", …" : "")
+            throw StoreError.badInput("Thư mục \(path) không trống (có: \(shown)): motcua init chỉ tạo kho trong thư mục trống "
+                                      + "hoặc chưa có, không ghi đè. Kho mất tệp FORMAT: khôi phục từ bản sao lưu (Docs/DEPLOYMENT.md); kho mới: chọn thư mục khác")
+        }
         let group = config.group.flatMap(ProcessIdentity.groupID(named:))
         if config.group != nil && group == nil {
             throw StoreError.badInput("Nhóm Unix \(config.group!) không tồn tại")
@@ -203,11 +210,15 @@ extension Store {
     }
 
     /// Encodes, appends and applies one record; seals the previous month's segment on a month change.
+    /// A month recorded in SEALED is never appended to, even when the line's date is in it (a
+    /// back-dated receive after a rollover that failed part way): the line goes to the next month.
     func appendRecord(_ record: JournalRecord) throws {
-        let segment = max(cursor.segment, SegmentName(record.at.date))
+        var segment = max(cursor.segment, SegmentName(record.at.date))
+        let sealed = sealedSegments()
+        while sealed.contains(segment) { segment = segment.next }
         let startsSegment = segment != cursor.segment || cursor.offset == 0
         let (line, hash) = JournalCodec.encode(record, previousHash: cursor.lastHash, carryPrevious: startsSegment)
-        if segment != cursor.segment && cursor.offset > 0 { try seal(cursor.segment) }
+        if segment != cursor.segment && cursor.offset > 0 { try seal(cursor.segment, alreadyRecorded: sealed.contains(cursor.segment)) }
         let position: JournalPosition
         do {
             position = try journal.append(line, to: segment)
@@ -226,31 +237,55 @@ extension Store {
         try appendRecord(record)
     }
 
+    /// The months SEALED records, from its complete lines (a torn last line records nothing).
+    func sealedSegments() -> Set<SegmentName> {
+        guard let bytes = try? fs.readFile(files.sealed) else { return [] }
+        struct Entry: Decodable { let segment: String }
+        let complete = bytes.last == 10 ? bytes[...] : bytes[..<(bytes.lastIndex(of: 10).map { $0 + 1 } ?? 0)]
+        return Set(complete.split(separator: 10).compactMap { line in
+            (try? JSONDecoder().decode(Entry.self, from: Data(line))).flatMap { SegmentName(fileName: $0.segment) }
+        })
+    }
+
     /// Records a finished month in `journal/SEALED` (bytes, lines, last seq, SHA-256) and makes
-    /// the file read-only, so a backup can copy it once and verify it.
-    func seal(_ segment: SegmentName) throws {
+    /// the file read-only, so a backup can copy it once and verify it. A torn last line of SEALED
+    /// (a seal that failed part way) is cut first; a month already recorded is not recorded twice.
+    func seal(_ segment: SegmentName, alreadyRecorded: Bool = false) throws {
         let path = journal.path(segment)
         do {
             guard let bytes = try fs.readFile(path) else { return }
+            if alreadyRecorded {
+                try makeReadOnly(path)
+                return
+            }
             let entry = JSONText.object([
                 ("segment", .string(segment.fileName)), ("bytes", .int(Int64(bytes.count))),
                 ("lines", .int(Int64(cursor.line))), ("lastSeq", .int(cursor.lastSeq)),
                 ("sha256", .string(SHA256.hex(SHA256.hash(bytes)))),
             ]).compact + "\n"
-            let fd = try fs.open(files.sealed, flags: O_WRONLY | O_CREAT | O_APPEND, mode: config.fileModeBits)
+            let fd = try fs.open(files.sealed, flags: O_RDWR | O_CREAT | O_APPEND, mode: config.fileModeBits)
             defer { fs.close(fd) }
             // Past the umask: the next month may be sealed by another clerk's process.
             try? fs.fchmod(fd, mode: config.fileModeBits, path: files.sealed)
             if let groupID { try? fs.fchown(fd, group: groupID, path: files.sealed) }
-            let end = try fs.fstat(fd, path: files.sealed).size
+            var end = try fs.fstat(fd, path: files.sealed).size
+            if end > 0, let last = try fs.pread(fd, count: 1, at: end - 1, path: files.sealed).first, last != 10 {
+                let tail = try fs.pread(fd, count: Int(min(end, 4_096)), at: max(0, end - 4_096), path: files.sealed)
+                end = max(0, end - 4_096) + Int64(tail.lastIndex(of: 10).map { $0 + 1 } ?? 0)
+                try fs.ftruncate(fd, to: end, path: files.sealed)
+            }
             try fs.writeAll(fd, Array(entry.utf8), at: end, path: files.sealed)
             try fs.fdatasync(fd, path: files.sealed)
-            let segmentFD = try fs.open(path, flags: O_RDONLY, mode: 0)
-            defer { fs.close(segmentFD) }
-            try? fs.fchmod(segmentFD, mode: config.fileModeBits & 0o444, path: path)
+            try makeReadOnly(path)
         } catch {
             throw error.isDiskFull ? StoreError.diskFull(error) : StoreError.io(error)
         }
+    }
+
+    private func makeReadOnly(_ path: String) throws(SystemError) {
+        let segmentFD = try fs.open(path, flags: O_RDONLY, mode: 0)
+        defer { fs.close(segmentFD) }
+        try? fs.fchmod(segmentFD, mode: config.fileModeBits & 0o444, path: path)
     }
 
     // MARK: - The writer lock

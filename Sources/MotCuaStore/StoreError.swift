@@ -43,6 +43,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case userOverrideRefused
     case insecurePermissions(path: String, mode: UInt32)
     case badInput(String)
+    /// An admin change's journal line was written but its file could not be replaced.
+    case recordedNotApplied(file: String, change: String, seq: Int64, cause: String)
 
     /// The message shown to the clerk.
     public var description: String {
@@ -88,6 +90,9 @@ public enum StoreError: Error, CustomStringConvertible {
             return "\(path) cho phép mọi người ghi (quyền \(String(mode & 0o7777, radix: 8))): kho từ chối mở. Sửa bằng: chmod o-w \(path)"
         case .badInput(let message):
             return message
+        case .recordedNotApplied(let file, let change, let seq, let cause):
+            return "Đã ghi vào nhật ký (seq \(seq)) việc \(change), nhưng chưa ghi được tệp \(file) (\(cause)): thay đổi CHƯA có hiệu lực. "
+                + "Báo quản trị xử lý lỗi (ổ đĩa đầy?) rồi chạy lại đúng lệnh này"
         }
     }
 
