@@ -14,6 +14,9 @@ public struct AdminEvent: Codable, Hashable, Sendable {
         /// A year's official schedule published (`detail`: the year, its legal basis, the counts) or
         /// withdrawn from the store's holiday file by an admin.
         case schedulePublished, scheduleRemoved
+        /// `motcua reseal`: SEALED rewritten for months that had grown after they were sealed
+        /// (`detail`: each month, its recorded and its actual size).
+        case sealRepaired
     }
 
     public var kind: Kind

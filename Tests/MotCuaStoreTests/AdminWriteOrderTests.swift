@@ -86,3 +86,38 @@ struct AdminWriteOrderTests {
         }
     }
 }
+
+/// The repair for a store already damaged that way (by an older version): `motcua reseal`.
+@Suite("Resealing a month that grew after its seal", .serialized)
+struct ResealTests {
+    @Test func aMonthThatOnlyGrewIsResealedAndAnEditedOneIsRefused() throws {
+        let t = try TestStore(label: "reseal")
+        defer { t.directory.cleanup() }
+        try t.receive("Nguyễn Văn Ánh", at: "2026-11-30T08:00")
+        try t.receive("Trần Thị Bé", at: "2026-12-01T08:00")
+        // What older versions did: a line appended to November after it was sealed (moved from December here).
+        let files = try t.journalFiles()
+        let december = try String(contentsOfFile: files[1], encoding: .utf8)
+        let november = files[0]
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: november)
+        let lines = december.split(separator: "\n")
+        let handle = try #require(FileHandle(forWritingAtPath: november))
+        handle.seekToEndOfFile()
+        handle.write(Data((lines[0] + "\n").utf8))
+        try handle.close()
+        try FileManager.default.removeItem(atPath: files[1])
+        let damaged = try Store.open(at: t.path)
+        #expect(!(try damaged.verify().ok))
+        let months = try damaged.resealGrownMonths(actor: t.admin, now: at("2026-12-01T09:00"))
+        #expect(months.map(\.segment) == ["2026-11.jsonl"])
+        let report = try Store.open(at: t.path).verify()
+        #expect(report.ok, "\(report.problems)")
+        #expect(try Store.open(at: t.path).resealGrownMonths(actor: t.admin, now: at("2026-12-01T09:01")).isEmpty)
+        // A byte changed inside what SEALED recorded is an edit: refused.
+        try t.receive("Lê Văn Chờ", at: "2026-12-01T10:00")
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: november))
+        bytes[10] = bytes[10] == 0x31 ? 0x32 : 0x31
+        try bytes.write(to: URL(fileURLWithPath: november))
+        #expect(throws: StoreError.self) { try Store.open(at: t.path).resealGrownMonths(actor: t.admin, now: at("2026-12-01T11:00")) }
+    }
+}
