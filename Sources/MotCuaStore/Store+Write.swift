@@ -74,6 +74,8 @@ extension Store {
             }
             try json.write(FormatFile(store: "motcua", format: StoreFiles.formatVersion), at: files.format, mode: mode, group: group)
         }
+        store.readInodes = Dictionary(uniqueKeysWithValues: [files.users, files.catalogue, files.holidays].map { ($0, (try? fs.stat($0))??.inode) })
+        store.followsFileChanges = true
         return store
     }
 
@@ -83,7 +85,7 @@ extension Store {
     /// Accepts a dossier: validates the intake, allocates the day's next code, appends, syncs.
     public func receive(_ intake: Intake, actor: Actor, op: String? = nil, now: Instant) throws -> Commit {
         try require(actor, may: .receive)
-        return try write(op: op, fingerprint: { _ in .receive(intake) }, actor: actor, now: now) {
+        return try write(op: op, fingerprint: { _ in .receive(intake) }, actor: actor, may: .receive, now: now) {
             let lifecycle = Lifecycle(calendar: calendar, catalogue: catalogue)
             var event: DossierEvent
             do { event = try lifecycle.receive(intake, agency: config.agency, at: now) } catch let error as LifecycleError {
@@ -104,7 +106,7 @@ extension Store {
                         actor: Actor, op: String? = nil, now: Instant) throws -> Commit {
         try require(actor, may: .dossier(command.action))
         let fingerprint = { (store: Store) throws -> OperationFingerprint in .perform(command, on: try store.resolveCode(code)) }
-        return try write(op: op, fingerprint: fingerprint, actor: actor, now: now) {
+        return try write(op: op, fingerprint: fingerprint, actor: actor, may: .dossier(command.action), now: now) {
             let code = try resolveCode(code)
             ensureLoaded(code: code)
             guard let summary = index.summary(code: code) else { throw StoreError.notFound(code) }
@@ -145,11 +147,12 @@ extension Store {
 
     /// The write protocol: lock, catch up, idempotency check, decide, append + fdatasync, apply, unlock.
     /// `now` is the real entry time; `decide` may date the line earlier (a back-dated receive).
-    private func write(op: String?, fingerprint: (Store) throws -> OperationFingerprint, actor: Actor, now: Instant,
-                       decide: () throws -> (UUID, String, Int, DossierEvent, Instant)) throws -> Commit {
+    private func write(op: String?, fingerprint: (Store) throws -> OperationFingerprint, actor: Actor, may operation: Permission,
+                       now: Instant, decide: () throws -> (UUID, String, Int, DossierEvent, Instant)) throws -> Commit {
         try ensureWritable()
         return try withWriteLock {
             try catchUpUnderLock()
+            try requireStill(actor, may: operation)
             var digest: String?
             if let op {
                 let asked = try fingerprint(self)

@@ -40,6 +40,14 @@ public final class Store {
     /// Set at open when the index snapshot had seen more of the journal than is there now.
     public internal(set) var journalBehindIndex: String?
     let groupID: UInt32?
+    /// Store files another process changed (the journal said so): reloaded once the file is no
+    /// longer the one last read (the journal line comes first, the file after).
+    var changedFiles: Set<String> = []
+    /// The inode of the users, catalogue and holiday files when this process last read them
+    /// (taken before reading: a file replaced meanwhile is read again).
+    var readInodes: [String: UInt64?] = [:]
+    /// Off while opening: the lines replayed then are already in the files just read.
+    var followsFileChanges = false
 
     init(path: String, fs: FileSystem, config: StoreConfig, users: UserDirectory, catalogue: Catalogue, schedule: HolidaySchedule) {
         self.path = path
@@ -67,6 +75,7 @@ public final class Store {
             throw StoreError.newerFormat(path: path, found: format.format, supported: StoreFiles.formatVersion)
         }
         try checkPermissions(files: files, fs: fs)
+        let inodes = Dictionary(uniqueKeysWithValues: [files.users, files.catalogue, files.holidays].map { ($0, (try? fs.stat($0))??.inode) })
         guard let config = try json.read(StoreConfig.self, at: files.config) else {
             throw StoreError.invalidFile(path: files.config, reason: "tệp không tồn tại")
         }
@@ -74,7 +83,9 @@ public final class Store {
         let catalogue = try readCatalogue(files: files, fs: fs)
         let schedule = try readSchedule(files: files, fs: fs)
         let store = Store(path: path, fs: fs, config: config, users: users, catalogue: catalogue, schedule: schedule)
+        store.readInodes = inodes
         try store.loadSnapshotAndReplay(history: history)
+        store.followsFileChanges = true
         return store
     }
 
@@ -131,10 +142,12 @@ public final class Store {
             try reloadFromScratch()
             return true
         }
+        try reloadChangedFiles()
         return cursor != before
     }
 
     func applyLine(_ line: ReadLine) {
+        if followsFileChanges, case .admin(let event) = line.record.body { noteFileChange(event.kind) }
         if let problem = index.apply(line.record, at: line.position) {
             noteDamage(Damage(file: line.fileName, line: line.lineNumber, offset: line.position.offset, reason: problem), inActive: false)
         }

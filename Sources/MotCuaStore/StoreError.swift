@@ -33,6 +33,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case poisoned(SystemError)
     case lockTimeout(seconds: Int)
     case unknownUser(String)
+    /// The official was removed from the users file while their session was open.
+    case userRemoved(String)
     case forbidden(login: String, role: Role, operation: Permission)
     case notFound(String)
     case conflict(Conflict)
@@ -70,6 +72,8 @@ public enum StoreError: Error, CustomStringConvertible {
             return "Cán bộ khác đang lưu quá \(seconds) giây; chưa lưu gì, hãy thử lại"
         case .unknownUser(let login):
             return "Tài khoản \(login) chưa có trong danh sách người dùng của kho; đề nghị quản trị thêm bằng: motcua users add \(login) --name \"…\" --role clerk"
+        case .userRemoved(let login):
+            return "Tài khoản \(login) đã bị quản trị xóa khỏi danh sách người dùng của kho: phiên này không ghi được nữa. Chưa lưu gì; hãy thoát motcua"
         case .forbidden(let login, let role, let operation):
             return "\(login) (\(role.vietnamese)) không có quyền \(operation.vietnamese)"
         case .notFound(let code):

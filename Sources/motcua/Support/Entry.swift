@@ -47,7 +47,7 @@ enum Entry {
             Console.error("lỗi: \(error)")
             switch error {
             case .conflict: exit(CLIError.conflictStatus)
-            case .forbidden: exit(CLIError.forbiddenStatus)
+            case .forbidden, .userRemoved: exit(CLIError.forbiddenStatus)
             default: exit(error.isBadInput ? CLIError.badInputStatus : 1)
             }
         default:
