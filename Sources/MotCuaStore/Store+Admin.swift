@@ -23,6 +23,10 @@ extension Store {
             } else {
                 directory.users.append(cleaned)
             }
+            guard directory.users.contains(where: { $0.role == .admin }) else {
+                throw StoreError.badInput("\(cleaned.login) là quản trị duy nhất của kho: không đổi sang vai trò \(cleaned.role.vietnamese) được. "
+                                          + "Thêm một quản trị khác trước (motcua users add LOGIN --name \"…\" --role admin)")
+            }
             var event = AdminEvent(kind: .userAdded)
             event.login = cleaned.login
             event.name = cleaned.name
