@@ -18,6 +18,7 @@ extension Store {
             var directory = users
             var cleaned = user
             cleaned.name = name
+            directory.dropRejected(user.login)
             if let existing = directory.users.firstIndex(where: { $0.login == user.login }) {
                 directory.users[existing] = cleaned
             } else {
@@ -46,8 +47,9 @@ extension Store {
         try withWriteLock {
             try catchUpUnderLock()
             try reloadUsers()
-            guard users.user(login) != nil else { throw StoreError.badInput("Không có người dùng \(login)") }
+            guard users.user(login) != nil || users.rejection(login) != nil else { throw StoreError.badInput("Không có người dùng \(login)") }
             var directory = users
+            directory.dropRejected(login)
             directory.users.removeAll { $0.login == login }
             guard directory.users.contains(where: { $0.role == .admin }) else {
                 throw StoreError.badInput("Kho phải còn ít nhất một quản trị")
