@@ -196,6 +196,7 @@ extension Store {
         try? fs.fchmod(lockFD, mode: config.fileModeBits, path: files.snapshotLock)
         guard try fs.tryLock(lockFD, exclusive: true, path: files.snapshotLock) else { return }
         defer { fs.unlock(lockFD) }
+        removeInterruptedTemporaryFiles()
         let heads = headPaths.map(readHead)
         let newest = heads.compactMap { $0 }.max { $0.gen < $1.gen }
         if let newest, cursor.lastSeq < newest.seq || (cursor.lastSeq == newest.seq && !replacingSameSeq) { return }
@@ -251,6 +252,13 @@ extension Store {
         do { try fs.atomicReplace(path, with: bytes, mode: mode, group: groupID) } catch {
             throw error.isDiskFull ? StoreError.diskFull(error) : StoreError.io(error)
         }
+    }
+
+    /// Only the holder of the snapshot lock writes in index/: a `.tmp` file found there by the
+    /// holder is what a snapshot killed mid-write left, never a write in progress.
+    private func removeInterruptedTemporaryFiles() {
+        guard let names = try? fs.listDirectory(files.index) else { return }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") { try? fs.unlink("\(files.index)/\(name)") }
     }
 
     private func removeUnreferencedSnapshotFiles(keeping heads: [SnapshotHead]) {
