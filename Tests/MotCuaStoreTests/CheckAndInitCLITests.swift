@@ -52,3 +52,26 @@ struct CheckAndInitCLITests {
         #expect(try motcua(["init", "--data", empty, "--agency", "000.00.xx.H57", "--name", "P", "--training"], environment: env).status == 0)
     }
 }
+
+/// Issue 18, integrity defect 1 through the real binary: the exit status and the message scripts see.
+@Suite("Idempotency keys on the command line", .serialized)
+struct IdempotencyKeyCLITests {
+    @Test func aKeyReusedOnAnotherCommandExitsTwoNamingBoth() throws {
+        let store = try SharedStore()
+        defer { store.directory.cleanup() }
+        let receive = ["receive", "--data", store.path, "--procedure", "1.004873", "--name", "Nguyễn Văn Ánh",
+                       "--id", "046090001234", "--phone", "0912345678", "--op", "K1", "--json"]
+        let first = try motcua(receive, environment: store.env)
+        #expect(first.status == 0, "\(first.stderr)")
+        let code = (try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])?["code"] as? String ?? "?"
+        let again = try motcua(receive, environment: store.env)
+        #expect(again.status == 0 && again.stdout.contains(code), "the same command replays: \(again.stderr)")
+        let transfer = try motcua(["transfer", code, "--to", "VP", "--op", "K1", "--data", store.path], environment: store.env)
+        #expect(transfer.status == 2, "\(transfer.status) \(transfer.stderr)")
+        #expect(transfer.stderr.contains("K1") && transfer.stderr.contains("tiếp nhận hồ sơ \(code)")
+                && transfer.stderr.contains("chuyển xử lý hồ sơ \(code)"), "\(transfer.stderr)")
+        let other = try motcua(receive.map { $0 == "Nguyễn Văn Ánh" ? "Trần Thị Bé" : $0 }, environment: store.env)
+        #expect(other.status == 2 && other.stderr.contains("tiếp nhận hồ sơ mới, khác nội dung"), "\(other.stderr)")
+        #expect(try store.list().count == 1)
+    }
+}
