@@ -212,9 +212,19 @@ extension Store {
     /// line — and says so; running the same command again applies it.
     func journalThenReplace(_ event: AdminEvent, actor: Actor, now: Instant, file: String, change: String,
                             _ replace: () throws -> Void) throws {
+        try requireStill(actor, may: Self.permission(for: event.kind))
         try appendAdmin(event, by: actor.login, at: now, actingAdmin: actor.actingAdmin, terminal: actor.terminal)
         do { try replace() } catch {
             throw StoreError.recordedNotApplied(file: file, change: change, seq: cursor.lastSeq, cause: Self.cause(of: error))
+        }
+    }
+
+    /// The right an admin change needs, checked again under the lock against the users file as it is.
+    static func permission(for kind: AdminEvent.Kind) -> Permission {
+        switch kind {
+        case .userAdded, .userRemoved, .storeCreated: return .manageUsers
+        case .catalogueInstalled: return .manageCatalogue
+        case .calendarInstalled, .calendarConfirmed, .schedulePublished, .scheduleRemoved, .sealRepaired, .formPrinted: return .manageCalendar
         }
     }
 

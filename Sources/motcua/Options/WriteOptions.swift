@@ -5,7 +5,7 @@ struct WriteOptions: ParsableArguments {
     @Option(name: .customLong("expect-version"), parsing: .unconditional, help: "Chỉ ghi nếu hồ sơ đang ở phiên bản này (chống ghi đè).")
     var expectVersion: Int?
 
-    @Option(name: .customLong("op"), help: "Khóa thao tác (idempotency): gửi lại cùng khóa không ghi thêm.")
+    @Option(name: .customLong("op"), help: "Khóa thao tác (idempotency): gửi lại đúng lệnh này với cùng khóa (trong 30 ngày) không ghi thêm; cùng khóa cho lệnh khác bị từ chối (mã 2).")
     var op: String?
 
     func validate() throws {
