@@ -1,13 +1,22 @@
 import Foundation
 import MotCuaCore
 
-/// What an idempotency key already produced, so a retried command is a no-op.
+/// What an idempotency key already produced, so a retried command is a no-op, and what it was
+/// used for, so another command under the same key is refused.
 public struct OpOutcome: Hashable, Sendable {
     public let seq: Int64
     public let dossier: UUID
     public let code: String
     public let version: Int
     public let at: Instant
+    /// The event kind written (older snapshots: nil, taken as unknown).
+    public var kind: DossierEvent.Kind? = nil
+    /// The command's digest (`OperationFingerprint`); nil for keys of older journals.
+    public var digest: String? = nil
+    /// When the line was written (nil in older snapshots: `at`).
+    public var written: Instant? = nil
+
+    var writtenAt: Instant { written ?? at }
 }
 
 /// The in-memory state of every loaded dossier: the summary table, each dossier's journal
@@ -88,7 +97,8 @@ struct DossierIndex {
     mutating func apply(_ record: JournalRecord, at position: JournalPosition) -> String? {
         guard let rec = record.recordedEvent else { return nil }
         if let op = record.op {
-            ops[op] = OpOutcome(seq: rec.seq, dossier: rec.dossier, code: rec.code, version: rec.version, at: rec.at)
+            ops[op] = OpOutcome(seq: rec.seq, dossier: rec.dossier, code: rec.code, version: rec.version, at: rec.at,
+                                kind: rec.event.kind, digest: record.opDigest, written: record.writtenAt)
         }
         let year = DossierCode.year(of: rec.code) ?? 0
         if deferredYears.contains(year), rowOfID[rec.dossier] == nil {

@@ -25,7 +25,30 @@ public struct SystemError: Error, Equatable, CustomStringConvertible {
         self.code = code
     }
 
-    public var description: String { "\(operation) \(path): \(String(cString: strerror(code))) (errno \(code))" }
+    /// In Vietnamese, with the file for the administrator and the errno to look up.
+    public var description: String { "\(operation) \(path): \(Self.vietnamese(code)) (errno \(code))" }
+
+    /// The errors a store meets, in words; others by number only (never the C library's English).
+    static func vietnamese(_ code: Int32) -> String {
+        switch code {
+        case ENOSPC: return "ổ đĩa hết dung lượng"
+        case EDQUOT: return "vượt hạn mức dung lượng của tài khoản"
+        case EFBIG: return "tệp vượt giới hạn kích thước (ulimit -f?)"
+        case EACCES, EPERM: return "không có quyền truy cập"
+        case ENOENT: return "tệp hoặc thư mục không tồn tại"
+        case EIO: return "lỗi thiết bị lưu trữ (đĩa hỏng?)"
+        case EROFS: return "ổ đĩa chỉ cho đọc"
+        case EMFILE, ENFILE: return "mở quá nhiều tệp cùng lúc"
+        case ENOTDIR: return "một phần của đường dẫn không phải thư mục"
+        case EISDIR: return "là thư mục, không phải tệp"
+        case EEXIST: return "tệp đã tồn tại"
+        case ELOOP: return "đường dẫn là liên kết tượng trưng không được theo"
+        case ENOMEM: return "hết bộ nhớ"
+        case EBADF: return "mô tả tệp không hợp lệ"
+        case EAGAIN: return "tạm thời không thực hiện được"
+        default: return "lỗi hệ thống"
+        }
+    }
     public var isDiskFull: Bool { code == ENOSPC || code == EFBIG || code == EDQUOT }
 }
 

@@ -22,6 +22,9 @@ public struct SegmentName: Hashable, Comparable, Sendable, CustomStringConvertib
         self.init(year: y, month: m)
     }
 
+    /// The month after.
+    public var next: SegmentName { month == 12 ? SegmentName(year: year + 1, month: 1) : SegmentName(year: year, month: month + 1) }
+
     public var fileName: String { "\(year)-\(month < 10 ? "0" : "")\(month).jsonl" }
     public var description: String { fileName }
     /// A compact number for index positions.
@@ -79,9 +82,10 @@ final class Journal {
     /// Reads every complete line after `cursor`, in order across segments, advancing it.
     /// An unfinished last line (a write in progress or torn by a crash) is left for later.
     /// Damaged lines are reported through `damaged` and skipped, never silently.
-    func read(from cursor: inout JournalCursor, apply: (ReadLine) throws -> Void,
+    /// With `limit`, nothing past that point is read (a check verifies the cut it took).
+    func read(from cursor: inout JournalCursor, upTo limit: JournalCursor? = nil, apply: (ReadLine) throws -> Void,
               damaged: (Damage, _ inActiveSegment: Bool) -> Void) throws {
-        let all = try segments()
+        let all = try segments().filter { limit == nil || $0 <= limit!.segment }
         guard let last = all.last else { return }
         for segment in all where segment >= cursor.segment {
             if segment > cursor.segment {
@@ -89,16 +93,18 @@ final class Journal {
                 cursor.offset = 0
                 cursor.line = 0
             }
-            try readSegment(segment, cursor: &cursor, isActive: segment == last, apply: apply, damaged: damaged)
+            let end = limit.flatMap { $0.segment == segment ? $0.offset : nil }
+            try readSegment(segment, cursor: &cursor, end: end, isActive: segment == last, apply: apply, damaged: damaged)
         }
     }
 
-    private func readSegment(_ segment: SegmentName, cursor: inout JournalCursor, isActive: Bool,
+    private func readSegment(_ segment: SegmentName, cursor: inout JournalCursor, end: Int64?, isActive: Bool,
                              apply: (ReadLine) throws -> Void, damaged: (Damage, Bool) -> Void) throws {
         let path = path(segment)
         let fd = try fs.open(path, flags: O_RDONLY, mode: 0)
         defer { fs.close(fd) }
-        let size = try fs.fstat(fd, path: path).size
+        let fileSize = try fs.fstat(fd, path: path).size
+        let size = end.map { min($0, fileSize) } ?? fileSize
         if size < cursor.offset {
             throw JournalShrank(path: path, size: size, offset: cursor.offset)
         }

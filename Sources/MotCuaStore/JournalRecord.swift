@@ -17,6 +17,9 @@ public struct AdminEvent: Codable, Hashable, Sendable {
         /// The national portal's adapter configured by an admin (`detail`: URL, endpoints, unit and
         /// user names; never the password, which stays in `sync/credentials.json`).
         case syncConfigured
+        /// `motcua reseal`: SEALED rewritten for months that had grown after they were sealed
+        /// (`detail`: each month, its recorded and its actual size).
+        case sealRepaired
     }
 
     public var kind: Kind
@@ -47,6 +50,15 @@ public struct JournalRecord: Sendable, Equatable {
     /// The client's idempotency key.
     public let op: String?
     public let body: Body
+    /// When the line was really written, when that differs from `at` (a back-dated receive: `at`
+    /// is the paper's time, the dossier's receipt; this is the entry). Absent in older journals.
+    public var entered: Instant? = nil
+    /// The digest of the command the key was used for (`OperationFingerprint.digest`); absent in
+    /// older journals, whose keys are matched by event kind and dossier instead.
+    public var opDigest: String? = nil
+
+    /// The time the line was written: what idempotency keys are kept by.
+    public var writtenAt: Instant { entered ?? at }
 
     public var recordedEvent: RecordedEvent? {
         guard case .dossier(let id, let code, let base, let event) = body else { return nil }
@@ -74,9 +86,11 @@ enum JournalCodec {
         var pairs: [(String, JSONText)] = [
             ("seq", .int(r.seq)), ("at", .string(r.at.iso8601)), ("by", .string(r.by)),
         ]
+        if let entered = r.entered { pairs.append(("entered", .string(entered.iso8601))) }
         if let admin = r.actingAdmin { pairs.append(("as", .string(admin))) }
         if let tty = r.terminal { pairs.append(("tty", .string(tty))) }
         if let op = r.op { pairs.append(("op", .string(op))) }
+        if let digest = r.opDigest { pairs.append(("opd", .string(digest))) }
         let payload: Data
         switch r.body {
         case .dossier(let id, let code, let base, let event):
@@ -123,6 +137,8 @@ enum JournalCodec {
         let `as`: String?
         let tty: String?
         let op: String?
+        let entered: Instant?
+        let opd: String?
         let d: String?
         let code: String?
         let base: Int?
@@ -158,7 +174,7 @@ enum JournalCodec {
             throw .incomplete("dòng không có sự kiện")
         }
         let record = JournalRecord(seq: raw.seq, at: raw.at, by: raw.by, actingAdmin: raw.as, terminal: raw.tty,
-                                   op: raw.op, body: body)
+                                   op: raw.op, body: body, entered: raw.entered, opDigest: raw.opd)
         let previous = previousHash ?? raw.prev
         let valid = previous.map { chainHash(previous: $0, content: line[line.startIndex..<markerIndex]) == raw.h } ?? true
         return Decoded(record: record, hash: raw.h, carriedPrevious: raw.prev, chainValid: valid, schema: raw.sv)

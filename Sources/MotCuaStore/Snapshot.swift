@@ -35,7 +35,10 @@ public enum HistoryLoading: Sendable {
 extension Store {
     /// Take a snapshot once this many lines were applied since the last one.
     static let snapshotEvery = 1_000
-    /// Idempotency keys are remembered this long.
+    /// An idempotency key is honoured this long after the line that used it was written (its
+    /// `entered` time, not a back-dated paper time); later the same key is a new command. The
+    /// window is applied when a key is looked up, so the answer is the same whether the keys came
+    /// from a snapshot or from a replay of the whole journal.
     static let opsRetention: Int64 = 30 * 86_400
     static let openKey = "open"
 
@@ -193,6 +196,7 @@ extension Store {
         try? fs.fchmod(lockFD, mode: config.fileModeBits, path: files.snapshotLock)
         guard try fs.tryLock(lockFD, exclusive: true, path: files.snapshotLock) else { return }
         defer { fs.unlock(lockFD) }
+        removeInterruptedTemporaryFiles()
         let heads = headPaths.map(readHead)
         let newest = heads.compactMap { $0 }.max { $0.gen < $1.gen }
         if let newest, cursor.lastSeq < newest.seq || (cursor.lastSeq == newest.seq && !replacingSameSeq) { return }
@@ -222,8 +226,7 @@ extension Store {
             try writeFile("\(self.files.index)/\(name)", RowsFile.encode(index, rows: groups[key] ?? [], seq: cursor.lastSeq), mode: config.fileModeBits)
             files[key] = name
         }
-        let cutoff = (index.ops.values.map(\.at).max() ?? Instant(seconds: 0)).adding(seconds: -Store.opsRetention)
-        let ops = index.ops.filter { $0.value.at >= cutoff }.map { OpEntry(op: $0.key, outcome: $0.value) }.sorted { $0.op < $1.op }
+        let ops = index.ops.filter { $0.value.writtenAt >= opsSnapshotCutoff }.map { OpEntry(op: $0.key, outcome: $0.value) }.sorted { $0.op < $1.op }
         let opsName = "ops.\(gen).json"
         try writeFile("\(self.files.index)/\(opsName)", Array(try JSONEncoder().encode(ops)), mode: config.fileModeBits)
         let head = SnapshotHead(gen: gen, seq: cursor.lastSeq, hash: cursor.lastHash, segment: cursor.segment.fileName,
@@ -236,10 +239,26 @@ extension Store {
         removeUnreferencedSnapshotFiles(keeping: [head, heads[(gen + 1) % 2]].compactMap { $0 })
     }
 
+    /// Keys written before this are not needed by any lookup at or after the newest write (or
+    /// the real clock, whichever is earlier: one line dated in the future must not push the
+    /// window past every other key).
+    var opsSnapshotCutoff: Instant {
+        let newest = index.ops.values.map(\.writtenAt).max() ?? Instant(seconds: 0)
+        let wallClock = Instant(seconds: Int64(Date().timeIntervalSince1970))
+        return min(newest, wallClock).adding(seconds: -Store.opsRetention - 86_400)
+    }
+
     private func writeFile(_ path: String, _ bytes: [UInt8], mode: UInt32) throws {
         do { try fs.atomicReplace(path, with: bytes, mode: mode, group: groupID) } catch {
             throw error.isDiskFull ? StoreError.diskFull(error) : StoreError.io(error)
         }
+    }
+
+    /// Only the holder of the snapshot lock writes in index/: a `.tmp` file found there by the
+    /// holder is what a snapshot killed mid-write left, never a write in progress.
+    private func removeInterruptedTemporaryFiles() {
+        guard let names = try? fs.listDirectory(files.index) else { return }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") { try? fs.unlink("\(files.index)/\(name)") }
     }
 
     private func removeUnreferencedSnapshotFiles(keeping heads: [SnapshotHead]) {
@@ -291,6 +310,10 @@ struct OpEntry: Codable {
     let code: String
     let version: Int
     let at: Instant
+    /// Absent in snapshots written before keys were bound to their command.
+    let kind: DossierEvent.Kind?
+    let digest: String?
+    let written: Instant?
 
     init(op: String, outcome: OpOutcome) {
         self.op = op
@@ -299,7 +322,12 @@ struct OpEntry: Codable {
         code = outcome.code
         version = outcome.version
         at = outcome.at
+        kind = outcome.kind
+        digest = outcome.digest
+        written = outcome.written
     }
 
-    var outcome: OpOutcome { OpOutcome(seq: seq, dossier: dossier, code: code, version: version, at: at) }
+    var outcome: OpOutcome {
+        OpOutcome(seq: seq, dossier: dossier, code: code, version: version, at: at, kind: kind, digest: digest, written: written)
+    }
 }

@@ -18,19 +18,25 @@ extension Store {
             var directory = users
             var cleaned = user
             cleaned.name = name
+            directory.dropRejected(user.login)
             if let existing = directory.users.firstIndex(where: { $0.login == user.login }) {
                 directory.users[existing] = cleaned
             } else {
                 directory.users.append(cleaned)
             }
-            try JSONFiles(fs: fs).write(directory, at: files.users, mode: config.fileModeBits, group: groupID)
-            users = directory
+            guard directory.users.contains(where: { $0.role == .admin }) else {
+                throw StoreError.badInput("\(cleaned.login) là quản trị duy nhất của kho: không đổi sang vai trò \(cleaned.role.vietnamese) được. "
+                                          + "Thêm một quản trị khác trước (motcua users add LOGIN --name \"…\" --role admin)")
+            }
             var event = AdminEvent(kind: .userAdded)
             event.login = cleaned.login
             event.name = cleaned.name
             event.role = cleaned.role
             event.detail = [cleaned.office, cleaned.department].compactMap { $0 }.joined(separator: " ")
-            try appendAdmin(event, by: actor.login, at: now, actingAdmin: actor.actingAdmin, terminal: actor.terminal)
+            try journalThenReplace(event, actor: actor, now: now, file: files.users, change: "thêm/sửa người dùng \(cleaned.login)") {
+                try JSONFiles(fs: fs).write(directory, at: files.users, mode: config.fileModeBits, group: groupID)
+            }
+            users = directory
         }
     }
 
@@ -41,17 +47,19 @@ extension Store {
         try withWriteLock {
             try catchUpUnderLock()
             try reloadUsers()
-            guard users.user(login) != nil else { throw StoreError.badInput("Không có người dùng \(login)") }
+            guard users.user(login) != nil || users.rejection(login) != nil else { throw StoreError.badInput("Không có người dùng \(login)") }
             var directory = users
+            directory.dropRejected(login)
             directory.users.removeAll { $0.login == login }
             guard directory.users.contains(where: { $0.role == .admin }) else {
                 throw StoreError.badInput("Kho phải còn ít nhất một quản trị")
             }
-            try JSONFiles(fs: fs).write(directory, at: files.users, mode: config.fileModeBits, group: groupID)
-            users = directory
             var event = AdminEvent(kind: .userRemoved)
             event.login = login
-            try appendAdmin(event, by: actor.login, at: now, actingAdmin: actor.actingAdmin, terminal: actor.terminal)
+            try journalThenReplace(event, actor: actor, now: now, file: files.users, change: "xóa người dùng \(login)") {
+                try JSONFiles(fs: fs).write(directory, at: files.users, mode: config.fileModeBits, group: groupID)
+            }
+            users = directory
         }
     }
 
@@ -66,14 +74,15 @@ extension Store {
             guard new.version > current.version else {
                 throw StoreError.badInput("Phiên bản danh mục mới (\(new.version)) phải lớn hơn phiên bản hiện tại (\(current.version))")
             }
-            let json = JSONFiles(fs: fs)
-            try json.write(new, at: "\(files.catalogueVersions)/v\(new.version).json", mode: config.fileModeBits, group: groupID)
-            try json.write(new, at: files.catalogue, mode: config.fileModeBits, group: groupID)
-            catalogue = new
             var event = AdminEvent(kind: .catalogueInstalled)
             event.version = new.version
             event.detail = "\(new.procedures.count) thủ tục, hiệu lực \(new.effective.vietnamese)"
-            try appendAdmin(event, by: actor.login, at: now, actingAdmin: actor.actingAdmin, terminal: actor.terminal)
+            try journalThenReplace(event, actor: actor, now: now, file: files.catalogue, change: "cài danh mục phiên bản \(new.version)") {
+                let json = JSONFiles(fs: fs)
+                try json.write(new, at: "\(files.catalogueVersions)/v\(new.version).json", mode: config.fileModeBits, group: groupID)
+                try json.write(new, at: files.catalogue, mode: config.fileModeBits, group: groupID)
+            }
+            catalogue = new
         }
     }
 
@@ -87,15 +96,16 @@ extension Store {
         try ensureWritable()
         try withWriteLock {
             try catchUpUnderLock()
-            do {
-                try fs.atomicReplace(files.holidays, with: bytes, mode: config.fileModeBits, group: groupID)
-            } catch let error as SystemError {
-                throw error.isDiskFull ? StoreError.diskFull(error) : StoreError.io(error)
-            }
-            calendar = WorkCalendar(schedule: HolidaySchedule.shipped.overridden(by: schedule), hours: calendar.hours, model: calendar.model)
             var event = AdminEvent(kind: .calendarInstalled)
             event.detail = "năm " + schedule.years.keys.sorted().map(String.init).joined(separator: ", ")
-            try appendAdmin(event, by: actor.login, at: now, actingAdmin: actor.actingAdmin, terminal: actor.terminal)
+            try journalThenReplace(event, actor: actor, now: now, file: files.holidays, change: "cài lịch nghỉ") {
+                do {
+                    try fs.atomicReplace(files.holidays, with: bytes, mode: config.fileModeBits, group: groupID)
+                } catch let error as SystemError {
+                    throw error.isDiskFull ? StoreError.diskFull(error) : StoreError.io(error)
+                }
+            }
+            calendar = WorkCalendar(schedule: HolidaySchedule.shipped.overridden(by: schedule), hours: calendar.hours, model: calendar.model)
         }
     }
 
@@ -194,6 +204,36 @@ extension Store {
             var event = AdminEvent(kind: .formPrinted)
             event.detail = "\(form) \(code): in đầy đủ số định danh và điện thoại cho người nộp"
             try appendAdmin(event, by: actor.login, at: now, actingAdmin: actor.actingAdmin, terminal: actor.terminal)
+        }
+    }
+
+    /// The audit line first, durable, then the file that makes the change live: a failure in
+    /// between leaves a journal line for a change not (yet) applied — never a live change with no
+    /// line — and says so; running the same command again applies it.
+    func journalThenReplace(_ event: AdminEvent, actor: Actor, now: Instant, file: String, change: String,
+                            _ replace: () throws -> Void) throws {
+        try requireStill(actor, may: Self.permission(for: event.kind))
+        try appendAdmin(event, by: actor.login, at: now, actingAdmin: actor.actingAdmin, terminal: actor.terminal)
+        do { try replace() } catch {
+            throw StoreError.recordedNotApplied(file: file, change: change, seq: cursor.lastSeq, cause: Self.cause(of: error))
+        }
+    }
+
+    /// The right an admin change needs, checked again under the lock against the users file as it is.
+    static func permission(for kind: AdminEvent.Kind) -> Permission {
+        switch kind {
+        case .userAdded, .userRemoved, .storeCreated: return .manageUsers
+        case .catalogueInstalled: return .manageCatalogue
+        case .calendarInstalled, .calendarConfirmed, .schedulePublished, .scheduleRemoved, .sealRepaired, .formPrinted: return .manageCalendar
+        case .syncConfigured: return .configureSync
+        }
+    }
+
+    /// The system error behind a store error, in words for the administrator.
+    static func cause(of error: Error) -> String {
+        switch error {
+        case StoreError.diskFull(let e), StoreError.io(let e): return "\(e)"
+        default: return "\(error)"
         }
     }
 

@@ -73,7 +73,8 @@ extension Store {
     @discardableResult
     public func accept(code: String, expectedVersion: Int? = nil, actor: Actor, op: String? = nil, now: Instant) throws -> Commit {
         try require(actor, may: .receive)
-        return try write(op: op, actor: actor) {
+        let fingerprint = { (store: Store) throws -> OperationFingerprint in .accept(on: try store.localCode(code)) }
+        return try write(op: op, fingerprint: fingerprint, actor: actor, may: .receive, now: now) {
             let code = try localCode(code)
             guard let summary = index.summary(code: code) else { throw StoreError.notFound(code) }
             guard !index.damaged.contains(summary.id) else { throw StoreError.damagedDossier(code) }

@@ -31,6 +31,13 @@ extension Store {
                               catalogue: Catalogue = .sample, fs: FileSystem = PosixFileSystem()) throws -> Store {
         let files = StoreFiles(root: path)
         if (try? fs.stat(files.format)) != nil { throw StoreError.alreadyAStore(path) }
+        // A directory with anything in it (a store whose FORMAT was lost, someone's files) is never
+        // written over: its config and users would be replaced, a training store made production.
+        if let names = try? fs.listDirectory(path), !names.isEmpty {
+            let shown = names.sorted().prefix(5).joined(separator: ", ") + (names.count > 5 ? ", …" : "")
+            throw StoreError.badInput("Thư mục \(path) không trống (có: \(shown)): motcua init chỉ tạo kho trong thư mục trống "
+                                      + "hoặc chưa có, không ghi đè. Kho mất tệp FORMAT: khôi phục từ bản sao lưu (Docs/DEPLOYMENT.md); kho mới: chọn thư mục khác")
+        }
         let group = config.group.flatMap(ProcessIdentity.groupID(named:))
         if config.group != nil && group == nil {
             throw StoreError.badInput("Nhóm Unix \(config.group!) không tồn tại")
@@ -67,6 +74,8 @@ extension Store {
             }
             try json.write(FormatFile(store: "motcua", format: StoreFiles.formatVersion), at: files.format, mode: mode, group: group)
         }
+        store.readInodes = Dictionary(uniqueKeysWithValues: [files.users, files.catalogue, files.holidays].map { ($0, (try? fs.stat($0))??.inode) })
+        store.followsFileChanges = true
         return store
     }
 
@@ -76,7 +85,7 @@ extension Store {
     /// Accepts a dossier: validates the intake, allocates the day's next code, appends, syncs.
     public func receive(_ intake: Intake, actor: Actor, op: String? = nil, now: Instant) throws -> Commit {
         try require(actor, may: .receive)
-        return try write(op: op, actor: actor) {
+        return try write(op: op, fingerprint: { _ in .receive(intake) }, actor: actor, may: .receive, now: now) {
             let lifecycle = Lifecycle(calendar: calendar, catalogue: catalogue)
             var event: DossierEvent
             do { event = try lifecycle.receive(intake, agency: config.agency, at: now) } catch let error as LifecycleError {
@@ -96,8 +105,9 @@ extension Store {
     public func perform(_ command: DossierCommand, on code: String, expectedVersion: Int? = nil,
                         actor: Actor, op: String? = nil, now: Instant) throws -> Commit {
         try require(actor, may: .dossier(command.action))
-        return try write(op: op, actor: actor) {
-            let code = try localCode(code)
+        let fingerprint = { (store: Store) throws -> OperationFingerprint in .perform(command, on: try store.localCode(code)) }
+        return try write(op: op, fingerprint: fingerprint, actor: actor, may: .dossier(command.action), now: now) {
+            let code = try localCode(code)     // a short code, or an online dossier's portal code
             guard let summary = index.summary(code: code) else { throw StoreError.notFound(code) }
             guard !index.damaged.contains(summary.id) else { throw StoreError.damagedDossier(code) }
             if let expected = expectedVersion, expected != summary.version {
@@ -135,21 +145,48 @@ extension Store {
     }
 
     /// The write protocol: lock, catch up, idempotency check, decide, append + fdatasync, apply, unlock.
-    func write(op: String?, actor: Actor, decide: () throws -> (UUID, String, Int, DossierEvent, Instant)) throws -> Commit {
+    /// `now` is the real entry time; `decide` may date the line earlier (a back-dated receive).
+    func write(op: String?, fingerprint: (Store) throws -> OperationFingerprint, actor: Actor, may operation: Permission,
+                       now: Instant, decide: () throws -> (UUID, String, Int, DossierEvent, Instant)) throws -> Commit {
         try ensureWritable()
         return try withWriteLock {
             try catchUpUnderLock()
-            if let op, let done = index.ops[op] {
-                return Commit(code: done.code, id: done.dossier, version: done.version, seq: done.seq, at: done.at, replayed: true, event: nil)
+            try requireStill(actor, may: operation)
+            var digest: String?
+            if let op {
+                let asked = try fingerprint(self)
+                digest = asked.digest
+                if let done = index.ops[op], now.seconds - done.writtenAt.seconds <= Store.opsRetention {
+                    try Self.checkSameCommand(op: op, done: done, asked: asked)
+                    return Commit(code: done.code, id: done.dossier, version: done.version, seq: done.seq, at: done.at, replayed: true, event: nil)
+                }
             }
             let (id, code, base, event, at) = try decide()
             let record = JournalRecord(seq: cursor.lastSeq + 1, at: at, by: actor.login,
                                        actingAdmin: actor.actingAdmin, terminal: actor.terminal, op: op,
-                                       body: .dossier(id: id, code: code, base: base, event: event))
+                                       body: .dossier(id: id, code: code, base: base, event: event),
+                                       entered: at == now ? nil : now, opDigest: digest)
             try appendRecord(record)
             checkpointIfDue()
             return Commit(code: code, id: id, version: base + 1, seq: record.seq, at: at, replayed: false, event: record.recordedEvent)
         }
+    }
+
+    /// A key already used replays only the command it was used for (older journals carry no
+    /// digest: the event kind and the dossier must match); anything else is refused, both named.
+    static func checkSameCommand(op: String, done: OpOutcome, asked: OperationFingerprint) throws {
+        let same: Bool
+        if let digest = done.digest {
+            same = digest == asked.digest
+        } else {
+            same = (done.kind == nil || done.kind == asked.kind) && (asked.code == nil || asked.code == done.code)
+        }
+        guard !same else { return }
+        let first = done.kind.map { "\(EventText.kindName($0)) hồ sơ \(done.code)" } ?? "hồ sơ \(done.code)"
+        let sameKind = done.kind == asked.kind && (asked.code == nil || asked.code == done.code)
+        let now = sameKind ? "\(asked.description), khác nội dung" : asked.description
+        throw StoreError.badInput("Khóa thao tác \(op) đã dùng cho lệnh khác: \(first) lúc \(done.at.vietnameseShort) (seq \(done.seq)); "
+                                  + "lệnh này là \(now). Chưa ghi gì: dùng khóa khác cho lệnh khác")
     }
 
     func ensureWritable() throws {
@@ -175,11 +212,15 @@ extension Store {
     }
 
     /// Encodes, appends and applies one record; seals the previous month's segment on a month change.
+    /// A month recorded in SEALED is never appended to, even when the line's date is in it (a
+    /// back-dated receive after a rollover that failed part way): the line goes to the next month.
     func appendRecord(_ record: JournalRecord) throws {
-        let segment = max(cursor.segment, SegmentName(record.at.date))
+        var segment = max(cursor.segment, SegmentName(record.at.date))
+        let sealed = sealedSegments()
+        while sealed.contains(segment) { segment = segment.next }
         let startsSegment = segment != cursor.segment || cursor.offset == 0
         let (line, hash) = JournalCodec.encode(record, previousHash: cursor.lastHash, carryPrevious: startsSegment)
-        if segment != cursor.segment && cursor.offset > 0 { try seal(cursor.segment) }
+        if segment != cursor.segment && cursor.offset > 0 { try seal(cursor.segment, alreadyRecorded: sealed.contains(cursor.segment)) }
         let position: JournalPosition
         do {
             position = try journal.append(line, to: segment)
@@ -198,31 +239,55 @@ extension Store {
         try appendRecord(record)
     }
 
+    /// The months SEALED records, from its complete lines (a torn last line records nothing).
+    func sealedSegments() -> Set<SegmentName> {
+        guard let bytes = try? fs.readFile(files.sealed) else { return [] }
+        struct Entry: Decodable { let segment: String }
+        let complete = bytes.last == 10 ? bytes[...] : bytes[..<(bytes.lastIndex(of: 10).map { $0 + 1 } ?? 0)]
+        return Set(complete.split(separator: 10).compactMap { line in
+            (try? JSONDecoder().decode(Entry.self, from: Data(line))).flatMap { SegmentName(fileName: $0.segment) }
+        })
+    }
+
     /// Records a finished month in `journal/SEALED` (bytes, lines, last seq, SHA-256) and makes
-    /// the file read-only, so a backup can copy it once and verify it.
-    func seal(_ segment: SegmentName) throws {
+    /// the file read-only, so a backup can copy it once and verify it. A torn last line of SEALED
+    /// (a seal that failed part way) is cut first; a month already recorded is not recorded twice.
+    func seal(_ segment: SegmentName, alreadyRecorded: Bool = false) throws {
         let path = journal.path(segment)
         do {
             guard let bytes = try fs.readFile(path) else { return }
+            if alreadyRecorded {
+                try makeReadOnly(path)
+                return
+            }
             let entry = JSONText.object([
                 ("segment", .string(segment.fileName)), ("bytes", .int(Int64(bytes.count))),
                 ("lines", .int(Int64(cursor.line))), ("lastSeq", .int(cursor.lastSeq)),
                 ("sha256", .string(SHA256.hex(SHA256.hash(bytes)))),
             ]).compact + "\n"
-            let fd = try fs.open(files.sealed, flags: O_WRONLY | O_CREAT | O_APPEND, mode: config.fileModeBits)
+            let fd = try fs.open(files.sealed, flags: O_RDWR | O_CREAT | O_APPEND, mode: config.fileModeBits)
             defer { fs.close(fd) }
             // Past the umask: the next month may be sealed by another clerk's process.
             try? fs.fchmod(fd, mode: config.fileModeBits, path: files.sealed)
             if let groupID { try? fs.fchown(fd, group: groupID, path: files.sealed) }
-            let end = try fs.fstat(fd, path: files.sealed).size
+            var end = try fs.fstat(fd, path: files.sealed).size
+            if end > 0, let last = try fs.pread(fd, count: 1, at: end - 1, path: files.sealed).first, last != 10 {
+                let tail = try fs.pread(fd, count: Int(min(end, 4_096)), at: max(0, end - 4_096), path: files.sealed)
+                end = max(0, end - 4_096) + Int64(tail.lastIndex(of: 10).map { $0 + 1 } ?? 0)
+                try fs.ftruncate(fd, to: end, path: files.sealed)
+            }
             try fs.writeAll(fd, Array(entry.utf8), at: end, path: files.sealed)
             try fs.fdatasync(fd, path: files.sealed)
-            let segmentFD = try fs.open(path, flags: O_RDONLY, mode: 0)
-            defer { fs.close(segmentFD) }
-            try? fs.fchmod(segmentFD, mode: config.fileModeBits & 0o444, path: path)
+            try makeReadOnly(path)
         } catch {
             throw error.isDiskFull ? StoreError.diskFull(error) : StoreError.io(error)
         }
+    }
+
+    private func makeReadOnly(_ path: String) throws(SystemError) {
+        let segmentFD = try fs.open(path, flags: O_RDONLY, mode: 0)
+        defer { fs.close(segmentFD) }
+        try? fs.fchmod(segmentFD, mode: config.fileModeBits & 0o444, path: path)
     }
 
     // MARK: - The writer lock

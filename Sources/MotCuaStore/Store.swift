@@ -40,6 +40,14 @@ public final class Store {
     /// Set at open when the index snapshot had seen more of the journal than is there now.
     public internal(set) var journalBehindIndex: String?
     let groupID: UInt32?
+    /// Store files another process changed (the journal said so): reloaded once the file is no
+    /// longer the one last read (the journal line comes first, the file after).
+    var changedFiles: Set<String> = []
+    /// The inode of the users, catalogue and holiday files when this process last read them
+    /// (taken before reading: a file replaced meanwhile is read again).
+    var readInodes: [String: UInt64?] = [:]
+    /// Off while opening: the lines replayed then are already in the files just read.
+    var followsFileChanges = false
 
     init(path: String, fs: FileSystem, config: StoreConfig, users: UserDirectory, catalogue: Catalogue, schedule: HolidaySchedule) {
         self.path = path
@@ -67,14 +75,18 @@ public final class Store {
             throw StoreError.newerFormat(path: path, found: format.format, supported: StoreFiles.formatVersion)
         }
         try checkPermissions(files: files, fs: fs)
+        let inodes = Dictionary(uniqueKeysWithValues: [files.users, files.catalogue, files.holidays].map { ($0, (try? fs.stat($0))??.inode) })
         guard let config = try json.read(StoreConfig.self, at: files.config) else {
             throw StoreError.invalidFile(path: files.config, reason: "tệp không tồn tại")
         }
+        try checkSessions(config, files: files)
         let users = try json.read(UserDirectory.self, at: files.users) ?? UserDirectory(users: [])
         let catalogue = try readCatalogue(files: files, fs: fs)
         let schedule = try readSchedule(files: files, fs: fs)
         let store = Store(path: path, fs: fs, config: config, users: users, catalogue: catalogue, schedule: schedule)
+        store.readInodes = inodes
         try store.loadSnapshotAndReplay(history: history)
+        store.followsFileChanges = true
         return store
     }
 
@@ -91,8 +103,17 @@ public final class Store {
     public static func workCalendar(at path: String, fs: FileSystem = PosixFileSystem()) throws -> WorkCalendar {
         let files = StoreFiles(root: path)
         guard let config = try JSONFiles(fs: fs).read(StoreConfig.self, at: files.config) else { throw StoreError.notAStore(path) }
+        try checkSessions(config, files: files)
         let hours = WorkingHours(validating: config.sessions) ?? .standard
         return WorkCalendar(schedule: try readSchedule(files: files, fs: fs), hours: hours, model: config.deadlineModel)
+    }
+
+    /// Working sessions that overlap or run backwards are refused, never replaced by the standard hours.
+    static func checkSessions(_ config: StoreConfig, files: StoreFiles) throws {
+        guard WorkingHours(validating: config.sessions) == nil else { return }
+        let given = config.sessions.map { "\($0.start)–\($0.end)" }.joined(separator: ", ")
+        throw StoreError.invalidFile(path: files.config, reason: "\"sessions\" [\(given.isEmpty ? "trống" : given)]: các buổi làm việc trống, chồng nhau "
+                                     + "hoặc giờ kết thúc không sau giờ bắt đầu; sửa, ví dụ: \"sessions\": [{\"start\":\"07:00\",\"end\":\"11:30\"},{\"start\":\"13:30\",\"end\":\"17:00\"}]")
     }
 
     static func readBytes(_ path: String, fs: FileSystem) throws -> [UInt8]? {
@@ -131,10 +152,12 @@ public final class Store {
             try reloadFromScratch()
             return true
         }
+        try reloadChangedFiles()
         return cursor != before
     }
 
     func applyLine(_ line: ReadLine) {
+        if followsFileChanges, case .admin(let event) = line.record.body { noteFileChange(event.kind) }
         if let problem = index.apply(line.record, at: line.position) {
             noteDamage(Damage(file: line.fileName, line: line.lineNumber, offset: line.position.offset, reason: problem), inActive: false)
         }
@@ -253,13 +276,19 @@ public final class Store {
 
     /// The official behind `login`, or why they may not use the store.
     public func actor(login: String, actingAs: String? = nil, terminal: String?) throws -> Actor {
-        guard let user = users.user(login) else { throw StoreError.unknownUser(login) }
+        guard let user = users.user(login) else { throw unknownUser(login) }
         guard let other = actingAs, other != login else { return Actor(user: user, terminal: terminal) }
         guard AccessPolicy.allows(user.role, .actAs) else {
             throw StoreError.forbidden(login: login, role: user.role, operation: .actAs)
         }
-        guard let target = users.user(other) else { throw StoreError.unknownUser(other) }
+        guard let target = users.user(other) else { throw unknownUser(other) }
         return Actor(user: target, terminal: terminal, actingAdmin: login)
+    }
+
+    /// Not in the users file, or there with an entry that cannot be used (named, with the fix).
+    private func unknownUser(_ login: String) -> StoreError {
+        guard let rejected = users.rejection(login) else { return .unknownUser(login) }
+        return .invalidFile(path: files.users, reason: rejected.reason)
     }
 
     /// The clock and login overrides exist for training and tests only.

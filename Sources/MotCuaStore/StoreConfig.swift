@@ -73,13 +73,86 @@ public struct User: Codable, Sendable, Equatable {
 }
 
 /// The users file (`users.json`).
+///
+/// An entry that cannot be used (an unknown role, a missing name) blocks that login only: it is
+/// kept in `rejected` with the reason, written back unchanged, and replaced when an admin adds
+/// that login again; everyone else keeps working.
 public struct UserDirectory: Codable, Sendable, Equatable {
     public var schema = 1
     public var users: [User]
+    public private(set) var rejected: [RejectedUser] = []
 
     public init(users: [User]) { self.users = users }
 
     public func user(_ login: String) -> User? { users.first { $0.login == login } }
+    public func rejection(_ login: String) -> RejectedUser? { rejected.first { $0.raw.login == login } }
+
+    /// Drops the unusable entry of `login` (an admin has just written a valid one, or removed it).
+    public mutating func dropRejected(_ login: String) { rejected.removeAll { $0.raw.login == login } }
+
+    enum CodingKeys: String, CodingKey { case schema, users }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decodeIfPresent(Int.self, forKey: .schema) ?? 1
+        users = []
+        for (n, raw) in try c.decode([RawUser].self, forKey: .users).enumerated() {
+            if let user = raw.user { users.append(user) } else { rejected.append(RejectedUser(position: n + 1, raw: raw)) }
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schema, forKey: .schema)
+        try c.encode(users.map(RawUser.init) + rejected.map(\.raw), forKey: .users)
+    }
+}
+
+/// One entry of users.json as written, every field optional, so a bad one can be kept and named.
+public struct RawUser: Codable, Sendable, Equatable {
+    var login: String?
+    var name: String?
+    var role: String?
+    var office: String?
+    var department: String?
+
+    init(_ user: User) {
+        login = user.login
+        name = user.name
+        role = user.role.rawValue
+        office = user.office
+        department = user.department
+    }
+
+    var user: User? {
+        guard let login, UserDirectory.isValidLogin(login), let name, !name.isEmpty, let role = role.flatMap(Role.init(rawValue:)) else { return nil }
+        return User(login: login, name: name, role: role, office: office, department: department)
+    }
+}
+
+/// An entry of users.json that could not be used, and why, in words an admin can act on.
+public struct RejectedUser: Sendable, Equatable {
+    public let position: Int
+    let raw: RawUser
+
+    public var login: String? { raw.login }
+
+    public var reason: String {
+        let roles = Role.allCases.map(\.rawValue).joined(separator: ", ")
+        let field: String
+        if raw.login.map(UserDirectory.isValidLogin) != true {
+            field = "\"login\" \(raw.login.map { "'\($0)'" } ?? "thiếu") không hợp lệ (chữ, số, dấu chấm, gạch)"
+        } else if raw.name?.isEmpty != false {
+            field = "thiếu \"name\" (họ tên)"
+        } else {
+            field = "\"role\" \(raw.role.map { "'\($0)'" } ?? "thiếu") không hợp lệ (một trong: \(roles))"
+        }
+        let fix = raw.login.map { "motcua users add \($0) --name \"…\" --role clerk" } ?? "sửa mục này trong tệp"
+        return "mục thứ \(position)\(raw.login.map { " (\($0))" } ?? ""): \(field); sửa bằng: \(fix)"
+    }
+}
+
+extension UserDirectory {
 
     /// A login as Unix allows it: letters, digits, dot, dash, underscore; not starting with a dash.
     public static func isValidLogin(_ login: String) -> Bool {

@@ -236,6 +236,10 @@ public struct StoreDoctor {
         do { directory = try JSONFiles(fs: fs).read(UserDirectory.self, at: files.users) ?? UserDirectory(users: []) } catch {
             return DoctorCheck("store.users", .failure, "\(error)", fix: "khôi phục \(ShellText.quoted(files.users)) từ bản sao lưu")
         }
+        if !directory.rejected.isEmpty {
+            return DoctorCheck("store.users", .failure, "\(files.users): \(Self.list(directory.rejected.map(\.reason)))",
+                               fix: directory.rejected.compactMap(\.login).first.map { "motcua users add \(ShellText.quoted($0)) --name \"Họ và tên\" --role clerk" })
+        }
         let orphans = directory.users.map(\.login).filter { !system.userExists($0) }
         let orphanNote = orphans.isEmpty ? "" : "; chưa có tài khoản hệ điều hành: \(Self.list(orphans))"
         let addAccount = orphans.first.map { "adduser --ingroup motcua \(ShellText.quoted($0))" }

@@ -33,6 +33,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case poisoned(SystemError)
     case lockTimeout(seconds: Int)
     case unknownUser(String)
+    /// The official was removed from the users file while their session was open.
+    case userRemoved(String)
     case forbidden(login: String, role: Role, operation: Permission)
     case notFound(String)
     case conflict(Conflict)
@@ -43,6 +45,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case userOverrideRefused
     case insecurePermissions(path: String, mode: UInt32)
     case badInput(String)
+    /// An admin change's journal line was written but its file could not be replaced.
+    case recordedNotApplied(file: String, change: String, seq: Int64, cause: String)
 
     /// The message shown to the clerk.
     public var description: String {
@@ -68,6 +72,8 @@ public enum StoreError: Error, CustomStringConvertible {
             return "Cán bộ khác đang lưu quá \(seconds) giây; chưa lưu gì, hãy thử lại"
         case .unknownUser(let login):
             return "Tài khoản \(login) chưa có trong danh sách người dùng của kho; đề nghị quản trị thêm bằng: motcua users add \(login) --name \"…\" --role clerk"
+        case .userRemoved(let login):
+            return "Tài khoản \(login) đã bị quản trị xóa khỏi danh sách người dùng của kho: phiên này không ghi được nữa. Chưa lưu gì; hãy thoát motcua"
         case .forbidden(let login, let role, let operation):
             return "\(login) (\(role.vietnamese)) không có quyền \(operation.vietnamese)"
         case .notFound(let code):
@@ -88,6 +94,9 @@ public enum StoreError: Error, CustomStringConvertible {
             return "\(path) cho phép mọi người ghi (quyền \(String(mode & 0o7777, radix: 8))): kho từ chối mở. Sửa bằng: chmod o-w \(path)"
         case .badInput(let message):
             return message
+        case .recordedNotApplied(let file, let change, let seq, let cause):
+            return "Đã ghi vào nhật ký (seq \(seq)) việc \(change), nhưng chưa ghi được tệp \(file) (\(cause)): thay đổi CHƯA có hiệu lực. "
+                + "Báo quản trị xử lý lỗi (ổ đĩa đầy?) rồi chạy lại đúng lệnh này"
         }
     }
 
@@ -96,29 +105,6 @@ public enum StoreError: Error, CustomStringConvertible {
         switch self {
         case .lifecycle, .notFound, .badInput: return true
         default: return false
-        }
-    }
-}
-
-/// Vietnamese names of event kinds, for messages and history.
-public enum EventText {
-    public static func kindName(_ kind: DossierEvent.Kind) -> String {
-        switch kind {
-        case .received: return "tiếp nhận"
-        case .transferred: return "chuyển xử lý"
-        case .supplementRequested: return "yêu cầu bổ sung"
-        case .supplementReceived: return "nhận bổ sung"
-        case .suspended: return "tạm dừng"
-        case .resumed: return "tiếp tục"
-        case .resultReady: return "có kết quả"
-        case .returned: return "trả kết quả"
-        case .refused: return "từ chối"
-        case .withdrawn: return "rút/dừng"
-        case .extended: return "gia hạn"
-        case .note: return "ghi chú"
-        case .submitted: return "đăng ký trực tuyến"
-        case .accepted: return "tiếp nhận hồ sơ trực tuyến"
-        case .notAccepted: return "không tiếp nhận hồ sơ trực tuyến"
         }
     }
 }

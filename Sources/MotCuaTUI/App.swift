@@ -15,7 +15,7 @@ public final class App {
     /// A line for the session's log (the stderr of the app goes to `logs/tui-LOGIN.log`).
     let log: (String) -> Void
     public private(set) var state: AppState
-    public let env: AppEnvironment
+    public private(set) var env: AppEnvironment
     public internal(set) var isRunning = true
     private var lastRefresh = Date.distantPast
     /// Answers of work done off the loop (reports, the printer), taken at the next turn.
@@ -32,8 +32,7 @@ public final class App {
         self.clock = clock
         self.pendingSignal = pendingSignal
         self.log = log
-        env = AppEnvironment(session: desk.session, catalogue: desk.catalogue, calendar: desk.calendar,
-                             officialNames: desk.officials.names, officials: desk.officials.members)
+        env = Self.environment(of: desk)
         state = AppState(size: backend.size, now: clock())
         if let bytes = desk.loadDraft() {
             if let draft = try? JSONDecoder().decode(IntakeDraft.self, from: Data(bytes)) {
@@ -47,6 +46,11 @@ public final class App {
         dispatch(.storeChanged)
         // The first message of the session (the demo says whose account it opened and how to change it).
         if let greeting { dispatch(.notice(greeting, isError: false)) }
+    }
+
+    private static func environment(of desk: Desk) -> AppEnvironment {
+        AppEnvironment(session: desk.session, catalogue: desk.catalogue, calendar: desk.calendar,
+                       officialNames: desk.officials.names, officials: desk.officials.members)
     }
 
     /// Runs until the user quits or a terminating signal arrives.
@@ -96,7 +100,12 @@ public final class App {
         if Date().timeIntervalSince(lastRefresh) >= 0.5 {
             lastRefresh = Date()
             do {
-                if try desk.refresh() { dispatch(.storeChanged) }
+                if try desk.refresh() {
+                    // Another process may have installed a catalogue or calendar or changed the users:
+                    // the intake preview and the pickers follow (the store writes with them already).
+                    env = Self.environment(of: desk)
+                    dispatch(.storeChanged)
+                }
             } catch {
                 log("đọc thay đổi của kho thất bại: \(error)")
                 dispatch(.notice("Không đọc được thay đổi mới của kho: \(DeskFailure(error).message)", isError: true))

@@ -11,6 +11,19 @@ import TerminalUI
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
+if arguments.contains("--help") || arguments.contains("-h") {
+    print("""
+    motcua-bench — đo thời gian của motcua trên một kho N hồ sơ (năm năm), in một tài liệu JSON.
+    Chạy bản release: swift run -c release motcua-bench [N] [--data THƯ_MỤC] [--generate-only]
+      N                 số hồ sơ (mặc định 500000); tạo kho lần đầu mất vài phút
+      --data THƯ_MỤC    kho dùng lại hoặc tạo mới (mặc định: $TMPDIR/motcua-bench-N)
+      --generate-only   chỉ tạo kho, không đo
+      --help            in trợ giúp này
+    Xem Docs/PERFORMANCE.md.
+    """)
+    exit(0)
+}
+
 func value(_ flag: String) -> String? {
     guard let i = arguments.firstIndex(of: flag), i + 1 < arguments.count else { return nil }
     return arguments[i + 1]

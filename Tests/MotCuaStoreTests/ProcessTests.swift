@@ -119,10 +119,12 @@ struct ProcessTests {
         #expect(acked.allSatisfy { codes.contains($0.code) })
         let check = try motcua(["check", "--data", store.path], environment: store.env)
         #expect(check.status == 0, "\(check.stdout)")
-        // A retry of an acknowledged receive with its key writes nothing new.
+        // A retry of an acknowledged receive with its key (the same writer's seed: the same citizen) writes nothing new.
         let firstReceive = try #require(acked.first { $0.op.hasSuffix("-0") })
         let prefix = String(firstReceive.op.dropLast(2))
-        let retry = try motcua(["stress", "--data", store.path, "--count", "1", "--op-prefix", prefix], environment: store.env)
+        let numbers = prefix.dropFirst().split(separator: "w").compactMap { Int($0) }
+        let retry = try motcua(["stress", "--data", store.path, "--count", "1", "--op-prefix", prefix, "--mix", "mixed",
+                                "--seed", "\(numbers[0] * 10 + numbers[1])"], environment: store.env)
         #expect(retry.stdout.contains("ACK \(firstReceive.op) \(firstReceive.code) receive replayed"))
         #expect(Set(try store.list().compactMap { $0["code"] as? String }) == codes)
         print("kill -9: \(kills) writers killed in \(rounds) rounds, \(acked.count) acknowledged commands, 0 lost")

@@ -12,7 +12,7 @@ struct SnapshotTests {
         try t.store.perform(.transfer(department: "VP", official: "hoa"), on: a.code, actor: t.clerk, now: at("2026-11-30T09:00"))
         try t.store.perform(.suspend(reason: "x"), on: a.code, actor: t.officer, now: at("2026-11-30T10:00"))
         try t.store.perform(.resume, on: a.code, actor: t.officer, now: at("2026-12-01T10:00"))
-        try t.store.perform(.extend(until: at("2026-12-20T17:00"), reason: "y", department: nil), on: a.code, actor: t.officer, now: at("2026-12-01T11:00"))
+        try t.store.perform(.extend(until: at("2026-12-21T17:00"), reason: "y", department: nil), on: a.code, actor: t.officer, now: at("2026-12-01T11:00"))
         try t.receive("Trần Thị Bé", at: "2025-06-02T09:00")                     // stays open: goes to the open file
         let closed = try t.receive("Đỗ Văn Cũ", at: "2025-06-03T09:00")
         try t.store.perform(.withdraw(reason: nil), on: closed.code, actor: t.clerk, now: at("2025-06-03T10:00"))

@@ -22,6 +22,15 @@ public enum ProcessingTime: Hashable, Sendable {
         }
     }
 
+    /// The length in working hours (a working day counted as 8), nil for "same day".
+    var hours: Double? {
+        switch self {
+        case .workingDays(let n): return n * 8
+        case .workingHours(let h): return h
+        case .sameDay: return nil
+        }
+    }
+
     static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(String(value).map { $0 == "." ? "," : $0 })
     }

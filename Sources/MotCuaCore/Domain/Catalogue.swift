@@ -71,6 +71,9 @@ public struct Catalogue: Codable, Sendable, Equatable {
     public let departments: [Department]
     public let procedures: [Procedure]
 
+    /// The highest version a catalogue may carry (versions go up by one per install).
+    public static let maxVersion = 1_000_000
+
     /// The desk's own department code: dossiers start and end there.
     public static let deskCode = "MC"
 
@@ -93,6 +96,10 @@ public struct Catalogue: Codable, Sendable, Equatable {
 
     func check() throws {
         guard schema == 1 else { throw CatalogueError("phiên bản danh mục \(schema) không được hỗ trợ") }
+        // A version near Int.max would leave no higher one to install after it.
+        guard (1...Catalogue.maxVersion).contains(version) else {
+            throw CatalogueError("\"version\": \(version) phải từ 1 đến \(Catalogue.maxVersion) (tăng 1 mỗi lần cài)")
+        }
         let departmentCodes = Set(departments.map(\.code))
         guard departmentCodes.count == departments.count else { throw CatalogueError("mã phòng ban bị trùng") }
         guard departmentCodes.contains(Catalogue.deskCode) else {
@@ -100,7 +107,18 @@ public struct Catalogue: Codable, Sendable, Equatable {
         }
         var seen = Set<String>()
         for p in procedures {
+            guard !p.code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw CatalogueError("thủ tục \"\(p.name)\": \"code\" trống; ghi mã TTHC quốc gia (ví dụ 1.001193)")
+            }
             guard seen.insert(p.code).inserted else { throw CatalogueError("mã thủ tục \(p.code) bị trùng") }
+            if let total = p.processing.hours, total <= 0 {
+                throw CatalogueError("thủ tục \(p.code): \"processing\" bằng 0; thời hạn giải quyết phải lớn hơn 0 (hoặc \"sameDay\")")
+            }
+            let budgets = p.route.compactMap(\.budget.hours)
+            if let total = p.processing.hours, budgets.count == p.route.count, budgets.reduce(0, +) > total + 1e-9 {
+                throw CatalogueError("thủ tục \(p.code): các bước \"route\" cộng lại \(ProcessingTime.number(budgets.reduce(0, +) / 8)) ngày làm việc, "
+                                     + "dài hơn thời hạn của thủ tục (\(p.processing.vietnamese)); sửa \"budget\" của các bước")
+            }
             guard !p.name.isEmpty, !p.shortName.isEmpty else { throw CatalogueError("thủ tục \(p.code) thiếu tên") }
             for step in p.route where !departmentCodes.contains(step.department) {
                 throw CatalogueError("thủ tục \(p.code): phòng ban \(step.department) không có trong danh mục")

@@ -64,6 +64,7 @@ public enum LifecycleError: Error, Equatable, CustomStringConvertible {
     case alreadyAtHolder(String)
     case alreadyExtended
     case extensionNotLater(current: Instant)
+    case extensionOnDayOff(Instant)
     case receivedInFuture(Instant)
     case notAwaitingAcceptance(DossierState)
 
@@ -83,6 +84,8 @@ public enum LifecycleError: Error, Equatable, CustomStringConvertible {
             return "Hồ sơ đã được gia hạn một lần; quy định chỉ cho hẹn lại một lần"
         case .extensionNotLater(let current):
             return "Hạn mới phải sau hạn hiện tại (\(current.vietnameseShort))"
+        case .extensionOnDayOff(let until):
+            return "Hạn mới \(until.vietnameseShort) rơi vào ngày nghỉ (thứ Bảy, Chủ nhật hoặc ngày lễ); chọn một ngày làm việc"
         case .receivedInFuture(let at):
             return "Thời điểm tiếp nhận \(at.vietnameseShort) ở tương lai"
         case .notAwaitingAcceptance(let state):
@@ -235,6 +238,7 @@ public struct Lifecycle: Sendable {
         case .extend(let until, let reason, let department):
             guard !d.extended else { throw .alreadyExtended }
             guard until > d.due else { throw .extensionNotLater(current: d.due) }
+            guard calendar.isWorkingDay(until.date) else { throw .extensionOnDayOff(until) }
             var e = DossierEvent(kind: .extended)
             e.due = until
             e.reason = try cleanText(reason, field: .reason, label: "Lý do gia hạn", required: true)

@@ -15,6 +15,11 @@ struct Clock {
         guard let instant = Instant(iso8601: text) else {
             throw CLIError.badInput("MOTCUA_NOW: '\(text)' không phải thời điểm ISO 8601")
         }
+        // Outside the years the calendar knows, deadlines and journal months would be nonsense.
+        guard Parse.supportedYears.contains(instant.date.year) else {
+            throw CLIError.badInput("MOTCUA_NOW: năm \(instant.date.year) nằm ngoài khoảng được hỗ trợ, phải từ "
+                                    + "\(Parse.supportedYears.lowerBound) đến \(Parse.supportedYears.upperBound)")
+        }
         return Clock(now: instant)
     }
 }

@@ -9,7 +9,8 @@ enum Console {
     }
 
     static func error(_ message: String) {
-        let text = message.hasSuffix("\n") ? message : message + "\n"
+        let safe = DisplayText.sanitize(message, keepNewlines: true)
+        let text = safe.hasSuffix("\n") ? safe : safe + "\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

@@ -53,9 +53,12 @@ enum Entry {
             }
             switch error {
             case .conflict: exit(CLIError.conflictStatus)
-            case .forbidden: exit(CLIError.forbiddenStatus)
+            case .forbidden, .userRemoved: exit(CLIError.forbiddenStatus)
             default: exit(error.isBadInput ? CLIError.badInputStatus : 1)
             }
+        case let error as SystemError:
+            Console.error("lỗi: \(StoreError.io(error))")
+            exit(1)
         default:
             // `motcua help …` and `--help` after a subcommand parse as a help command whose run() asks for
             // the help (exit 0); check and doctor throw ExitCode(1).

@@ -11,17 +11,20 @@ struct ListCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Trạng thái: \(DossierState.allCases.map(\.rawValue).joined(separator: ", "))."))
     var state: String?
     @Flag(help: "Chỉ hồ sơ đang xử lý đã quá hạn.") var overdue = false
-    @Option(name: .customLong("due-within"), help: "Hồ sơ đang xử lý đến hạn trong N ngày làm việc (kể cả hôm nay).")
+    @Option(name: .customLong("due-within"), parsing: .unconditional, help: "Hồ sơ đang xử lý đến hạn trong N ngày làm việc (kể cả hôm nay).")
     var dueWithin: Int?
     @Option(help: "Tìm theo tên, mã, số định danh, điện thoại (không phân biệt dấu).") var search: String?
     @Option(help: "Mã phòng ban đang giữ hồ sơ.") var holder: String?
-    @Option(help: "Số dòng tối đa.") var limit: Int?
+    @Option(parsing: .unconditional, help: "Số dòng tối đa (0–\(Self.maxLimit)).") var limit: Int?
     @OptionGroup var store: StoreSelection
     @OptionGroup var output: OutputOptions
 
+    static let maxLimit = 1_000_000
+    static let maxDueWithin = 260
+
     func validate() throws {
         _ = try filter()
-        if let limit, limit < 0 { throw CLIError.badInput("--limit phải ≥ 0") }
+        if let limit, !(0...Self.maxLimit).contains(limit) { throw CLIError.badInput("--limit \(limit): phải từ 0 đến \(Self.maxLimit)") }
     }
 
     func run() throws {
@@ -46,7 +49,9 @@ struct ListCommand: ParsableCommand {
         }
         filter.overdueOnly = overdue
         if let dueWithin {
-            guard dueWithin >= 0 else { throw CLIError.badInput("--due-within phải ≥ 0") }
+            guard (0...Self.maxDueWithin).contains(dueWithin) else {
+                throw CLIError.badInput("--due-within \(dueWithin): phải từ 0 đến \(Self.maxDueWithin) ngày làm việc (khoảng một năm)")
+            }
             filter.dueWithinWorkingDays = dueWithin
         }
         filter.search = search

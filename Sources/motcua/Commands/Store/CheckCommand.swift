@@ -25,12 +25,14 @@ struct CheckCommand: ParsableCommand {
         if output.json {
             Console.json(.object([
                 ("ok", .bool(report.ok)), ("lines", .int(report.lines)), ("dossiers", .int(Int64(report.dossiers))),
-                ("lastSeq", .int(report.lastSeq)),
+                ("lastSeq", .int(report.lastSeq)), ("cutUnderLock", .bool(report.cutUnderLock)),
                 ("problems", .array(report.problems.map(JSONText.string))),
                 ("notes", .array(report.notes.map(JSONText.string))),
             ]))
         } else {
-            print("Đã kiểm tra \(report.lines) dòng nhật ký, \(report.dossiers) hồ sơ, seq cuối \(report.lastSeq).")
+            print("Đã kiểm tra \(report.lines) dòng nhật ký, \(report.dossiers) hồ sơ, tới seq \(report.lastSeq) "
+                  + (report.cutUnderLock ? "(điểm cắt lấy dưới khóa ghi; các dòng ghi sau đó để lần kiểm tra sau)."
+                                         : "(không lấy được khóa ghi: kiểm tới dòng đọc được cuối cùng)."))
             for note in report.notes { print("Ghi chú: \(note)") }
             if report.ok { print("Kho toàn vẹn.") } else {
                 print("PHÁT HIỆN \(report.problems.count) vấn đề:")
