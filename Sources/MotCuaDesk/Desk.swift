@@ -38,7 +38,11 @@ public final class Desk {
     // MARK: - Reading
 
     /// The queue for one view and filter: counts, warnings and the page around the target.
-    public func queue(_ request: QueueRequest) -> QueueData { queueIndex.query(request) }
+    /// The queue over the dossiers this official may list: a ward office's clerk sees their own
+    /// office's, as `list`, `show` and `overdue` do (an unreadable users file: their office only).
+    public func queue(_ request: QueueRequest) -> QueueData {
+        queueIndex.query(request, scope: (try? reportScope()) ?? .office(actor.office))
+    }
 
     /// A dossier with its history, as this official may see it (masked for roles that only count).
     public func dossier(code: String) throws -> Dossier {

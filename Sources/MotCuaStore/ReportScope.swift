@@ -55,3 +55,15 @@ extension Store {
         return .office(actor.office)
     }
 }
+
+extension DossierTable {
+    /// The interned id of the scope's office for the queue scan; nil for every office. An office
+    /// no row belongs to gets an id no row has.
+    func officeID(_ scope: ReportScope) -> UInt32? {
+        switch scope {
+        case .all: return nil
+        case .office(nil): return 0
+        case .office(let office?): return names.existingID(office) ?? UInt32.max
+        }
+    }
+}

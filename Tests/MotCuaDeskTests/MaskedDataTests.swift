@@ -81,6 +81,31 @@ struct MaskedDataTests {
         #expect(throws: StoreError.self) { try t.desk("lan").dossierInScope(code: ward) }
         #expect(try t.desk("hung").dossierInScope(code: ward).code == ward)
     }
+
+    /// The terminal app's queue keeps to the same scope: its rows, its tab counts and the warning
+    /// pane of a ward clerk are their office's only, whatever the filter.
+    @Test func theQueueOfTheTerminalAppKeepsToTheOfficeScope() throws {
+        let t = try DeskStore()
+        defer { t.cleanup() }
+        let admin = try t.store.actor(login: "admin", terminal: "test")
+        try t.store.addUser(User(login: "binh", name: "Trần Văn Bình", role: .clerk, office: "P2"), actor: admin, now: at("2026-11-01T08:00"))
+        let central = try t.desk("lan").receive(intake("Người Trung Tâm"), op: "c1", now: at("2026-11-20T08:00")).commit.code
+        let ward = try t.desk("binh").receive(intake("Người Phường Hai"), op: "w1", now: at("2026-11-20T08:00")).commit.code
+        for (login, expected) in [("lan", [central]), ("binh", [ward]), ("hung", [central, ward].sorted())] {
+            let desk = try t.desk(login)
+            for filter in ["", "nguoi", "261120"] {
+                let data = desk.queue(QueueRequest(view: .all, filter: filter, now: Self.now))
+                #expect(data.rows.page.map(\.summary.code).sorted() == expected, "\(login) '\(filter)'")
+                #expect(data.counts[.all] == expected.count, "\(login) '\(filter)' count")
+            }
+            let overdue = desk.queue(QueueRequest(view: .overdue, filter: "", now: Self.now))
+            #expect(overdue.warnings.overdue == expected.count && overdue.rows.count == expected.count, "\(login) overdue")
+            // A code of the other office, asked for by name, is not selected either.
+            let other = login == "lan" ? ward : central
+            let asked = desk.queue(QueueRequest(view: .all, filter: "", target: .code(other), now: Self.now))
+            #expect(login == "hung" || !asked.rows.page.contains { $0.summary.code == other })
+        }
+    }
 }
 
 extension DossierFilter {

@@ -18,18 +18,21 @@ public final class QueueIndex {
         self.masksPersonalData = masksPersonalData
     }
 
-    /// The counts, warnings and the page of rows around the target, for one view and filter.
-    public func query(_ request: QueueRequest) -> QueueData {
+    /// The counts, warnings and the page of rows around the target, for one view and filter,
+    /// over the dossiers of `scope` only (a ward office's clerk sees their own office's).
+    public func query(_ request: QueueRequest, scope: ReportScope = .all) -> QueueData {
         let clock = DeadlineClock(now: request.now, calendar: store.calendar)
         let table = store.table
         let currentOrder = self.currentOrder()
+        let office = table.officeID(scope)
+        let key = [clock.now.seconds, Int64(table.count), store.lastSeq, Int64(store.generation), office.map { Int64($0) } ?? -1]
+        if filterCache != nil, rowClasses?.key.last != key.last { filterCache = nil }      // the scope changed
         let candidates = filterCache.flatMap { cache in
             SearchFolding.fold(request.filter).hasPrefix(SearchFolding.fold(cache.text)) && cache.count == table.count ? cache.rows : nil
         }
-        let key = [clock.now.seconds, Int64(table.count), store.lastSeq, Int64(store.generation)]
         let scan = QueueScan(table: table, order: currentOrder, view: request.view, filter: request.filter, clock: clock,
                              candidates: candidates, classes: rowClasses?.key == key ? rowClasses?.classes : nil,
-                             masked: masksPersonalData)
+                             masked: masksPersonalData, office: office)
         filterCache = scan.matchedRows.map { (request.filter, $0, table.count) }
         rowClasses = (key, scan.classes)
         var data = scan.data(around: request.target, table: table, rowOf: store.row(id:), rowOfCode: store.row(code:))

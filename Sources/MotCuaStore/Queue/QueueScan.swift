@@ -42,21 +42,21 @@ struct QueueScan {
     /// checks), so that a keystroke only tests the filter.
     /// `masked`: the viewer sees ID numbers and phones masked; the filter matches only what they see.
     init(table: DossierTable, order: QueueOrder, view: QueueView, filter: String, clock: DeadlineClock,
-         candidates: [Bool]? = nil, classes: RowClasses? = nil, masked: Bool = false) {
+         candidates: [Bool]? = nil, classes: RowClasses? = nil, masked: Bool = false, office: UInt32? = nil) {
         self.init(table: table, order: order, view: view, filter: filter, clock: clock, candidates: candidates, classes: classes,
-                  splitFrom: 100_000, masked: masked)
+                  splitFrom: 100_000, masked: masked, office: office)
     }
 
     /// `splitFrom`: the row count from which the scan is shared between two cores (tests lower it).
     init(table: DossierTable, order: QueueOrder, view: QueueView, filter: String, clock: DeadlineClock,
-         candidates: [Bool]?, classes known: RowClasses? = nil, splitFrom: Int, masked: Bool = false) {
+         candidates: [Bool]?, classes known: RowClasses? = nil, splitFrom: Int, masked: Bool = false, office: UInt32? = nil) {
         self.clock = clock
         let terms = SearchTerm.terms(filter)
         let n = table.count
         var matched: [Bool]? = terms.isEmpty ? nil : [Bool](repeating: false, count: n)
         let candidates = candidates?.count == n ? candidates : nil
         let known = known?.views.count == n ? known : nil
-        let limits = Limits(clock: clock, viewBit: 1 << view.rawValue, filtering: !terms.isEmpty)
+        let limits = Limits(clock: clock, viewBit: 1 << view.rawValue, filtering: !terms.isEmpty, office: office)
         var inView = [Bool](repeating: false, count: n)
         var views = known?.views ?? [UInt16](repeating: 0, count: n)
         let chunks = n >= splitFrom ? 2 : 1
@@ -128,8 +128,10 @@ struct QueueScan {
         let now: Int64, today: Int64, next1: Int64, next3: Int64, todayStart: Int64
         let viewBit: Int
         let filtering: Bool
+        /// Only the rows of this office (the interned id; 0 is the central desk); nil: every row.
+        let office: UInt32?
 
-        init(clock: DeadlineClock, viewBit: Int, filtering: Bool) {
+        init(clock: DeadlineClock, viewBit: Int, filtering: Bool, office: UInt32? = nil) {
             now = clock.now.seconds
             today = clock.endOfToday.seconds
             next1 = clock.endOfNextWorkingDay.seconds
@@ -137,6 +139,7 @@ struct QueueScan {
             todayStart = Instant(date: clock.now.date).seconds
             self.viewBit = viewBit
             self.filtering = filtering
+            self.office = office
         }
     }
 
@@ -154,6 +157,8 @@ struct QueueScan {
         mutating func run(_ rows: Range<Int>, job: ScanJob) {
             let l = job.limits
             for row in rows {
+                // Out of the viewer's office: in no view, no count, no warning (as if not there).
+                if let office = l.office, job.table.office[row] != office { continue }
                 let mask: Int
                 if job.viewsKnown {
                     mask = Int(job.views[row])
