@@ -75,13 +75,7 @@ extension Store {
         try require(actor, may: .receive)
         let fingerprint = { (store: Store) throws -> OperationFingerprint in .accept(on: try store.localCode(code)) }
         return try write(op: op, fingerprint: fingerprint, actor: actor, may: .receive, now: now) {
-            let code = try localCode(code)
-            guard let summary = index.summary(code: code) else { throw StoreError.notFound(code) }
-            guard !index.damaged.contains(summary.id) else { throw StoreError.damagedDossier(code) }
-            if let expected = expectedVersion, expected != summary.version {
-                throw StoreError.conflict(Conflict(code: code, expectedVersion: expected, currentVersion: summary.version,
-                                                   by: summary.lastBy, at: summary.lastEventAt, kind: summary.lastKind))
-            }
+            let (code, summary) = try summaryToChange(code, expectedVersion: expectedVersion)
             let lifecycle = Lifecycle(calendar: calendar, catalogue: catalogue)
             var event: DossierEvent
             do {

@@ -107,13 +107,7 @@ extension Store {
         try require(actor, may: .dossier(command.action))
         let fingerprint = { (store: Store) throws -> OperationFingerprint in .perform(command, on: try store.localCode(code)) }
         return try write(op: op, fingerprint: fingerprint, actor: actor, may: .dossier(command.action), now: now) {
-            let code = try localCode(code)     // a short code, or an online dossier's portal code
-            guard let summary = index.summary(code: code) else { throw StoreError.notFound(code) }
-            guard !index.damaged.contains(summary.id) else { throw StoreError.damagedDossier(code) }
-            if let expected = expectedVersion, expected != summary.version {
-                throw StoreError.conflict(Conflict(code: code, expectedVersion: expected, currentVersion: summary.version,
-                                                   by: summary.lastBy, at: summary.lastEventAt, kind: summary.lastKind))
-            }
+            let (code, summary) = try summaryToChange(code, expectedVersion: expectedVersion)
             let lifecycle = Lifecycle(calendar: calendar, catalogue: catalogue)
             let event: DossierEvent
             do { event = try lifecycle.decide(command, for: summary, at: now) } catch let error as LifecycleError {
@@ -142,6 +136,19 @@ extension Store {
             let home = user.department.map { "thuộc phòng ban \($0)" } ?? "chưa được gán phòng ban"
             throw StoreError.badInput("\(user.name) (\(user.login)) \(home), không thuộc \(department); chưa chuyển hồ sơ (\(choices))")
         }
+    }
+
+    /// Under the lock: the dossier a command changes (named by its code, a short code or an online
+    /// dossier's portal code), refused when damaged or changed since `expectedVersion`.
+    func summaryToChange(_ code: String, expectedVersion: Int?) throws -> (code: String, summary: DossierSummary) {
+        let code = try localCode(code)
+        guard let summary = index.summary(code: code) else { throw StoreError.notFound(code) }
+        guard !index.damaged.contains(summary.id) else { throw StoreError.damagedDossier(code) }
+        if let expected = expectedVersion, expected != summary.version {
+            throw StoreError.conflict(Conflict(code: code, expectedVersion: expected, currentVersion: summary.version,
+                                               by: summary.lastBy, at: summary.lastEventAt, kind: summary.lastKind))
+        }
+        return (code, summary)
     }
 
     /// The write protocol: lock, catch up, idempotency check, decide, append + fdatasync, apply, unlock.

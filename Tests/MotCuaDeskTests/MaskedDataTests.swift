@@ -60,13 +60,19 @@ struct MaskedDataTests {
         #expect(rows.first?.idNumber == "*********234")
     }
 
-    @Test func listAndShowKeepToTheOfficeScopeAsOverdueDoes() throws {
+    /// A store split by office: lan at the central desk, binh at ward office P2, one dossier each.
+    func twoOffices() throws -> (DeskStore, central: String, ward: String) {
         let t = try DeskStore()
-        defer { t.cleanup() }
         let admin = try t.store.actor(login: "admin", terminal: "test")
         try t.store.addUser(User(login: "binh", name: "Trần Văn Bình", role: .clerk, office: "P2"), actor: admin, now: at("2026-11-01T08:00"))
         let central = try t.desk("lan").receive(intake("Người Trung Tâm"), op: "c1", now: at("2026-11-20T08:00")).commit.code
         let ward = try t.desk("binh").receive(intake("Người Phường Hai"), op: "w1", now: at("2026-11-20T08:00")).commit.code
+        return (t, central, ward)
+    }
+
+    @Test func listAndShowKeepToTheOfficeScopeAsOverdueDoes() throws {
+        let (t, central, ward) = try twoOffices()
+        defer { t.cleanup() }
         let late = DossierFilter.lateOnly
         for (login, expected) in [("lan", [central]), ("binh", [ward]), ("hung", [central, ward].sorted())] {
             let desk = try t.desk(login)
@@ -85,12 +91,8 @@ struct MaskedDataTests {
     /// The terminal app's queue keeps to the same scope: its rows, its tab counts and the warning
     /// pane of a ward clerk are their office's only, whatever the filter.
     @Test func theQueueOfTheTerminalAppKeepsToTheOfficeScope() throws {
-        let t = try DeskStore()
+        let (t, central, ward) = try twoOffices()
         defer { t.cleanup() }
-        let admin = try t.store.actor(login: "admin", terminal: "test")
-        try t.store.addUser(User(login: "binh", name: "Trần Văn Bình", role: .clerk, office: "P2"), actor: admin, now: at("2026-11-01T08:00"))
-        let central = try t.desk("lan").receive(intake("Người Trung Tâm"), op: "c1", now: at("2026-11-20T08:00")).commit.code
-        let ward = try t.desk("binh").receive(intake("Người Phường Hai"), op: "w1", now: at("2026-11-20T08:00")).commit.code
         for (login, expected) in [("lan", [central]), ("binh", [ward]), ("hung", [central, ward].sorted())] {
             let desk = try t.desk(login)
             for filter in ["", "nguoi", "261120"] {
