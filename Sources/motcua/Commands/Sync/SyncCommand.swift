@@ -13,7 +13,7 @@ struct SyncCommand: ParsableCommand {
         gia hạn) được gửi theo thứ tự nhật ký (DongBoHoSoMC và CapNhatTienDoHoSoMC). Con trỏ đã gửi nằm trong \
         sync/outbox.json của kho (dữ liệu dẫn xuất: mất thì gửi lại, Cổng coi là cập nhật).
         """,
-        subcommands: [Configure.self, Push.self, Watch.self, Status.self]
+        subcommands: [Configure.self, Push.self, Pull.self, Watch.self, Status.self]
     )
 }
 
