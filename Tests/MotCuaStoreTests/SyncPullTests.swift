@@ -127,4 +127,30 @@ struct SyncPullTests {
         #expect(try Self.pull(t).status == 0, "configured, the same store pulls")
         #expect(server.recorded.feedCalls == 1)
     }
+
+    @Test func watchPullsTheFeedEachRoundAndSaysSoOnce() throws {
+        let t = try TestStore(label: "pull-watch")
+        defer { t.directory.cleanup() }
+        let server = try PortalTestServer()
+        defer { server.stop() }
+        server.offerFeed(try Self.fixtureFeed())
+        _ = try SyncDay.configure(t, server, feedEndpoint: PortalTestServer.feedPath)
+        let watch = try Running(["sync", "watch", "--interval", "0.2", "--data", t.path], environment: Self.env)
+        defer { watch.kill9() }
+        var rounds = 0
+        while server.recorded.feedCalls < 4 && rounds < 300 {
+            Thread.sleep(forTimeInterval: 0.1)
+            rounds += 1
+        }
+        #expect(try Self.waiting(t).contains(#""count":2"#))
+        // The imported dossiers' "submitted" events go out to the portal in the same rounds (status 1).
+        let rows: [[String: String]] = server.recorded.progress.values.flatMap { $0 }
+        let submittedRows = rows.filter { $0["TrangThai"] == "1" }
+        #expect(submittedRows.count == 2 && server.recorded.problems.isEmpty, "\(server.recorded.problems)")
+        watch.kill9()
+        let ended = watch.wait()
+        let lines = ended.stderr.components(separatedBy: "\n").filter { $0.contains("hồ sơ trực tuyến") }
+        #expect(lines == ["sync: nhận 2 hồ sơ trực tuyến, từ chối 2 bản ghi"], "\(ended.stderr)")
+    }
 }
+

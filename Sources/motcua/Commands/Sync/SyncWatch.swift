@@ -59,6 +59,8 @@ struct FeedRound {
     /// The feed's address, for the log (never the password).
     let address: String
     private var lastProblem: String?
+    /// Refused records come back every round until the portal drops them: said once per change.
+    private var lastRefused = 0
 
     init(_ settings: SyncSettings) {
         endpoint = settings.feedEndpoint
@@ -72,9 +74,10 @@ struct FeedRound {
         do {
             switch try desk.pullInbox(through: client, from: endpoint, now: now) {
             case .imported(let result):
-                if !result.imported.isEmpty || !result.refused.isEmpty {
+                if !result.imported.isEmpty || result.refused.count != lastRefused {
                     Console.error("sync: nhận \(result.imported.count) hồ sơ trực tuyến, từ chối \(result.refused.count) bản ghi")
                 }
+                lastRefused = result.refused.count
             case .portalUnavailable(let why):
                 problem = "không lấy được hồ sơ trực tuyến từ \(address): \(why)"
             }
