@@ -48,7 +48,7 @@ struct SyncPullTests {
         #expect(server.recorded.feedCalls == 2 && server.recorded.problems.isEmpty, "\(server.recorded.problems)")
     }
 
-    @Test func aRefusedRecordDoesNotBlockTheOthersAndItsHostileWordsAreShownSafely() throws {
+    @Test func aRefusedRecordDoesNotBlockTheOthersAndThePortalsHostileWordsAreShownSafely() throws {
         let t = try TestStore(label: "pull-refused")
         defer { t.directory.cleanup() }
         let server = try PortalTestServer()
@@ -67,6 +67,13 @@ struct SyncPullTests {
             #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(output.debugDescription)")
         }
         #expect(try Self.waiting(t).contains(#""count":1"#))
+
+        // The portal refusing the request itself: its words reach the clerk only sanitised, and nothing is imported.
+        server.refuseFeed(#"\u001b[2J\u001b]0;pwned\u0007Đơn vị không có quyền"#)
+        let refused = try Self.pull(t)
+        #expect(refused.status == 1 && refused.stderr.contains("Đơn vị không có quyền") && refused.stdout.isEmpty, "\(refused.stderr)")
+        #expect(!refused.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(refused.stderr.debugDescription)")
+        #expect(server.recorded.requests == 4, "a refusal is final, not retried: \(server.recorded.requests) requests")
     }
 
     @Test func aRefusedSessionIsRenewedOnceThenTheFeedIsRead() throws {

@@ -78,12 +78,15 @@ public final class PortalTestServer: @unchecked Sendable {
         public var feedCalls = 0
         /// The JSON array of dossier records the feed endpoint answers with.
         public var feed = "[]"
+        /// When set, the feed endpoint refuses every request with this message (JSON-escaped text).
+        public var feedRefusal: String?
     }
 
     public var recorded: Recorded { lock.withLock { state } }
     public func refuse(_ code: String, reason: String?) { lock.withLock { state.refusing[code] = reason } }
     /// What the feed endpoint answers from now on: a JSON array of §2 dossier records.
     public func offerFeed(_ records: String) { lock.withLock { state.feed = records } }
+    public func refuseFeed(_ message: String?) { lock.withLock { state.feedRefusal = message } }
 
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
@@ -239,6 +242,7 @@ public final class PortalTestServer: @unchecked Sendable {
             }
             if json["madonvi"] as? String != madonvi { state.problems.append("feed: madonvi \(json["madonvi"] ?? "missing")") }
             if json["service"] as? String != Self.feedService { state.problems.append("feed: service \(json["service"] ?? "missing")") }
+            if let reason = state.feedRefusal { return (200, #"{"error_code":"-1","message":"\#(reason)"}"#) }
             state.feedCalls += 1
             return (200, #"{"error_code":0,"message":"Lấy danh sách hồ sơ thành công","data":\#(state.feed)}"#)
         default:
