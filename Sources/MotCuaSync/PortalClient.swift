@@ -45,6 +45,32 @@ public final class PortalClient {
 
     /// One service call, e.g. `DongBoHoSoMC` with `isUpdating` and `data`.
     public func call(_ service: String, _ fields: [(String, JSONText)]) -> Result {
+        let answer = exchange(settings.integrationEndpoint, service, fields) { status, body -> Verdict<Result> in
+            switch PortalReply(status: status, body: body).outcome {
+            case .ok: return .done(.ok)
+            case .alreadyExists: return .done(.alreadyExists)
+            case .refused(let message): return .done(.refused(message))
+            case .badSession: return .badSession
+            case .unreadable: return .unreadable("trả lời không đọc được (HTTP \(status))")
+            }
+        }
+        switch answer {
+        case .success(let result): return result
+        case .failure(let problem): return .unavailable(problem.description)
+        }
+    }
+
+    /// How one answer reads to the caller: final, a session to renew, or worth another try.
+    enum Verdict<Value> {
+        case done(Value)
+        case badSession
+        case unreadable(String)
+    }
+
+    /// Sends one enveloped service call to `endpoint`: logs in when needed (once more on a refused
+    /// session), retries what got no usable answer with backoff, and lets `read` judge each answer.
+    func exchange<Value>(_ endpoint: String, _ service: String, _ fields: [(String, JSONText)],
+                         read: (Int, [UInt8]) -> Verdict<Value>) -> Swift.Result<Value, TransportError> {
         var delay = Double(settings.retryBaseMilliseconds) / 1000
         var problem = "chưa gửi"
         var loggedInAgain = false
@@ -53,13 +79,10 @@ public final class PortalClient {
                 let session = try currentSession()
                 let body = PortalMessage.envelope(session: session, madonvi: settings.madonvi, service: service, fields: fields)
                 counters.calls += 1
-                let answer = try transport.post(settings.adapterURL + settings.integrationEndpoint, headers: headers,
+                let answer = try transport.post(settings.adapterURL + endpoint, headers: headers,
                                                 body: Array(body.compact.utf8), timeout: settings.timeoutSeconds)
-                let reply = PortalReply(status: answer.status, body: answer.body)
-                switch reply.outcome {
-                case .ok: return .ok
-                case .alreadyExists: return .alreadyExists
-                case .refused(let message): return .refused(message)
+                switch read(answer.status, answer.body) {
+                case .done(let value): return .success(value)
                 case .badSession:
                     self.session = nil
                     problem = "Cổng từ chối phiên đăng nhập"
@@ -67,8 +90,8 @@ public final class PortalClient {
                         loggedInAgain = true
                         continue
                     }
-                case .unreadable:
-                    problem = "trả lời không đọc được (HTTP \(answer.status))"
+                case .unreadable(let why):
+                    problem = why
                 }
             } catch {
                 problem = "\(error)"
@@ -79,7 +102,7 @@ public final class PortalClient {
                 delay = min(max(delay * 2, 0.001), 60)
             }
         }
-        return .unavailable(problem)
+        return .failure(TransportError(problem))
     }
 
     private func currentSession() throws -> String {

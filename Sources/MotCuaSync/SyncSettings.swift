@@ -9,6 +9,9 @@ public struct SyncSettings: Codable, Sendable, Equatable {
     public var adapterURL: String
     public var authEndpoint: String
     public var integrationEndpoint: String
+    /// Where `sync pull` fetches the provincial portal's pending online dossiers; nil (and absent
+    /// from config.json files written before it existed) when the store does not pull.
+    public var feedEndpoint: String?
     public var madonvi: String
     public var dstcode: String
     public var username: String
@@ -20,10 +23,12 @@ public struct SyncSettings: Codable, Sendable, Equatable {
     public var attempts: Int
 
     public init(adapterURL: String, authEndpoint: String, integrationEndpoint: String, madonvi: String, dstcode: String,
-                username: String, timeoutSeconds: Double = 10, retryBaseMilliseconds: Int = 1000, attempts: Int = 4) {
+                username: String, feedEndpoint: String? = nil, timeoutSeconds: Double = 10, retryBaseMilliseconds: Int = 1000,
+                attempts: Int = 4) {
         self.adapterURL = adapterURL
         self.authEndpoint = authEndpoint
         self.integrationEndpoint = integrationEndpoint
+        self.feedEndpoint = feedEndpoint
         self.madonvi = madonvi
         self.dstcode = dstcode
         self.username = username
@@ -39,7 +44,9 @@ public struct SyncSettings: Codable, Sendable, Equatable {
     public func problem() -> String? {
         guard let url = URL(string: adapterURL), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
               url.host != nil else { return "--adapter-url: '\(adapterURL)' không phải địa chỉ http(s)://…" }
-        for (name, path) in [("--auth-endpoint", authEndpoint), ("--integration-endpoint", integrationEndpoint)] {
+        let endpoints = [("--auth-endpoint", authEndpoint), ("--integration-endpoint", integrationEndpoint)]
+            + (feedEndpoint.map { [("--feed-endpoint", $0)] } ?? [])
+        for (name, path) in endpoints {
             guard path.hasPrefix("/"), !path.contains(where: { $0.isWhitespace }), URL(string: adapterURL + path) != nil else {
                 return "\(name): '\(path)' phải là đường dẫn bắt đầu bằng /"
             }
@@ -56,7 +63,7 @@ public struct SyncSettings: Codable, Sendable, Equatable {
 
     /// The audit line: everything but the password.
     public var auditDetail: String {
-        "\(adapterURL) auth \(authEndpoint) integration \(integrationEndpoint) madonvi \(madonvi) dstcode \(dstcode) user \(username)"
+        "\(adapterURL) auth \(authEndpoint) integration \(integrationEndpoint)\(feedEndpoint.map { " feed " + $0 } ?? "") madonvi \(madonvi) dstcode \(dstcode) user \(username)"
     }
 
     public var json: [UInt8] {

@@ -50,10 +50,11 @@ enum SyncDay {
         return rows
     }
 
-    static func configure(_ t: TestStore, _ server: PortalTestServer, timeout: Double = 2, attempts: Int = 4) throws -> SyncSettings {
+    static func configure(_ t: TestStore, _ server: PortalTestServer, timeout: Double = 2, attempts: Int = 4,
+                          feedEndpoint: String? = nil) throws -> SyncSettings {
         let settings = SyncSettings(adapterURL: server.baseURL, authEndpoint: PortalTestServer.authPath,
                                     integrationEndpoint: PortalTestServer.integrationPath, madonvi: server.madonvi,
-                                    dstcode: server.dstcode, username: server.username, timeoutSeconds: timeout,
+                                    dstcode: server.dstcode, username: server.username, feedEndpoint: feedEndpoint, timeoutSeconds: timeout,
                                     retryBaseMilliseconds: 1, attempts: attempts)
         try t.store.configureSync(settings: settings.json, credentials: SyncCredentials(password: server.password).json,
                                   detail: settings.auditDetail, actor: t.admin, now: at("2026-11-30T07:30"))

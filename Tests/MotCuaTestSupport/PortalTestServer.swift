@@ -7,7 +7,8 @@ import MotCuaCore
 /// A national-portal adapter on 127.0.0.1 for tests: the login and integration endpoints of
 /// interop.md §1, checking every message (envelope, field names, `yyyyMMddHHmmss` Vietnam times,
 /// status codes, the dossier before its progress) and remembering what it was told. It can be
-/// told to fail, stall, drop the connection, refuse a dossier or forget sessions.
+/// told to fail, stall, drop the connection, refuse a dossier or forget sessions. Its feed
+/// endpoint hands out the online dossiers it was given (`offerFeed`), to a valid session only.
 public final class PortalTestServer: @unchecked Sendable {
     public enum Fault: Sendable, Equatable {
         /// HTTP 500 with an HTML page, nothing processed.
@@ -26,6 +27,9 @@ public final class PortalTestServer: @unchecked Sendable {
     public let dstcode = "VN:GOV:000.00.00.G22:vpcpdvcqg"
     public static let authPath = "/api/auth"
     public static let integrationPath = "/api/integration"
+    public static let feedPath = "/api/feed"
+    /// The service `sync pull` asks the feed endpoint for (INTEROP.md "sync pull").
+    public static let feedService = "LayDanhSachHoSoTrucTuyen"
 
     /// Which fault to inject for the n-th request (1-based, login included), if any.
     public var fault: @Sendable (Int) -> Fault? {
@@ -70,10 +74,19 @@ public final class PortalTestServer: @unchecked Sendable {
         public var problems: [String] = []
         /// Codes whose messages the portal refuses, with its reason.
         public var refusing: [String: String] = [:]
+        /// Feed calls answered with the records (a valid session).
+        public var feedCalls = 0
+        /// The JSON array of dossier records the feed endpoint answers with.
+        public var feed = "[]"
+        /// When set, the feed endpoint refuses every request with this message (JSON-escaped text).
+        public var feedRefusal: String?
     }
 
     public var recorded: Recorded { lock.withLock { state } }
     public func refuse(_ code: String, reason: String?) { lock.withLock { state.refusing[code] = reason } }
+    /// What the feed endpoint answers from now on: a JSON array of §2 dossier records.
+    public func offerFeed(_ records: String) { lock.withLock { state.feed = records } }
+    public func refuseFeed(_ message: String?) { lock.withLock { state.feedRefusal = message } }
 
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
@@ -223,6 +236,15 @@ public final class PortalTestServer: @unchecked Sendable {
                 state.problems.append("unknown service \(json["service"] ?? "missing")")
                 return (200, #"{"error_code":"-1","message":"Dịch vụ không tồn tại"}"#)
             }
+        case Self.feedPath:
+            guard let session = json["session"] as? String, sessions.contains(session) else {
+                return (200, #"{"error_code":"-1","message":"Phiên đăng nhập (session) không hợp lệ hoặc đã hết hạn"}"#)
+            }
+            if json["madonvi"] as? String != madonvi { state.problems.append("feed: madonvi \(json["madonvi"] ?? "missing")") }
+            if json["service"] as? String != Self.feedService { state.problems.append("feed: service \(json["service"] ?? "missing")") }
+            if let reason = state.feedRefusal { return (200, #"{"error_code":"-1","message":"\#(reason)"}"#) }
+            state.feedCalls += 1
+            return (200, #"{"error_code":0,"message":"Lấy danh sách hồ sơ thành công","data":\#(state.feed)}"#)
         default:
             state.problems.append("unknown path \(path)")
             return (404, "{}")

@@ -11,9 +11,10 @@ struct SyncCommand: ParsableCommand {
         discussion: """
         Mọi sự kiện làm thay đổi điều Cổng biết (tiếp nhận, chuyển, bổ sung, tạm dừng, có kết quả, trả, từ chối, rút, \
         gia hạn) được gửi theo thứ tự nhật ký (DongBoHoSoMC và CapNhatTienDoHoSoMC). Con trỏ đã gửi nằm trong \
-        sync/outbox.json của kho (dữ liệu dẫn xuất: mất thì gửi lại, Cổng coi là cập nhật).
+        sync/outbox.json của kho (dữ liệu dẫn xuất: mất thì gửi lại, Cổng coi là cập nhật). Chiều ngược lại: \
+        sync pull lấy hồ sơ nộp trực tuyến từ --feed-endpoint của Cổng.
         """,
-        subcommands: [Configure.self, Push.self, Watch.self, Status.self]
+        subcommands: [Configure.self, Push.self, Pull.self, Watch.self, Status.self]
     )
 }
 

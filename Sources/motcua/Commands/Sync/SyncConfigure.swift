@@ -21,6 +21,9 @@ extension SyncCommand {
         var authEndpoint: String
         @Option(name: .customLong("integration-endpoint"), help: "Đường dẫn tích hợp, ví dụ /api/integration.")
         var integrationEndpoint: String
+        @Option(name: .customLong("feed-endpoint"),
+                help: "Đường dẫn lấy hồ sơ trực tuyến chờ tiếp nhận cho sync pull, ví dụ /api/feed (không bắt buộc).")
+        var feedEndpoint: String?
         @Option(help: "Mã đơn vị trên Cổng.") var madonvi: String
         @Option(help: "Mã hệ thống đích (header dstcode).") var dstcode: String
         @Option(help: "Tài khoản kết nối.") var username: String
@@ -34,7 +37,7 @@ extension SyncCommand {
         func settings() -> SyncSettings {
             SyncSettings(adapterURL: adapterURL.hasSuffix("/") ? String(adapterURL.dropLast()) : adapterURL,
                          authEndpoint: authEndpoint, integrationEndpoint: integrationEndpoint, madonvi: madonvi, dstcode: dstcode,
-                         username: username, timeoutSeconds: timeout, retryBaseMilliseconds: retryBaseMilliseconds, attempts: attempts)
+                         username: username, feedEndpoint: feedEndpoint, timeoutSeconds: timeout, retryBaseMilliseconds: retryBaseMilliseconds, attempts: attempts)
         }
 
         func validate() throws {
