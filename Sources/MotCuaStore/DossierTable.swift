@@ -273,31 +273,52 @@ struct DossierTable: Sendable {
         let longTerms: [(start: Int, count: Int)]
         let mask: UInt64
         let pairs: UInt64
-        /// Set for a role that sees ID numbers and phones masked: their hidden digits must not match.
+        /// Terms with a digit, for a role that sees ID numbers and phones masked: read against what
+        /// the role sees, since the hidden digits must not match. Empty otherwise.
+        let hiddenTerms: [(start: Int, count: Int)]
+        /// Every term: for a row whose ID or phone holds more than ASCII digits (the masked path then
+        /// reads all of them against what the role sees).
+        let allTerms: [(start: Int, count: Int)]
         let masked: MaskedColumns?
 
         /// Whether every term occurs in the row's key (in what the role may see of it, when masked).
         func matches(_ row: Int) -> Bool {
             guard masks[row] & mask == mask, pairMasks[row] & pairs == pairs else { return false }
-            guard !longTerms.isEmpty else { return true }
+            guard !longTerms.isEmpty || masked != nil else { return true }
             guard let base, let needles = termBytes.baseAddress else { return false }
             let ref = refs[row]
             let key = base + Int(ref.offset), length = Int(ref.length)
-            if let masked { return masked.matches(row, key: key, length: length, base: base, needles: needles, terms: longTerms) }
+            if let masked, !masked.holdsOnlyDigits(row, base: base) {
+                return masked.matches(row, key: key, length: length, base: base, needles: needles, terms: allTerms)
+            }
             for term in longTerms where !SearchTerm.occurs(needles + term.start, term.count, in: key, length) { return false }
-            return true
+            guard let masked, !hiddenTerms.isEmpty else { return true }
+            return masked.matches(row, key: key, length: length, base: base, needles: needles, terms: hiddenTerms)
         }
     }
 
     /// Runs `body` with a matcher for `terms` (all must occur; none: every row matches).
     /// `masked`: the caller sees ID numbers and phones masked, so only their visible digits may match
-    /// (every term is then read against the key: the masks know the hidden digits too).
+    /// (every term with a digit is then read against the key: the masks know the hidden digits too).
     func withSearch<R>(_ terms: [SearchTerm], masked: Bool = false, _ body: (SearchKeys) throws -> R) rethrows -> R {
         let flat = terms.flatMap(\.bytes)
-        var longTerms: [(start: Int, count: Int)] = []
+        var longTerms: [(start: Int, count: Int)] = [], hiddenTerms: [(start: Int, count: Int)] = []
         var start = 0
         for term in terms {
-            if masked || !term.decidedByMasks { longTerms.append((start, term.bytes.count)) }
+            // Masked: a term with a digit is read against the visible key (the masks and the full
+            // key hold the hidden digits too); a term without one cannot match inside an ID or a
+            // phone of ASCII digits (the rows with anything else take the masked path for all).
+            if masked && term.bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+                hiddenTerms.append((start, term.bytes.count))
+            } else if !term.decidedByMasks {
+                longTerms.append((start, term.bytes.count))
+            }
+            start += term.bytes.count
+        }
+        var allTerms: [(start: Int, count: Int)] = []
+        start = 0
+        for term in terms {
+            allTerms.append((start, term.bytes.count))
             start += term.bytes.count
         }
         let mask = terms.reduce(0) { $0 | $1.mask }, pairs = terms.reduce(0) { $0 | SearchTerm.pairs(of: $1.bytes) }
@@ -310,7 +331,7 @@ struct DossierTable: Sendable {
                                 try phone.withUnsafeBufferPointer { phones in
                                     try body(SearchKeys(base: arena.baseAddress, refs: refs, masks: masks, pairMasks: pairMasks,
                                                         termBytes: termBytes, longTerms: longTerms, mask: mask, pairs: pairs,
-                                                        masked: masked ? MaskedColumns(table: self, ids: ids, phones: phones) : nil))
+                                                        hiddenTerms: hiddenTerms, allTerms: allTerms, masked: masked ? MaskedColumns(table: self, ids: ids, phones: phones) : nil))
                                 }
                             }
                         }

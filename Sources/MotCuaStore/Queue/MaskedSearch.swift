@@ -35,18 +35,32 @@ extension DossierTable {
             }
         }
 
-        /// Whether the key ends with ` | id | phone`, byte for byte.
+        /// Whether the row's ID and phone are ASCII digits only (as the desk validates them).
+        func holdsOnlyDigits(_ row: Int, base: UnsafePointer<UInt8>) -> Bool {
+            func digits(_ ref: StringRef) -> Bool {
+                let start = base + Int(ref.offset)
+                for i in 0..<Int(ref.length) where start[i] < 0x30 || start[i] > 0x39 { return false }
+                return true
+            }
+            return digits(ids[row]) && digits(phones[row])      // no array: this runs per row
+        }
+
+        /// Whether the key ends with ` | id | phone`, byte for byte (no allocation: it runs per row).
         static func endsWith(_ key: UnsafePointer<UInt8>, _ length: Int, _ id: UnsafeBufferPointer<UInt8>,
                              _ phone: UnsafeBufferPointer<UInt8>) -> Bool {
-            let separator: [UInt8] = Array(" | ".utf8)
             var at = length - (3 + id.count + 3 + phone.count)
-            for bytes in [separator, Array(id), separator, Array(phone)] {
+            func separator() -> Bool {
+                defer { at += 3 }
+                return key[at] == 0x20 && key[at + 1] == 0x7C && key[at + 2] == 0x20        // " | "
+            }
+            func value(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
                 for b in bytes {
                     if key[at] != b { return false }
                     at += 1
                 }
+                return true
             }
-            return true
+            return separator() && value(id) && separator() && value(phone)
         }
 
         /// The value as `PersonalData.mask` shows it (ASCII: one byte a character), in a scratch buffer.
