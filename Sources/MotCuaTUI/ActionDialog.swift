@@ -139,8 +139,7 @@ public struct ActionDialog: Equatable, Sendable {
     static func parseDate(_ text: String) -> Instant? {
         let parts = text.split(separator: " ")
         guard let datePart = parts.first else { return nil }
-        let d = datePart.split(separator: "/").compactMap { Int($0) }
-        guard d.count == 3, let date = CivilDate(year: d[2], month: d[1], day: d[0]) else { return nil }
+        guard case .success(let date) = CivilDate.readVietnamese(String(datePart)) else { return nil }
         var time = TimeOfDay(17, 0)
         if parts.count == 2 {
             guard let t = TimeOfDay(String(parts[1])) else { return nil }

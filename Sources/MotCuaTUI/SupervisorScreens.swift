@@ -61,28 +61,10 @@ public struct ReportView: Equatable, Sendable {
     }
 
     /// Why a period's date was refused.
-    public enum DateProblem: Error, Equatable, Sendable {
-        case format, noSuchDate
+    public typealias DateProblem = VietnameseDateProblem
 
-        public var vietnamese: String {
-            switch self {
-            case .format: return "phải có dạng dd/MM/yyyy"
-            case .noSuchDate: return "ngày không tồn tại"
-            }
-        }
-    }
-
-    /// `dd/MM/yyyy`; one-digit days and months are fine, and a two-digit year is 20yy.
-    static func read(_ text: String) -> Result<CivilDate, DateProblem> {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0 >= "0" && $0 <= "9" } }),
-              parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4,
-              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return .failure(.format) }
-        guard let date = CivilDate(year: parts[2].count == 2 ? 2000 + year : year, month: month, day: day) else {
-            return .failure(.noSuchDate)
-        }
-        return .success(date)
-    }
+    /// Core's reader, shared with the CLI's `--from`/`--to`.
+    static func read(_ text: String) -> Result<CivilDate, DateProblem> { CivilDate.readVietnamese(text) }
 
     static func parse(_ text: String) -> CivilDate? { try? read(text).get() }
 

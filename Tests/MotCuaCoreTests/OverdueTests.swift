@@ -72,7 +72,8 @@ struct OverdueTests {
         #expect(byDepartment.map(\.count) == [2, 1, 1])
         #expect(byDepartment[0].rows.map(\.workingDaysLate) == [4, 1])
         let byOfficial = report.groups(by: .official)
-        #expect(byOfficial.map(\.name) == ["Nguyễn Thị Hoa (hoa)", "Lê Thị Lan (lan)", "(chưa giao)"])
+        // Screens show the name; the login stays the key.
+        #expect(byOfficial.map(\.name) == ["Nguyễn Thị Hoa", "Lê Thị Lan", "(chưa giao)"])
         #expect(byOfficial.map(\.key) == ["hoa", "lan", ""])
         let byField = report.groups(by: .field)
         #expect(byField.map(\.key) == ["Hộ tịch"] && byField[0].count == 4)
@@ -94,6 +95,23 @@ struct OverdueTests {
         let groups = try #require(object["groups"] as? [[String: Any]])
         #expect(groups.map { $0["count"] as? Int } == [2, 1, 1])
         #expect(report.json().compact.hasPrefix(#"{"schema":1,"report":"overdue","now":"2026-12-03T10:00:00+07:00""#))
+    }
+
+    /// Issue 17: the JSON keeps the login as the group's key and names the person apart; the
+    /// text output keeps the login beside the name (its rows and the commands use logins).
+    @Test func officialGroupsNameThePersonAndKeepTheLoginWhereScriptsUseIt() throws {
+        let report = try Self.report()
+        let text = report.text(groupedBy: .official)
+        #expect(text.contains("■ Nguyễn Thị Hoa (hoa): 2 hồ sơ\n"))
+        #expect(text.contains("■ (chưa giao): 1 hồ sơ\n"))
+        let object = try #require(JSONSerialization.jsonObject(with: Data(report.json(groupedBy: .official).compact.utf8)) as? [String: Any])
+        let groups = try #require(object["groups"] as? [[String: Any]])
+        #expect(groups.map { $0["key"] as? String } == ["hoa", "lan", ""])
+        #expect(groups.map { $0["name"] as? String } == ["Nguyễn Thị Hoa", "Lê Thị Lan", "(chưa giao)"])
+        let unnamed = OverdueReport.make(summaries: try Self.dossiers().map(\.summary),
+                                         clock: DeadlineClock(now: Self.now, calendar: WorkCalendar()), catalogue: .sample, officialNames: [:])
+        #expect(unnamed.groups(by: .official).map(\.name) == ["hoa", "lan", "(chưa giao)"], "no name known: the login, once")
+        #expect(unnamed.text(groupedBy: .official).contains("■ hoa: 2 hồ sơ\n"))
     }
 
     /// On the generated desk: the same rows as a plain filter with thresholds computed here.

@@ -58,7 +58,37 @@ struct Issue17CLITests {
         #expect(try json(["calendar", "due", "--from", "27/11/2026 09:15", "--days", "3", "--pause", "30/11/2026 08:00/01/12/2026 08:00"])
                 == json(["calendar", "due", "--from", "2026-11-27T09:15", "--days", "3", "--pause", "2026-11-30T08:00/2026-12-01T08:00"]))
         let wrong = try motcua(["calendar", "lunar", "31/02/2026"])
-        #expect(wrong.status == 2 && wrong.stderr.contains("dd/MM/yyyy"), "\(wrong.stderr)")
+        #expect(wrong.status == 2 && wrong.stderr.contains("ngày không tồn tại"), "\(wrong.stderr)")
+    }
+
+    /// Defect 9's rule on the command line: the date options read what F9 reads (Core's one
+    /// reader), a two-digit year is 20yy, and a well-formed day that does not exist is called so.
+    @Test func dateOptionsReadTwoDigitYearsAsF9DoesAndNameDaysThatDoNotExist() throws {
+        let dir = TempDirectory("dates17")
+        defer { dir.cleanup() }
+        let env = ["MOTCUA_NOW": "2026-12-01T10:00:00+07:00", "MOTCUA_USER": "admin", "MOTCUA_DATA": dir.path + "/s"]
+        #expect(try motcua(["demo", "--data", dir.path + "/s", "--no-tui", "--dossiers", "20"], environment: env).status == 0)
+        let short = try motcua(["report", "--from", "1/10/26", "--to", "30/11/26", "--format", "json"], environment: env)
+        #expect(short.status == 0, "\(short.stderr)")
+        let long = try motcua(["report", "--from", "01/10/2026", "--to", "2026-11-30", "--format", "json"], environment: env)
+        #expect(short.stdout == long.stdout && short.stdout.contains(#""from":"2026-10-01","to":"2026-11-30""#), "\(short.stdout.prefix(200))")
+        let register = try motcua(["print", "register", "--from", "1/11/26", "--to", "30/11/26"], environment: env)
+        #expect(register.status == 0, "\(register.stderr)")
+        #expect(try motcua(["calendar", "lunar", "17/2/26", "--json"]).stdout == motcua(["calendar", "lunar", "2026-02-17", "--json"]).stdout)
+        let cases: [([String], String)] = [
+            (["report", "--from", "31/02/2026", "--to", "30/11/2026"], "--from: '31/02/2026' là ngày không tồn tại"),
+            (["report", "--from", "1/10/26", "--to", "31/11/26"], "--to: '31/11/26' là ngày không tồn tại"),
+            (["report", "--from", "2026-02-31", "--to", "2026-11-30"], "là ngày không tồn tại"),
+            (["print", "register", "--from", "29/02/2026", "--to", "30/11/2026"], "là ngày không tồn tại"),
+            (["calendar", "due", "--from", "31/04/2026 09:00", "--days", "3"], "là ngày không tồn tại"),
+            (["report", "--from", "1/10", "--to", "30/11/2026"], "không phải ngày hợp lệ"),
+            (["report", "--from", "1/10/202", "--to", "30/11/2026"], "không phải ngày hợp lệ"),
+        ]
+        for (args, expected) in cases {
+            let result = try motcua(args, environment: env)
+            #expect(result.status == 2 && result.stdout.isEmpty, "\(args): \(result.status)")
+            #expect(result.stderr.contains(expected), "\(args): \(result.stderr)")
+        }
     }
 
     @Test func theDemoOpensAsAClerkSaysWhoAndHowToSwitchAndNoStorePointsToTheDemo() throws {

@@ -182,6 +182,22 @@ struct Issue17ScreenTests {
         expectScreen(state, lines: [" ✗ Số định danh phải có 12 chữ số (CMND cũ: 9 chữ số)"], rows: 22..<23)
     }
 
+    /// Names, not logins: F8's group headers by official name the person (the login was shown beside it).
+    @Test func f8GroupsByOfficialShowTheNameWithoutTheLogin() {
+        let env = Fixture.supervisorEnv
+        var state = Fixture.state(env: env)
+        _ = update(&state, .key(.function(8)), env)
+        _ = update(&state, .key(.tab), env)
+        let report = OverdueReport.make(summaries: Fixture.summaries, clock: DeadlineClock(now: Fixture.now, calendar: Fixture.calendar),
+                                        catalogue: .sample, officialNames: env.officialNames)
+        _ = update(&state, .supervisorLoaded(SupervisorView.lines(report, grouping: .official)), env)
+        expectScreen(state, env, lines: [
+            "QUÁ HẠN: 1 hồ sơ — theo cán bộ đang giữ",
+            "  Nguyễn Thị Hoa (1)",
+            "    261120-0001 Nguyễn Văn Ánh     VP N.T. Hoa trễ 3 ngày · chậm ở VP N.T. Hoa",
+        ], rows: 2..<5)
+    }
+
     @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
     func f9ShowsTheColumnsOfMotcuaReport(size: Size) throws {
         let report = try PeriodReport.make(summaries: Fixture.summaries, from: CivilDate(2026, 10, 1), to: Fixture.now.date,

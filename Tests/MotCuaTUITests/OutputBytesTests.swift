@@ -35,7 +35,10 @@ extension TmuxSession {
 /// goal is ≤ 400). Fixed rows in the small detail pane brought ↓ to 418–576; a selection over the
 /// mark and the code only (14 cells of two rows instead of both whole rows), the deadline colour on
 /// the marker only and shorter department names in the pane bring it to 248–379. A ↓ that scrolls
-/// the list also draws the row that comes in (≈ 130 bytes): 469–564, was 558–673.
+/// the list also draws the row that comes in (≈ 130 bytes): 469–564, was 558–673; measured
+/// 537–550 on 2026-12-01 (344 of them text: the new row and the pane's new dossier). The pane's
+/// SGRs (`ESC[0;1m SI`) are the pane TERM's (`screen`) `sgr`, which ncurses uses for every attribute
+/// change; its copy of the terminfo is private, so only fewer role changes would cut them.
 @Suite("End to end: bytes written per key", .serialized, .enabled(if: shell(["tmux", "-V"]).status == 0))
 struct OutputBytesTests {
     @Test func oneRowDownWritesAtMost400Bytes() throws {
@@ -51,14 +54,18 @@ struct OutputBytesTests {
             print("↓ wrote \(written.count) bytes: \(written.text.debugDescription)")
         }
         var scrolling: [Int] = []
-        for _ in 0..<4 { scrolling.append(tmux.bytesWritten(after: "Down").count) }
+        for _ in 0..<4 {
+            let written = tmux.bytesWritten(after: "Down")
+            scrolling.append(written.count)
+            print("scrolling ↓ wrote \(written.count) bytes: \(written.text.debugDescription)")
+        }
         let pageDown = tmux.bytesWritten(after: "PageDown").count
         _ = tmux.bytesWritten(after: "Home")
         _ = tmux.bytesWritten(after: "/")
         let filterKey = tmux.bytesWritten(after: "t").count
         print("↓ counts: \(counts); scrolling ↓: \(scrolling); PgDn: \(pageDown); filter key: \(filterKey)")
         #expect(counts.allSatisfy { $0 <= 400 }, "↓ wrote \(counts) bytes")
-        #expect(scrolling.allSatisfy { $0 <= 600 }, "a ↓ that scrolls wrote \(scrolling) bytes")
+        #expect(scrolling.allSatisfy { $0 <= 560 }, "a ↓ that scrolls wrote \(scrolling) bytes")
         // A page and a filter key redraw the list's rows (≈ 1,000–1,300 bytes): never the whole screen.
         #expect(pageDown <= 1_500 && filterKey <= 1_500, "PgDn wrote \(pageDown), a filter key \(filterKey) bytes")
     }

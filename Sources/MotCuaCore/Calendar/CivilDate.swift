@@ -111,3 +111,36 @@ extension CivilDate: Codable {
         try container.encode(iso)
     }
 }
+
+/// Why text is not a date written the Vietnamese way.
+public enum VietnameseDateProblem: Error, Equatable, Sendable {
+    /// Not `d/M/yy` … `dd/MM/yyyy`.
+    case format
+    /// Well formed, but no such day (31/02/2026).
+    case noSuchDate
+
+    public var vietnamese: String {
+        switch self {
+        case .format: return "phải có dạng dd/MM/yyyy"
+        case .noSuchDate: return "ngày không tồn tại"
+        }
+    }
+}
+
+extension CivilDate {
+    /// `dd/MM/yyyy` as a clerk types it: one-digit days and months are fine, and a two-digit year
+    /// is 20yy (`1/12/26` is 01/12/2026). The one reader of F9's fields and the CLI's date options.
+    public static func readVietnamese(_ text: String) -> Result<CivilDate, VietnameseDateProblem> {
+        var trimmed = Substring(text)
+        while trimmed.first == " " || trimmed.first == "\t" { trimmed = trimmed.dropFirst() }
+        while trimmed.last == " " || trimmed.last == "\t" { trimmed = trimmed.dropLast() }
+        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4,
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return .failure(.format) }
+        guard let date = CivilDate(year: parts[2].count == 2 ? 2000 + year : year, month: month, day: day) else {
+            return .failure(.noSuchDate)
+        }
+        return .success(date)
+    }
+}

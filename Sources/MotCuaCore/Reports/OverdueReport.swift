@@ -41,7 +41,10 @@ public struct OverdueReport: Sendable {
 
     /// Overdue rows sharing a holder department, holder official or field.
     public struct Group: Hashable, Sendable {
+        /// The department code, the official's login ("" when unassigned) or the field.
         public let key: String
+        /// What a screen shows: the department's or official's name (the login only when the
+        /// users file names nobody), or the field.
         public let name: String
         public let rows: [OverdueRow]
         public var count: Int { rows.count }
@@ -127,8 +130,7 @@ public struct OverdueReport: Sendable {
                 name = row.holderDepartmentName
             case .official:
                 key = row.holder.official ?? ""
-                name = row.holder.official.map { login in row.holderOfficialName.map { "\($0) (\(login))" } ?? login }
-                    ?? OverdueReport.unassigned
+                name = row.holder.official.map { row.holderOfficialName ?? $0 } ?? OverdueReport.unassigned
             case .field:
                 key = row.field
                 name = row.field

@@ -23,7 +23,8 @@ extension OverdueReport {
             out.append("Nhóm theo: \(grouping.vietnamese)")
             for group in groups(by: grouping) {
                 out.append("")
-                out.append(TextLayout.truncate("■ \(DisplayText.sanitize(group.name)): \(group.count) hồ sơ", to: TextLayout.pageWidth))
+                out.append(TextLayout.truncate("■ \(DisplayText.sanitize(heading(group, grouping))): \(group.count) hồ sơ",
+                                               to: TextLayout.pageWidth))
                 out.append(layout.header)
                 for row in group.rows { out += layout.lines(row, overdue: true) }
             }
@@ -42,6 +43,13 @@ extension OverdueReport {
         out.append("Cách tính:")
         out += ReportText.bullets(OverdueReport.rules)
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A group's heading in the text output. An official's keeps the login beside the name: the
+    /// rows below name holders by login ("VP/hoa") and the commands a supervisor runs next take it.
+    private func heading(_ group: Group, _ grouping: Grouping) -> String {
+        guard grouping == .official, !group.key.isEmpty, group.key != group.name else { return group.name }
+        return "\(group.name) (\(group.key))"
     }
 }
 

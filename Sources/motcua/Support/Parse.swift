@@ -4,13 +4,32 @@ import MotCuaCore
 enum Parse {
     static let supportedYears = LunarCalendar.supportedSolarYears
 
-    /// `YYYY-MM-DD` or the way dates are written in Vietnam, `dd/MM/yyyy` (`d/M/yyyy` too).
+    /// `YYYY-MM-DD` or the way dates are written in Vietnam, as F9 reads them: `dd/MM/yyyy`,
+    /// `d/M/yyyy`, and a two-digit year for 20yy (`1/12/26`). A well-formed day that does not
+    /// exist (31/02/2026) is called so, not a format error.
     static func date(_ text: String, option: String) throws -> CivilDate {
-        guard let date = CivilDate(text) ?? vietnameseDate(text) else {
-            throw CLIError.badInput("\(option): '\(text)' không phải ngày hợp lệ (dạng dd/MM/yyyy hoặc YYYY-MM-DD, ví dụ 17/02/2026 hoặc 2026-02-17)")
+        if let date = CivilDate(text) {
+            try year(date.year, option: option)
+            return date
         }
-        try year(date.year, option: option)
-        return date
+        switch CivilDate.readVietnamese(text) {
+        case .success(let date):
+            try year(date.year, option: option)
+            return date
+        case .failure(let problem):
+            if problem == .noSuchDate || isISOShaped(text) { throw noSuchDate(text, option: option) }
+            throw CLIError.badInput("\(option): '\(text)' không phải ngày hợp lệ (dạng dd/MM/yyyy hoặc YYYY-MM-DD, ví dụ 17/02/2026, 17/2/26 hoặc 2026-02-17)")
+        }
+    }
+
+    private static func noSuchDate(_ text: String, option: String) -> CLIError {
+        CLIError.badInput("\(option): '\(text)' là ngày không tồn tại")
+    }
+
+    /// `dddd-dd-dd` whatever the digits: `CivilDate(text)` refused it for the day, not the form.
+    private static func isISOShaped(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
     static func year(_ year: Int, option: String) throws {
@@ -19,14 +38,8 @@ enum Parse {
         }
     }
 
-    /// `dd/MM/yyyy`: day, month, four-digit year; nil for anything else or a day that does not exist.
-    static func vietnameseDate(_ text: String) -> CivilDate? {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
-        return CivilDate(year: y, month: m, day: d)
-    }
+    /// `dd/MM/yyyy` as `date` reads it; nil for anything else or a day that does not exist.
+    static func vietnameseDate(_ text: String) -> CivilDate? { try? CivilDate.readVietnamese(text).get() }
 
     /// `dd/MM/yyyy HH:mm` (Vietnam time), or a date alone for its midnight.
     static func vietnameseInstant(_ text: String) -> Instant? {
@@ -40,6 +53,9 @@ enum Parse {
     /// ISO 8601, or `dd/MM/yyyy HH:mm` in Vietnam time.
     static func instant(_ text: String, option: String) throws -> Instant {
         guard let instant = Instant(iso8601: text) ?? vietnameseInstant(text) else {
+            if let first = text.split(separator: " ").first, CivilDate.readVietnamese(String(first)) == .failure(.noSuchDate) {
+                throw noSuchDate(text, option: option)
+            }
             throw CLIError.badInput("\(option): '\(text)' không phải thời điểm hợp lệ (ví dụ 27/11/2026 09:15, 2026-11-27T09:15 hoặc 2026-11-27T09:15:00+07:00)")
         }
         try year(instant.date.year, option: option)

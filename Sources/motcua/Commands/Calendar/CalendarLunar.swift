@@ -6,7 +6,7 @@ extension CalendarCommand {
         static let configuration = CommandConfiguration(
             commandName: "lunar", abstract: "Đổi ngày dương lịch sang âm lịch Việt Nam (UTC+7).")
 
-        @Argument(help: "Ngày dương lịch, dạng dd/MM/yyyy hoặc dd/MM/yyyy hoặc YYYY-MM-DD.")
+        @Argument(help: "Ngày dương lịch, dạng dd/MM/yyyy (cả d/M/yy: năm hai chữ số là 20yy) hoặc YYYY-MM-DD.")
         var date: String
         @OptionGroup var output: OutputOptions
 

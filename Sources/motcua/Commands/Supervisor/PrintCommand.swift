@@ -12,8 +12,8 @@ struct PrintCommand: ParsableCommand {
 
     @Argument(help: "Mẫu: receipt, supplement-request, refusal, apology, control-slip, register.") var form: String
     @Argument(help: "Mã hồ sơ (không dùng với register).") var code: String?
-    @Option(help: "register: ngày đầu kỳ dd/MM/yyyy hoặc dd/MM/yyyy hoặc YYYY-MM-DD.") var from: String?
-    @Option(help: "register: ngày cuối kỳ dd/MM/yyyy hoặc dd/MM/yyyy hoặc YYYY-MM-DD.") var to: String?
+    @Option(help: "register: ngày đầu kỳ dd/MM/yyyy (cả d/M/yy: năm hai chữ số là 20yy) hoặc YYYY-MM-DD.") var from: String?
+    @Option(help: "register: ngày cuối kỳ dd/MM/yyyy (cả d/M/yy: năm hai chữ số là 20yy) hoặc YYYY-MM-DD.") var to: String?
     @Option(help: "register: lĩnh vực (mặc định: tất cả).") var field: String?
     @OptionGroup var office: OfficeOption
     @Option(help: "Định dạng: text hoặc html.") var format: FormRenderer.Format = .text

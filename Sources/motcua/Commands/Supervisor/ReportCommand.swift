@@ -9,8 +9,8 @@ struct ReportCommand: ParsableCommand {
         abstract: "Thống kê kết quả giải quyết hồ sơ trong một kỳ (tồn kỳ trước, tiếp nhận, trước hạn/đúng hạn/quá hạn, đang giải quyết…).",
         discussion: "Phân loại theo thời điểm và theo ngày (như báo cáo quốc gia); quy tắc in ở đầu kết quả. Tỉ lệ đúng hạn = (trước hạn + đúng hạn) / đã giải quyết.")
 
-    @Option(help: "Ngày đầu kỳ, dd/MM/yyyy hoặc dd/MM/yyyy hoặc YYYY-MM-DD.") var from: String
-    @Option(help: "Ngày cuối kỳ, dd/MM/yyyy hoặc dd/MM/yyyy hoặc YYYY-MM-DD.") var to: String
+    @Option(help: "Ngày đầu kỳ, dd/MM/yyyy (cả d/M/yy: năm hai chữ số là 20yy) hoặc YYYY-MM-DD.") var from: String
+    @Option(help: "Ngày cuối kỳ, dd/MM/yyyy (cả d/M/yy: năm hai chữ số là 20yy) hoặc YYYY-MM-DD.") var to: String
     @Option(help: "Nhóm theo: field, department, procedure, official, channel.") var by: PeriodReport.Grouping = .none
     @OptionGroup var output: FormatOption
     @OptionGroup var office: OfficeOption
