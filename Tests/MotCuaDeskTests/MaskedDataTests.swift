@@ -117,3 +117,23 @@ extension DossierFilter {
         return filter
     }
 }
+
+extension MaskedDataTests {
+    /// An online dossier's key ends with the portal's code: a masked role still finds it by that
+    /// code, digits and all (the code is not personal data), and still not by hidden digits.
+    @Test func aMaskedRoleFindsAnOnlineDossierByThePortalsCode() throws {
+        let online = [SampleDossiers.dossier(1, "Trần Thị Mai", received: "2026-11-30T08:00")].map { d in
+            var d = d
+            d.idNumber = "046190001234"
+            d.searchKey = DossierSummary.searchKey(name: d.applicantName, code: d.code, idNumber: d.idNumber, phone: d.phone,
+                                                   portalCode: "H57.99-261130-0555")
+            return d
+        }
+        func count(_ filter: String) -> Int {
+            QueueData.make(online, view: .all, filter: filter, clock: DeadlineClock(now: Self.now, calendar: SampleDossiers.calendar),
+                           masksPersonalData: true).rows.count
+        }
+        #expect(count("261130-0555") == 1 && count("h57.99") == 1)
+        #expect(count("0461") == 0 && count("1234") == 0 && count("234") == 1)
+    }
+}

@@ -76,11 +76,18 @@ extension DossierTable {
         func rebuiltKeyMatches(_ row: Int, needles: UnsafePointer<UInt8>, terms: [(start: Int, count: Int)]) -> Bool {
             let key = Array(DossierSummary.searchKey(
                 name: table.string(table.name[row]), code: table.code(at: row),
-                idNumber: PersonalData.mask(table.string(ids[row])), phone: PersonalData.mask(table.string(phones[row]))).utf8)
+                idNumber: PersonalData.mask(table.string(ids[row])), phone: PersonalData.mask(table.string(phones[row])),
+                portalCode: portalCode(row)).utf8)
             return key.withUnsafeBufferPointer { key in
                 guard let start = key.baseAddress else { return terms.allSatisfy { $0.count == 0 } }
                 return terms.allSatisfy { SearchTerm.occurs(needles + $0.start, $0.count, in: start, key.count) }
             }
+        }
+
+        /// An online dossier's portal code: its key's fifth part (`DossierSummary.searchKey`).
+        func portalCode(_ row: Int) -> String? {
+            let parts = table.string(table.searchKey[row]).components(separatedBy: " | ")
+            return parts.count >= 5 ? parts[4...].joined(separator: " | ") : nil
         }
     }
 }
