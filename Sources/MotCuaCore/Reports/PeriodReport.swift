@@ -161,7 +161,7 @@ struct GroupNamer {
         case .procedure: return procedureNames[key] ?? summary.pointee.procedure.name
         case .official:
             guard !key.isEmpty else { return OverdueReport.unassigned }
-            return officialNames[key].map { "\($0) (\(key))" } ?? key
+            return officialNames[key] ?? key         // the person by name; the login stays the row's key (CSV, JSON)
         case .channel: return summary.pointee.channel.vietnamese
         }
     }
