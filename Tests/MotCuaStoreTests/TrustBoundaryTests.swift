@@ -35,6 +35,9 @@ struct TrustBoundaryTests {
         #expect(site.run(as: site.lan, ["mkdir", "-p", "\(site.store)/output"]).status != 0)
         #expect(site.run(as: site.lan, ["ln", "-s", "\(site.home(site.hoa))/.bashrc", "\(site.store)/output/\(code)-receipt.txt"]).status != 0)
         #expect(site.run(as: site.lan, ["ls", site.store]).status != 0)
+        // Nor through the program: a file the clerk names is read with the clerk's own rights.
+        let smuggled = site.run(as: site.lan, [site.motcua, "inbox", "import", "\(site.store)/users.json"])
+        #expect(smuggled.status == 2 && smuggled.stderr.contains("Không đọc được tệp"), "\(smuggled.stdout) \(smuggled.stderr)")
         #expect(try site.snapshot() == before, "a clerk changed the store's files")
 
         // Files the clerk's process added to the store stay the service group's, closed to others.

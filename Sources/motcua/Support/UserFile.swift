@@ -1,10 +1,18 @@
+import Foundation
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
 
-/// A file the user named (`--output`): written with the user's own rights, never the store's
-/// group, and never through a symbolic link (someone else's link in /tmp must not redirect it).
+/// A file the user named (`--output`, an import, a head file, a password file): read and written
+/// with the user's own rights, never the store's group (a set-group-ID motcua must not read the
+/// store's files for a clerk who names them), and never written through a symbolic link
+/// (someone else's link in /tmp must not redirect it).
 enum UserFile {
+    /// The file's bytes, or nil when the user may not read it (or it does not exist).
+    static func contents(atPath path: String) -> Data? {
+        Privilege.withUserRights { FileManager.default.contents(atPath: path) }
+    }
+
     static func write(_ bytes: [UInt8], to path: String) throws {
         try Privilege.withUserRights {
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)

@@ -21,7 +21,7 @@ extension CatalogueCommand {
 
         /// The catalogue in the file, read and checked.
         private func catalogue() throws -> Catalogue {
-            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.badInput("Không đọc được tệp \(file)") }
+            guard let data = UserFile.contents(atPath: file) else { throw CLIError.badInput("Không đọc được tệp \(file)") }
             do { return try Catalogue(json: data) } catch { throw CLIError.badInput("Tệp danh mục không hợp lệ: \(error)") }
         }
     }

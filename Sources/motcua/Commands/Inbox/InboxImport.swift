@@ -15,7 +15,7 @@ extension InboxCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.badInput("Không đọc được tệp \(file)") }
+            guard let data = UserFile.contents(atPath: file) else { throw CLIError.badInput("Không đọc được tệp \(file)") }
             let context = try StoreContext.open(store)
             let result = try context.desk.importInbox(data, now: context.now)
             InboxCommand.report(result, json: output.json)

@@ -19,9 +19,7 @@ enum CheckHead {
     /// Exit 0 when the journal extends the head, 1 when it does not (where it diverges is said),
     /// 2 when the file is not a head file (its path and why).
     static func compare(_ store: Store, headFile: String, json: Bool) throws {
-        // The file is the user's: read with their own rights, not the store's group.
-        let data = Privilege.withUserRights { FileManager.default.contents(atPath: headFile) }
-        guard let data else { throw CLIError.badInput("Không đọc được tệp đầu chuỗi \(headFile)") }
+        guard let data = UserFile.contents(atPath: headFile) else { throw CLIError.badInput("Không đọc được tệp đầu chuỗi \(headFile)") }
         let head: ChainHead
         do { head = try ChainHead(json: data) } catch { throw CLIError.badInput("Tệp \(headFile): \(error.description)") }
         let result = try store.compare(with: head)

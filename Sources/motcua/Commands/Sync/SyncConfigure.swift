@@ -47,7 +47,7 @@ extension SyncCommand {
         func run() throws {
             let context = try StoreContext.open(store)
             try context.store.require(context.actor, may: .configureSync)
-            guard let bytes = FileManager.default.contents(atPath: passwordFile) else {
+            guard let bytes = UserFile.contents(atPath: passwordFile) else {
                 throw CLIError.badInput("--password-file: không đọc được tệp \(passwordFile)")
             }
             let password = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
