@@ -303,8 +303,10 @@ struct DossierTable: Sendable {
     func withSearch<R>(_ terms: [SearchTerm], masked: Bool = false, _ body: (SearchKeys) throws -> R) rethrows -> R {
         let flat = terms.flatMap(\.bytes)
         var longTerms: [(start: Int, count: Int)] = [], hiddenTerms: [(start: Int, count: Int)] = []
+        var allTerms: [(start: Int, count: Int)] = []
         var start = 0
         for term in terms {
+            allTerms.append((start, term.bytes.count))
             // Masked: a term with a digit is read against the visible key (the masks and the full
             // key hold the hidden digits too); a term without one cannot match inside an ID or a
             // phone of ASCII digits (the rows with anything else take the masked path for all).
@@ -313,12 +315,6 @@ struct DossierTable: Sendable {
             } else if !term.decidedByMasks {
                 longTerms.append((start, term.bytes.count))
             }
-            start += term.bytes.count
-        }
-        var allTerms: [(start: Int, count: Int)] = []
-        start = 0
-        for term in terms {
-            allTerms.append((start, term.bytes.count))
             start += term.bytes.count
         }
         let mask = terms.reduce(0) { $0 | $1.mask }, pairs = terms.reduce(0) { $0 | SearchTerm.pairs(of: $1.bytes) }
