@@ -12,8 +12,10 @@ extension Desk {
     /// One of a dossier's forms, filled from the dossier as given (a caller that has it, as
     /// after a receive, reads nothing again).
     public func renderForm(_ form: FormID, dossier: Dossier, as format: FormRenderer.Format) throws(FormError) -> String {
+        // The receipt carries the citizen's lookup secret; no key to be had (a full disk) prints it without.
+        let secret = form == .receipt ? (try? lookupSecret(of: dossier.summary))?.description : nil
         let context = try FormContext.forDossier(form, dossier: dossier, catalogue: store.catalogue, agency: formAgency,
-                                                 officialNames: officials.names, calendar: store.calendar)
+                                                 officialNames: officials.names, calendar: store.calendar, lookupSecret: secret)
         return try FormRenderer.render(FormCatalog.shipped.form(form), context, as: format)
     }
 

@@ -63,6 +63,7 @@ extension Store {
             try json.write(store.users, at: files.users, mode: mode, group: group)
             try json.write(catalogue, at: files.catalogue, mode: mode, group: group)
             try json.write(catalogue, at: "\(files.catalogueVersions)/v\(catalogue.version).json", mode: mode, group: group)
+            _ = try store.createLookupKeyLocked()      // the secret on every receipt (issue 16)
             try store.refresh()
             if store.cursor.lastSeq == 0 {
                 var event = AdminEvent(kind: .storeCreated)

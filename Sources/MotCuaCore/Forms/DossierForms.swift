@@ -44,7 +44,9 @@ struct DossierFormBuilder {
     /// Mẫu 01. A receipt is issued at reception (an online dossier's: at its acceptance) and again
     /// when a complete supplement restarts the clock (NĐ 61 art. 19(4)), so the latest of those
     /// events gives its time and appointment.
-    mutating func receipt() throws(FormError) {
+    /// `lookupSecret`: printed for the citizen's lookup (issue 16); none, and the line is left out.
+    mutating func receipt(lookupSecret: String? = nil) throws(FormError) {
+        scope.set("dossier.lookupSecret", lookupSecret ?? "")
         let issues: Set<DossierEvent.Kind> = [.received, .accepted, .supplementReceived]
         guard let issue = dossier.history.last(where: { issues.contains($0.event.kind) }) else {
             throw .missingEvent("Hồ sơ \(dossier.code) không có sự kiện tiếp nhận")

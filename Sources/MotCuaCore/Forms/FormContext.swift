@@ -31,13 +31,14 @@ public struct FormContext: Sendable {
     /// Printed where a value is unknown, for the official to fill in by hand.
     static let blank = "…………………"
 
-    /// The context of `formID` for one dossier. The apology uses `extensionEvent`, else the dossier's latest extension.
+    /// The context of `formID` for one dossier. The apology uses `extensionEvent`, else the dossier's latest extension;
+    /// the receipt prints `lookupSecret` when given.
     public static func forDossier(_ formID: FormID, dossier: Dossier, catalogue: Catalogue, agency: FormAgency,
                                   officialNames: [String: String], calendar: WorkCalendar,
-                                  extensionEvent: RecordedEvent? = nil) throws(FormError) -> FormContext {
+                                  extensionEvent: RecordedEvent? = nil, lookupSecret: String? = nil) throws(FormError) -> FormContext {
         var builder = DossierFormBuilder(dossier: dossier, catalogue: catalogue, agency: agency, officialNames: officialNames)
         switch formID {
-        case .receipt: try builder.receipt()
+        case .receipt: try builder.receipt(lookupSecret: lookupSecret)
         case .supplementRequest: try builder.supplementRequest()
         case .refusal: try builder.refusal()
         case .apology: try builder.apology(extensionEvent ?? dossier.extensionEvent)

@@ -20,7 +20,7 @@ struct MotCua: ParsableCommand {
             ResumeCommand.self, ResultReadyCommand.self, ReturnCommand.self, RefuseCommand.self, WithdrawCommand.self,
             ExtendCommand.self, NoteCommand.self, OverdueCommand.self, ReportCommand.self, PrintCommand.self,
             CatalogueCommand.self, UsersCommand.self, CalendarCommand.self, SyncCommand.self,
-            CheckCommand.self, ResealCommand.self, DoctorCommand.self, StressCommand.self,
+            CheckCommand.self, ResealCommand.self, DoctorCommand.self, StressCommand.self, LookupCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

@@ -55,7 +55,8 @@ enum DossierJSON {
     }
 
     /// `show --json`: the summary, then the reception, how the due date was counted and the history.
-    static func detail(_ dossier: Dossier, clock: DeadlineClock, catalogue: Catalogue, explanation: [ExplainLine]) -> JSONText {
+    static func detail(_ dossier: Dossier, clock: DeadlineClock, catalogue: Catalogue, explanation: [ExplainLine],
+                       lookupSecret: LookupSecret? = nil) -> JSONText {
         let r = dossier.reception
         return .object(summaryPairs(dossier.summary, clock: clock, catalogue: catalogue) + [
             ("address", .optional(r.applicant.address)),
@@ -68,7 +69,7 @@ enum DossierJSON {
             ("portalCode", .optional(r.portalCode)), ("submittedAt", instant(r.submittedAt)),
             ("explain", CalendarJSON.explanation(explanation)),
             ("events", .array(dossier.history.map(event))),
-        ])
+        ] + (lookupSecret.map { [("lookupSecret", JSONText.string($0.description))] } ?? []))
     }
 
     /// `list --json`.
@@ -80,13 +81,14 @@ enum DossierJSON {
         ])
     }
 
-    /// `receive --json`: the code and the appointment of the dossier just received.
-    static func receipt(_ commit: Commit, _ d: DossierSummary) -> JSONText {
+    /// `receive --json`: the code and the appointment of the dossier just received, and the
+    /// secret its receipt carries for the citizen's lookup (issue 16).
+    static func receipt(_ commit: Commit, _ d: DossierSummary, lookupSecret: LookupSecret? = nil) -> JSONText {
         .object([
             ("code", .string(commit.code)), ("id", .string(commit.id.uuidString.lowercased())),
             ("receivedAt", .string(d.receivedAt.iso8601)), ("due", .string(d.due.iso8601)),
             ("version", .int(Int64(commit.version))), ("replayed", .bool(commit.replayed)),
-        ])
+        ] + (lookupSecret.map { [("lookupSecret", JSONText.string($0.description))] } ?? []))
     }
 
     /// An action's `--json`: where the dossier stands after it.

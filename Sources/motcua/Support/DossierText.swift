@@ -29,10 +29,11 @@ enum DossierText {
     }
 
     /// What `receive` prints: the code, the applicant and the appointment.
-    static func receipt(_ commit: Commit, _ d: DossierSummary) -> String {
+    static func receipt(_ commit: Commit, _ d: DossierSummary, lookupSecret: LookupSecret? = nil) -> String {
         "Đã tiếp nhận hồ sơ \(commit.code)\(commit.replayed ? " (đã có từ trước, không ghi thêm)" : "")\n"
             + "Người nộp: \(safe(d.applicantName)) — \(d.procedure.name)\n"
             + "Hẹn trả kết quả: \(d.due.vietnameseShort) (\(d.due.date.weekdayName))\n"
+            + (lookupSecret.map { "Mã tra cứu: \($0) (motcua lookup)\n" } ?? "")
     }
 
     /// What an action prints: what was done and where the dossier stands.

@@ -8,5 +8,7 @@ enum Environment {
     static var clockOverride: String? { values["MOTCUA_NOW"].flatMap { $0.isEmpty ? nil : $0 } }
     /// Training stores only: a simulated login.
     static var userOverride: String? { values["MOTCUA_USER"].flatMap { $0.isEmpty ? nil : $0 } }
+    /// Training stores only: the lookup's first delay after a failure, in milliseconds (tests).
+    static var lookupDelayOverride: String? { values["MOTCUA_LOOKUP_DELAY_MS"].flatMap { $0.isEmpty ? nil : $0 } }
     static let defaultDataDirectory = "/var/lib/motcua"
 }

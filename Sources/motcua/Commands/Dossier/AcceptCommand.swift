@@ -15,10 +15,12 @@ struct AcceptCommand: ParsableCommand {
     func run() throws {
         let context = try StoreContext.open(store)
         let accepted = try context.desk.accept(code: code, expectedVersion: write.expectVersion, op: write.op, now: context.now)
+        // Saved already: a key that cannot be made (full disk) leaves the receipt without a secret, not the command failed.
+        let secret = try? context.desk.lookupSecret(of: accepted.dossier.summary)
         if output.json {
-            Console.json(DossierJSON.receipt(accepted.commit, accepted.dossier.summary))
+            Console.json(DossierJSON.receipt(accepted.commit, accepted.dossier.summary, lookupSecret: secret))
         } else {
-            print(DossierText.receipt(accepted.commit, accepted.dossier.summary), terminator: "")
+            print(DossierText.receipt(accepted.commit, accepted.dossier.summary, lookupSecret: secret), terminator: "")
         }
     }
 }

@@ -30,10 +30,12 @@ struct ReceiveCommand: ParsableCommand {
     func run() throws {
         let context = try StoreContext.open(store)
         let received = try context.desk.receive(try intake(), op: write.op, now: context.now)
+        // Saved already: a key that cannot be made (full disk) leaves the receipt without a secret, not the command failed.
+        let secret = try? context.desk.lookupSecret(of: received.dossier.summary)
         if output.json {
-            Console.json(DossierJSON.receipt(received.commit, received.dossier.summary))
+            Console.json(DossierJSON.receipt(received.commit, received.dossier.summary, lookupSecret: secret))
         } else {
-            print(DossierText.receipt(received.commit, received.dossier.summary), terminator: "")
+            print(DossierText.receipt(received.commit, received.dossier.summary, lookupSecret: secret), terminator: "")
         }
     }
 

@@ -16,10 +16,13 @@ struct ShowCommand: ParsableCommand {
         let dossier = try context.desk.dossierInScope(code: code)
         let clock = context.deadlineClock
         let explanation = dossier.summary.appointmentExplanation(calendar: context.store.calendar)
+        let secret = context.desk.lookupSecretIfShown(of: dossier.summary)     // clerks and officers only
         if output.json {
-            Console.json(DossierJSON.detail(dossier, clock: clock, catalogue: context.store.catalogue, explanation: explanation))
+            Console.json(DossierJSON.detail(dossier, clock: clock, catalogue: context.store.catalogue, explanation: explanation,
+                                            lookupSecret: secret))
         } else {
             print(DossierText.detail(dossier, clock: clock, catalogue: context.store.catalogue, explanation: explanation), terminator: "")
+            if let secret { print("Mã tra cứu (in trên giấy tiếp nhận): \(secret)") }
         }
     }
 }
