@@ -43,13 +43,13 @@ enum FormFixtures {
         return d
     }
 
-    static func context(_ form: String, _ d: TestDossier) throws -> FormContext {
+    static func context(_ form: String, _ d: TestDossier, lookupSecret: String? = nil) throws -> FormContext {
         try FormContext.forDossier(FormID.named(form), dossier: d.dossier, catalogue: .sample, agency: agency,
-                                   officialNames: demoOfficialNames, calendar: WorkCalendar())
+                                   officialNames: demoOfficialNames, calendar: WorkCalendar(), lookupSecret: lookupSecret)
     }
 
-    static func render(_ form: String, _ d: TestDossier, _ format: FormRenderer.Format) throws -> String {
-        try FormRenderer.render(FormCatalog.shipped.form(id: form), context(form, d), as: format)
+    static func render(_ form: String, _ d: TestDossier, _ format: FormRenderer.Format, lookupSecret: String? = nil) throws -> String {
+        try FormRenderer.render(FormCatalog.shipped.form(id: form), context(form, d, lookupSecret: lookupSecret), as: format)
     }
 
     static func register() throws -> FormContext {
