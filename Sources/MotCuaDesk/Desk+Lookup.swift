@@ -42,7 +42,9 @@ public final class PublicLookup {
 
     public init(storePath: String, policy: LookupThrottle.Policy = .init(),
                 sleep: @escaping @Sendable (Double) -> Void = { if $0 > 0 { usleep(UInt32(min($0, 60) * 1_000_000)) } }) throws {
-        store = try Store.open(at: storePath, fs: ReadOnlyFileSystem())
+        // Deferred history: the newest year and open dossiers at once; an older code loads its
+        // years when asked (`Store.summary(code:)`), whether or not the code exists.
+        store = try Store.open(at: storePath, fs: ReadOnlyFileSystem(), history: .deferred)
         // No key yet: no receipt has a secret, so every pair is wrong.
         key = try store.existingLookupKey()
         throttle = LookupThrottle(storePath: storePath, policy: policy, group: store.config.group.flatMap(ProcessIdentity.groupID(named:)))
