@@ -44,7 +44,12 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
     case .tick(let now):
         return tick(&state, now)
     case .storeChanged:
-        return [.loadQueue(state.queueRequest)]
+        return [.loadQueue(state.queueRequest)] + (state.awaitingRating.map { [.checkRating(code: $0)] } ?? [])
+    case .ratingChecked(let code, let rating):
+        guard state.awaitingRating == code, let rating else { return [] }
+        state.awaitingRating = nil
+        state.message = .info("Khách đã đánh giá: \(rating.level.vietnamese) (hồ sơ \(code))")
+        return []
     case .dataLoaded(let data):
         return dataLoaded(&state, data)
     case .detailLoaded(let dossier):
@@ -52,8 +57,15 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
         return []
     case .committed(let code, let text):
         let action: DossierAction? = { if case .action(let dialog) = state.mode { dialog.action } else { nil } }()
+        let askedDevice: Int? = {
+            if case .action(let dialog) = state.mode, dialog.action == .returnResult, dialog.ratingChoice == .onDevice { dialog.counter } else { nil }
+        }()
         state.mode = .browse
         state.message = .info(text)
+        if let counter = askedDevice {
+            state.awaitingRating = code
+            state.message = .info("\(text) · Mời người dân đánh giá trên thiết bị quầy \(counter)")
+        }
         // A supplement request or an extension is followed by a form for the citizen (Mẫu 02,
         // Mẫu 04): the print menu opens on it, Enter prints, Esc goes back to the list.
         if let form = PrintMenu.offer(after: action) {
@@ -402,6 +414,6 @@ func openAction(_ state: inout AppState, _ action: DossierAction, _ env: AppEnvi
         return []
     }
     state.mode = .action(ActionDialog(action: action, summary: d, catalogue: env.catalogue, officials: env.officials,
-                                      op: env.newOperationID()))
+                                      op: env.newOperationID(), counter: state.counter))
     return []
 }

@@ -68,7 +68,7 @@ public enum AccessPolicy {
             return role != .officer
         case .dossier(let action):
             switch action {
-            case .returnResult, .supplementReceived, .withdraw:
+            case .returnResult, .supplementReceived, .withdraw, .rate:
                 return role != .officer        // happen at the desk, face to face with the citizen
             default:
                 return true

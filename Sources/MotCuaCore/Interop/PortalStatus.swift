@@ -27,6 +27,7 @@ public enum PortalStatus {
         "refused": EventMapping(status: "9", action: "Từ chối giải quyết hồ sơ", withReason: true),
         "withdrawn": EventMapping(status: "7", action: "Công dân yêu cầu rút hồ sơ", withReason: true),
         "extended": EventMapping(status: nil, action: "Gia hạn, ban hành văn bản xin lỗi", withReason: true),
+        // "rated": no status change; the ratings go to the portal monthly as `DongBoDanhGia` (RatingReport).
         // "note": internal, never sent (the portal learns nothing from it, and it may hold personal data).
     ]
 
