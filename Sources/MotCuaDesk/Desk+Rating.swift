@@ -52,3 +52,40 @@ extension Desk {
         return AwaitingRating(code: returned.code, procedureName: summary.procedure.name, returnedAt: returned.at, official: returned.by)
     }
 }
+
+extension Desk {
+    /// Every rating recorded in the journal (at return or after it), for reports and the portal's
+    /// monthly aggregate; dossiers outside the official's office scope are left out.
+    public func ratings(office: String? = nil) throws -> (ratings: [RatedDossier], scope: ReportScope) {
+        try store.require(actor, may: .viewReports)
+        let scope = try reportScope(office: office)
+        let rated = try store.dossierEvents(after: 0).compactMap { rec -> RatedDossier? in
+            guard let rating = rec.event.rating, rec.event.kind == .rated || rec.event.kind == .returned else { return nil }
+            guard let summary = store.summary(code: rec.code), scope.includes(summary) else { return nil }
+            return RatedDossier(code: rec.code, at: rec.at, rating: rating)
+        }
+        return (rated, scope)
+    }
+
+    public func ratingReport(from: CivilDate, to: CivilDate, by grouping: RatingReport.Grouping, office: String? = nil) throws
+        -> (report: RatingReport, scope: ReportScope) {
+        let (rated, scope) = try ratings(office: office)
+        let catalogue = store.catalogue, officials = self.officials
+        let report = RatingReport(rated, from: from, to: to, by: grouping) { grouping, key in
+            switch grouping {
+            case .official: return officials.names[key] ?? key
+            case .department: return catalogue.department(key)?.name ?? key
+            case .procedure: return catalogue.procedure(key)?.name ?? key
+            case .none: return key
+            }
+        }
+        return (report, scope)
+    }
+
+    /// `DongBoDanhGia` for one month, in the portal's shape.
+    public func dongBoDanhGia(year: Int, month: Int) throws -> JSONText {
+        let catalogue = store.catalogue
+        return DongBoDanhGia.records(try ratings().ratings, year: year, month: month, unitCode: store.config.agency,
+                                     unitName: store.config.name) { catalogue.procedure($0)?.name ?? $0 }
+    }
+}
