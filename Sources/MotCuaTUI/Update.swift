@@ -46,9 +46,7 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
     case .storeChanged:
         return [.loadQueue(state.queueRequest)] + (state.awaitingRating.map { [.checkRating(code: $0)] } ?? [])
     case .ratingChecked(let code, let rating):
-        guard state.awaitingRating == code, let rating else { return [] }
-        state.awaitingRating = nil
-        state.message = .info("Khách đã đánh giá: \(rating.level.vietnamese) (hồ sơ \(code))")
+        ratingChecked(&state, code: code, rating: rating)
         return []
     case .dataLoaded(let data):
         return dataLoaded(&state, data)
@@ -57,15 +55,10 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
         return []
     case .committed(let code, let text):
         let action: DossierAction? = { if case .action(let dialog) = state.mode { dialog.action } else { nil } }()
-        let askedDevice: Int? = {
-            if case .action(let dialog) = state.mode, dialog.action == .returnResult, dialog.ratingChoice == .onDevice { dialog.counter } else { nil }
-        }()
+        let askedDevice = deviceAsked(state.mode)
         state.mode = .browse
         state.message = .info(text)
-        if let counter = askedDevice {
-            state.awaitingRating = code
-            state.message = .info("\(text) · Mời người dân đánh giá trên thiết bị quầy \(counter)")
-        }
+        if let counter = askedDevice { awaitDeviceRating(&state, code: code, text: text, counter: counter) }
         // A supplement request or an extension is followed by a form for the citizen (Mẫu 02,
         // Mẫu 04): the print menu opens on it, Enter prints, Esc goes back to the list.
         if let form = PrintMenu.offer(after: action) {
