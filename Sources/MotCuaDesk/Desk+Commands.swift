@@ -29,6 +29,7 @@ extension Desk {
     /// Applies a command; `expectedVersion` makes a concurrent change a conflict.
     public func perform(_ command: DossierCommand, on code: String, expectedVersion: Int? = nil, op: String? = nil,
                         now: Instant) throws -> Performed {
+        let command = try completingRating(command, on: code)
         let commit = try store.perform(command, on: code, expectedVersion: expectedVersion, actor: actor, op: op, now: now)
         guard let summary = store.summary(code: commit.code) else { throw StoreError.notFound(commit.code) }
         return Performed(commit: commit, summary: summary)

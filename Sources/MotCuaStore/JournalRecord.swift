@@ -17,6 +17,9 @@ public struct AdminEvent: Codable, Hashable, Sendable {
         /// The national portal's adapter configured by an admin (`detail`: URL, endpoints, unit and
         /// user names; never the password, which stays in `sync/credentials.json`).
         case syncConfigured
+        /// The delivery command of a channel of messages to citizens set by an admin (`detail`:
+        /// the channel and the command's path).
+        case notifyConfigured
         /// `motcua reseal`: SEALED rewritten for months that had grown after they were sealed
         /// (`detail`: each month, its recorded and its actual size).
         case sealRepaired

@@ -18,7 +18,20 @@ public struct ActionMenu: Equatable, Sendable {
 
 /// A confirmation dialog for one action: the inputs it needs and a sentence saying what will happen.
 public struct ActionDialog: Equatable, Sendable {
-    public enum Field: Hashable, Sendable { case department, official, reason, documents, until, returnMethod, proxyName, waybill, note }
+    public enum Field: Hashable, Sendable { case department, official, reason, documents, until, returnMethod, proxyName, waybill, note, rating }
+
+    /// The rating picker's choices (F5 asks at return; F6 "l" records one afterwards).
+    public enum RatingChoice: Hashable, Sendable {
+        case notAsked, level(Rating.Level), onDevice
+
+        public var label: String {
+            switch self {
+            case .notAsked: return "(không hỏi)"
+            case .level(let level): return level.vietnamese
+            case .onDevice: return "Khách đánh giá trên thiết bị"
+            }
+        }
+    }
 
     public let action: DossierAction
     public let code: String
@@ -38,6 +51,9 @@ public struct ActionDialog: Equatable, Sendable {
     public var proxyName = TextField(limit: 200)
     public var waybill = TextField(limit: 40)
     public var note = TextField(limit: 2000)
+    public var ratingChoice = RatingChoice.notAsked
+    /// The clerk's counter (`motcua tui --counter N`): offers the counter's rating device.
+    public let counter: Int?
     public var focus = 0
     public var error: String?
     /// A conflict was reported: the next data refresh rebases the dialog on the current version.
@@ -46,8 +62,10 @@ public struct ActionDialog: Equatable, Sendable {
     public let op: String
 
     public init(action: DossierAction, summary: DossierSummary, catalogue: Catalogue, officials: [Official] = [],
-                op: String = UUID().uuidString.lowercased()) {
+                op: String = UUID().uuidString.lowercased(), counter: Int? = nil) {
         self.action = action
+        self.counter = counter
+        if action == .rate { ratingChoice = .level(.verySatisfied) }
         staff = action == .transfer ? officials : []
         code = summary.code
         version = summary.version
@@ -72,7 +90,9 @@ public struct ActionDialog: Equatable, Sendable {
         case .suspend, .refuse: return [.reason]
         case .withdraw: return [.reason]
         case .extend: return [.until, .reason, .department]
-        case .returnResult: return [.returnMethod] + (returnMethod == .proxy ? [.proxyName] : returnMethod == .post ? [.waybill] : [])
+        case .returnResult:
+            return [.returnMethod] + (returnMethod == .proxy ? [.proxyName] : returnMethod == .post ? [.waybill] : []) + [.rating]
+        case .rate: return [.rating]
         case .note: return [.note]
         case .resultReady: return [.note]
         case .supplementReceived, .resume: return []
@@ -119,7 +139,7 @@ public struct ActionDialog: Equatable, Sendable {
         case .proxyName: change(&proxyName)
         case .waybill: change(&waybill)
         case .note: change(&note)
-        case .department, .official, .returnMethod: break
+        case .department, .official, .returnMethod, .rating: break
         }
     }
 
@@ -131,7 +151,28 @@ public struct ActionDialog: Equatable, Sendable {
         case .proxyName: return proxyName
         case .waybill: return waybill
         case .note: return note
-        case .department, .official, .returnMethod: return nil
+        case .department, .official, .returnMethod, .rating: return nil
+        }
+    }
+
+    public var ratingChoices: [RatingChoice] {
+        let levels = Rating.Level.allCases.map(RatingChoice.level)
+        if action == .rate { return levels }
+        return [.notAsked] + levels + (counter != nil ? [.onDevice] : [])
+    }
+
+    mutating func stepRating(_ step: Int) {
+        let all = ratingChoices
+        let at = all.firstIndex(of: ratingChoice) ?? 0
+        ratingChoice = all[(at + step + all.count) % all.count]
+    }
+
+    /// The return as chosen, with what the citizen said (or the counter's device to ask).
+    private func returning(_ method: ReturnMethod) -> DossierCommand {
+        switch ratingChoice {
+        case .notAsked: return .returnResult(method)
+        case .level(let level): return .returnWithRating(method, .given(Rating(level: level, channel: .desk)))
+        case .onDevice: return counter.map { .returnWithRating(method, .onDevice(counter: $0)) } ?? .returnResult(method)
         }
     }
 
@@ -167,12 +208,15 @@ public struct ActionDialog: Equatable, Sendable {
             switch returnMethod {
             case .proxy:
                 guard !proxyName.isEmpty else { return .failure(DialogError("Nhập họ tên người được ủy quyền", in: .proxyName)) }
-                return .success(.returnResult(.proxy(name: proxyName.text)))
+                return .success(returning(.proxy(name: proxyName.text)))
             case .post:
                 guard !waybill.isEmpty else { return .failure(DialogError("Nhập số vận đơn bưu chính", in: .waybill)) }
-                return .success(.returnResult(.post(waybill: waybill.text)))
-            case .applicant: return .success(.returnResult(.applicant))
+                return .success(returning(.post(waybill: waybill.text)))
+            case .applicant: return .success(returning(.applicant))
             }
+        case .rate:
+            guard case .level(let level) = ratingChoice else { return .failure(DialogError("Chọn mức đánh giá", in: .rating)) }
+            return .success(.rate(Rating(level: level, channel: .desk)))
         case .refuse:
             guard !reason.isEmpty else { return .failure(DialogError("Nhập lý do từ chối", in: .reason)) }
             return .success(.refuse(reason: reason.text))
@@ -197,7 +241,15 @@ public struct ActionDialog: Equatable, Sendable {
         case .suspend: return "Tạm dừng xử lý: thời gian ngừng tính cho đến khi tiếp tục."
         case .resume: return "Tiếp tục xử lý: hẹn trả lùi thêm đúng số giờ làm việc đã tạm dừng."
         case .resultReady: return "Ghi nhận đã có kết quả; hồ sơ về bộ phận một cửa chờ trả."
-        case .returnResult: return "Trả kết quả (\(returnMethod.label.lowercased())) và đóng hồ sơ."
+        case .returnResult:
+            let rating: String
+            switch ratingChoice {
+            case .notAsked: rating = ""
+            case .level(let level): rating = " Người dân đánh giá: \(level.vietnamese)."
+            case .onDevice: rating = " Mời người dân đánh giá trên thiết bị của quầy \(counter ?? 0)."
+            }
+            return "Trả kết quả (\(returnMethod.label.lowercased())) và đóng hồ sơ.\(rating)"
+        case .rate: return "Ghi nhận đánh giá của người dân một lần duy nhất; không sửa được sau khi lưu."
         case .refuse: return "Từ chối giải quyết và đóng hồ sơ (in Phiếu từ chối)."
         case .withdraw: return "Dừng xử lý theo đề nghị của người nộp và đóng hồ sơ."
         case .extend:

@@ -38,6 +38,8 @@ extension App {
                 let failure = DeskFailure(error)
                 return [.failed(message: failure.message, conflict: failure.isConflict)]
             }
+        case .checkRating(let code):
+            return [.ratingChecked(code: code, rating: try? desk.rating(code: code))]
         case .saveDraft(let draft):
             do { try desk.saveDraft(Array(try JSONEncoder().encode(draft))) } catch {
                 log("không lưu được bản nháp tiếp nhận: \(error)")

@@ -26,7 +26,7 @@ public final class App {
     public init(desk: Desk, backend: TerminalBackend, clock: @escaping () -> Instant,
                 pendingSignal: @escaping () -> Int32? = { nil },
                 log: @escaping (String) -> Void = { FileHandle.standardError.write(Data(("motcua: " + $0 + "\n").utf8)) },
-                greeting: String? = nil) {
+                greeting: String? = nil, counter: Int? = nil) {
         self.desk = desk
         self.backend = backend
         self.clock = clock
@@ -34,6 +34,7 @@ public final class App {
         self.log = log
         env = Self.environment(of: desk)
         state = AppState(size: backend.size, now: clock())
+        state.counter = counter
         if let bytes = desk.loadDraft() {
             if let draft = try? JSONDecoder().decode(IntakeDraft.self, from: Data(bytes)) {
                 dispatch(.draftFound(draft))

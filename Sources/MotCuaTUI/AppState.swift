@@ -85,6 +85,10 @@ public struct AppState: Equatable, Sendable {
     public var warningsScroll = 0
     public var mode: Mode = .browse
     public var message: StatusMessage?
+    /// The clerk's counter (`motcua tui --counter N`): its rating device can be asked at return.
+    public var counter: Int?
+    /// A dossier returned with the counter's device asked to rate it, until the rating arrives.
+    public var awaitingRating: String?
     /// Esc was pressed in browse mode and did nothing else: a digit now means F1…F10 (for
     /// terminals whose F-keys do not arrive), until the prefix lapses.
     public var escapePrefix: EscapePrefix?
@@ -232,6 +236,8 @@ public enum Msg: Equatable, Sendable {
     case draftFound(IntakeDraft)
     /// SIGTERM / SIGHUP / SIGINT / SIGQUIT.
     case signal(Int32)
+    /// The rating recorded for a dossier the counter's device was asked about (nil: not yet).
+    case ratingChecked(code: String, rating: Rating?)
 }
 
 /// Side effects as data, each carrying its inputs; the runtime performs them and answers with
@@ -249,6 +255,8 @@ public enum Effect: Equatable, Sendable {
     case loadSupervisor(OverdueReport.Grouping, at: Instant)
     case loadReport(from: CivilDate, to: CivilDate, grouping: PeriodReport.Grouping)
     case printForm(form: FormID, code: String, html: Bool, toPrinter: Bool)
+    /// Whether the citizen has rated `code` on the counter's device yet.
+    case checkRating(code: String)
     case redraw
     case quit
 }

@@ -142,7 +142,7 @@ public enum KeyMap {
         KeyBinding([.down, .tab], .down, "Xuống một dòng"),
         KeyBinding([.enter], .open, "Mở thao tác đang chọn"),
     ] + ([(.transfer, "c"), (.requestSupplement, "b"), (.supplementReceived, "n"), (.suspend, "d"), (.resume, "t"),
-          (.resultReady, "k"), (.returnResult, "r"), (.refuse, "f"), (.withdraw, "u"), (.extend, "g"), (.note, "h")]
+          (.resultReady, "k"), (.returnResult, "r"), (.refuse, "f"), (.withdraw, "u"), (.extend, "g"), (.note, "h"), (.rate, "l")]
          as [(DossierAction, Character)]).map { action, letter in
         KeyBinding([.character(letter)], .choose(action), action.vietnamese.prefix(1).uppercased() + action.vietnamese.dropFirst())
     })

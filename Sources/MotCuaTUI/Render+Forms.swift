@@ -176,6 +176,10 @@ func renderDialog(_ buffer: inout ScreenBuffer, _ dialog: ActionDialog, _ env: A
             buffer.put(fitting: "Trả cho:", x: rect.x + 2, y: y, width: labelWidth, role: .label)
             buffer.put(fitting: "◂ \(dialog.returnMethod.label) ▸", x: rect.x + 2 + labelWidth, y: y, width: inputWidth,
                        role: focused ? .inputFocused : .input)
+        case .rating:
+            buffer.put(fitting: "Đánh giá:", x: rect.x + 2, y: y, width: labelWidth, role: .label)
+            buffer.put(fitting: "◂ \(dialog.ratingChoice.label) ▸", x: rect.x + 2 + labelWidth, y: y, width: inputWidth,
+                       role: focused ? .inputFocused : .input)
         default:
             let label: String = {
                 switch field {

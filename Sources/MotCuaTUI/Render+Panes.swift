@@ -234,11 +234,13 @@ enum HistoryText {
         case .suspended: return "Tạm dừng: \(e.reason ?? "")"
         case .resumed: return "Tiếp tục, hẹn \(e.due?.vietnameseShort ?? "?")"
         case .resultReady: return "Có kết quả" + (e.text.map { ": \($0)" } ?? "")
-        case .returned: return "Trả kết quả: \(e.returnMethod?.vietnamese ?? "")"
+        case .returned:
+            return "Trả kết quả: \(e.returnMethod?.vietnamese ?? "")" + (e.rating.map { "; người dân đánh giá: \($0.level.vietnamese)" } ?? "")
         case .refused: return "Từ chối: \(e.reason ?? "")"
         case .withdrawn: return "Rút/dừng" + (e.reason.map { ": \($0)" } ?? "")
         case .extended: return "Gia hạn đến \(e.due?.vietnameseShort ?? "?"): \(e.reason ?? "")"
         case .note: return "Ghi chú: \(e.text ?? "")"
+        case .rated: return "Người dân đánh giá: \(e.rating?.level.vietnamese ?? "?")"
         case .submitted: return "Đăng ký trực tuyến, hạn tiếp nhận \(e.due?.vietnameseShort ?? "?")"
         case .accepted: return "Tiếp nhận hồ sơ trực tuyến, hẹn trả \(e.due?.vietnameseShort ?? "?")"
         case .notAccepted: return "Không tiếp nhận: \(e.reason ?? "")"

@@ -176,7 +176,7 @@ func actionKey(_ state: inout AppState, _ original: ActionDialog, _ key: Key, _ 
     if dialog.saving { return [] }
     let fields = dialog.fields
     let field = dialog.focusedField
-    let isChoice = field == .department || field == .official || field == .returnMethod
+    let isChoice = field == .department || field == .official || field == .returnMethod || field == .rating
     var command = KeyMap.dialog.command(for: key)
     // ←→ change a choice; in a text field they move the cursor.
     if command == .previousChoice || command == .nextChoice, !isChoice { command = nil }
@@ -199,6 +199,8 @@ func actionKey(_ state: inout AppState, _ original: ActionDialog, _ key: Key, _ 
             dialog.stepDepartment(step)
         } else if field == .official {
             dialog.stepOfficial(step)
+        } else if field == .rating {
+            dialog.stepRating(step)
         } else if field == .returnMethod {
             let all = ReturnMethod.Kind.allCases
             dialog.returnMethod = all[(all.firstIndex(of: dialog.returnMethod)! + step + all.count) % all.count]

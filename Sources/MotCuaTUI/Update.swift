@@ -44,7 +44,10 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
     case .tick(let now):
         return tick(&state, now)
     case .storeChanged:
-        return [.loadQueue(state.queueRequest)]
+        return [.loadQueue(state.queueRequest)] + (state.awaitingRating.map { [.checkRating(code: $0)] } ?? [])
+    case .ratingChecked(let code, let rating):
+        ratingChecked(&state, code: code, rating: rating)
+        return []
     case .dataLoaded(let data):
         return dataLoaded(&state, data)
     case .detailLoaded(let dossier):
@@ -52,8 +55,10 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
         return []
     case .committed(let code, let text):
         let action: DossierAction? = { if case .action(let dialog) = state.mode { dialog.action } else { nil } }()
+        let askedDevice = deviceAsked(state.mode)
         state.mode = .browse
         state.message = .info(text)
+        if let counter = askedDevice { awaitDeviceRating(&state, code: code, text: text, counter: counter) }
         // A supplement request or an extension is followed by a form for the citizen (Mẫu 02,
         // Mẫu 04): the print menu opens on it, Enter prints, Esc goes back to the list.
         if let form = PrintMenu.offer(after: action) {
@@ -402,6 +407,6 @@ func openAction(_ state: inout AppState, _ action: DossierAction, _ env: AppEnvi
         return []
     }
     state.mode = .action(ActionDialog(action: action, summary: d, catalogue: env.catalogue, officials: env.officials,
-                                      op: env.newOperationID()))
+                                      op: env.newOperationID(), counter: state.counter))
     return []
 }

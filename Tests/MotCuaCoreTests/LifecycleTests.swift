@@ -66,6 +66,7 @@ struct LifecycleTests {
         case .withdraw: return .withdraw(reason: "Người nộp rút")
         case .extend: return .extend(until: at("2026-12-31T17:00"), reason: "Chờ ý kiến", department: nil)
         case .note: return .note("Đã gọi điện")
+        case .rate: return .rate(Rating(level: .satisfied, channel: .desk))
         }
     }
 
@@ -86,7 +87,7 @@ struct LifecycleTests {
     }
 
     @Test func theTransitionTableHasTheLifecycleTheRulesDescribe() {
-        #expect(DossierAction.allowed[.returned] == [.note])
+        #expect(DossierAction.allowed[.returned] == [.note, .rate])
         #expect(DossierAction.allowed[.suspended] == [.resume, .withdraw, .note])
         #expect(DossierAction.allowed[.awaitingSupplement]!.contains(.supplementReceived))
         #expect(!DossierAction.allowed[.received]!.contains(.returnResult))

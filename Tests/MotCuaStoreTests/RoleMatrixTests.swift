@@ -14,7 +14,7 @@ struct RoleMatrixTests {
         m["view"] = everyone
         m["receive"] = desk
         for action in DossierAction.allCases {
-            m[action.rawValue] = [.returnResult, .supplementReceived, .withdraw].contains(action) ? desk : everyone
+            m[action.rawValue] = [.returnResult, .supplementReceived, .withdraw, .rate].contains(action) ? desk : everyone
         }
         m["viewReports"] = everyone
         m["viewAllOffices"] = [.supervisor, .admin]
@@ -23,6 +23,7 @@ struct RoleMatrixTests {
         m["manageCatalogue"] = [.admin]
         m["manageCalendar"] = [.admin]
         m["actAs"] = [.admin]
+        m["configureNotifications"] = [.admin]
         return m
     }()
 
@@ -50,6 +51,7 @@ struct RoleMatrixTests {
         case .supplementReceived: return [.requestSupplement(reason: "Thiếu bản sao", documents: [])]
         case .resume: return [.suspend(reason: "Chờ xác minh")]
         case .returnResult: return [.resultReady(note: nil)]
+        case .rate: return [.resultReady(note: nil), .returnResult(.applicant)]
         default: return []
         }
     }
@@ -67,6 +69,7 @@ struct RoleMatrixTests {
         case .withdraw: return .withdraw(reason: nil)
         case .extend: return .extend(until: at("2026-12-31T17:00"), reason: "Cần xác minh thêm", department: nil)
         case .note: return .note("Đã gọi điện cho người nộp")
+        case .rate: return .rate(Rating(level: .verySatisfied, channel: .desk))
         }
     }
 
@@ -102,6 +105,8 @@ struct RoleMatrixTests {
                 try store.installCalendar(json: Array(#"{"schema":1,"years":[]}"#.utf8), actor: me, now: now)
             case "actAs":
                 _ = try store.actor(login: me.login, actingAs: "mai", terminal: nil)
+            case "configureNotifications":
+                try store.configureNotify(settings: Array(#"{"schema":1,"commands":{}}"#.utf8), detail: "sms: /bin/true", actor: me, now: now)
             default:
                 let action = DossierAction(rawValue: operation)!
                 for step in preparation(for: action) { _ = try store.perform(step, on: before, actor: admin, now: now) }
@@ -144,6 +149,7 @@ struct RoleMatrixTests {
         case "manageCatalogue": return .manageCatalogue
         case "manageCalendar": return .manageCalendar
         case "actAs": return .actAs
+        case "configureNotifications": return .configureNotifications
         default: return .dossier(DossierAction(rawValue: operation)!)
         }
     }

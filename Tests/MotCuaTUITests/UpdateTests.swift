@@ -362,7 +362,7 @@ struct FormUpdateTests {
         #expect(try #require(state.mode.dialog).returnMethod == .applicant)
         _ = update(&state, .key(.character(" ")), Fixture.env)
         let dialog = try #require(state.mode.dialog)
-        #expect(dialog.returnMethod == .proxy && dialog.fields == [.returnMethod, .proxyName])
+        #expect(dialog.returnMethod == .proxy && dialog.fields == [.returnMethod, .proxyName, .rating])
         _ = update(&state, .key(.tab), Fixture.env)
         type("Lê Văn Bình", &state)
         #expect(try #require(state.mode.dialog).proxyName.text == "Lê Văn Bình")

@@ -36,6 +36,8 @@ public enum Permission: Hashable, Sendable {
     case manageCalendar
     /// Point the store at the national portal (`motcua sync configure`).
     case configureSync
+    /// Set the command that delivers messages to citizens on a channel (SMS, Zalo, e-mail).
+    case configureNotifications
     /// `--as LOGIN`: act on another official's behalf.
     case actAs
 
@@ -51,6 +53,7 @@ public enum Permission: Hashable, Sendable {
         case .manageCatalogue: return "sửa danh mục thủ tục"
         case .manageCalendar: return "sửa lịch nghỉ"
         case .configureSync: return "cấu hình đồng bộ Cổng Dịch vụ công"
+        case .configureNotifications: return "cấu hình gửi tin nhắn cho người dân"
         case .actAs: return "thao tác thay người khác (--as)"
         }
     }
@@ -68,7 +71,7 @@ public enum AccessPolicy {
             return role != .officer
         case .dossier(let action):
             switch action {
-            case .returnResult, .supplementReceived, .withdraw:
+            case .returnResult, .supplementReceived, .withdraw, .rate:
                 return role != .officer        // happen at the desk, face to face with the citizen
             default:
                 return true
@@ -77,7 +80,7 @@ public enum AccessPolicy {
             return true
         case .viewAllOffices:
             return role >= .supervisor
-        case .manageUsers, .manageCatalogue, .manageCalendar, .configureSync, .actAs:
+        case .manageUsers, .manageCatalogue, .manageCalendar, .configureSync, .configureNotifications, .actAs:
             return role == .admin
         }
     }

@@ -109,6 +109,8 @@ public enum DossierFlag: String, Codable, Hashable, Sendable, CaseIterable {
     case legacyID = "legacy-id"
     /// An online dossier accepted after its acceptance deadline (TH's TiepNhanQuaHan).
     case lateAcceptance = "late-acceptance"
+    /// The citizen has rated the dossier (a second rating is refused).
+    case rated = "rated"
 
     public var vietnamese: String {
         switch self {
@@ -117,6 +119,7 @@ public enum DossierFlag: String, Codable, Hashable, Sendable, CaseIterable {
         case .lateApology: return "Văn bản xin lỗi gửi muộn (dưới 1 ngày làm việc trước hạn)"
         case .legacyID: return "Dùng số CMND 9 số cũ"
         case .lateAcceptance: return "Tiếp nhận hồ sơ trực tuyến sau hạn tiếp nhận"
+        case .rated: return "Người dân đã đánh giá mức độ hài lòng"
         }
     }
 }
@@ -132,6 +135,8 @@ public struct DossierEvent: Codable, Hashable, Sendable {
         case accepted
         /// The desk refused an online dossier at acceptance (`reason`, `text`: the guidance given).
         case notAccepted
+        /// The citizen's rating, after the return (once per dossier; `rating`).
+        case rated
 
         /// The kinds a dossier's history starts with.
         public var opensDossier: Bool { self == .received || self == .submitted }
@@ -159,10 +164,14 @@ public struct DossierEvent: Codable, Hashable, Sendable {
     /// note: the text.
     public var text: String?
     public var flags: [DossierFlag]?
+    /// rated, or returned with the rating given at the desk: the citizen's rating.
+    public var rating: Rating?
+    /// returned: the counter whose rating device asks the citizen (`motcua rate --counter N`).
+    public var ratingCounter: Int?
 
     enum CodingKeys: String, CodingKey {
         case kind = "k", reception, department, official, reason, documents, due, statsDue, stepDue
-        case returnedTo, proxyName, waybill, text, flags
+        case returnedTo, proxyName, waybill, text, flags, rating, ratingCounter
     }
 
     public init(kind: Kind) { self.kind = kind }
@@ -190,8 +199,10 @@ public struct DossierEvent: Codable, Hashable, Sendable {
         case .extended: try require(due != nil && reason != nil, "hạn mới/lý do")
         case .note: try require(text != nil, "nội dung")
         case .refused, .suspended: try require(reason != nil, "lý do")
+        case .rated: try require(rating != nil, "mức đánh giá")
         case .supplementRequested, .resultReady, .returned, .withdrawn: break
         }
+        do { try rating?.validate() } catch { throw EventDecodingError("sự kiện \(kind.rawValue): \(error)") }
     }
 }
 

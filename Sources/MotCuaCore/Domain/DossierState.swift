@@ -53,6 +53,8 @@ public enum DossierState: String, Codable, Sendable, CaseIterable {
 public enum DossierAction: String, Codable, Sendable, CaseIterable {
     case transfer, requestSupplement = "request-supplement", supplementReceived = "supplement-received"
     case suspend, resume, resultReady = "result-ready", returnResult = "return", refuse, withdraw, extend, note
+    /// The citizen's rating: after the return, once (`Lifecycle` refuses a second).
+    case rate
 
     public var vietnamese: String {
         switch self {
@@ -67,6 +69,7 @@ public enum DossierAction: String, Codable, Sendable, CaseIterable {
         case .withdraw: return "rút/dừng hồ sơ"
         case .extend: return "gia hạn (xin lỗi)"
         case .note: return "ghi chú"
+        case .rate: return "ghi nhận đánh giá của người dân"
         }
     }
 
@@ -77,7 +80,7 @@ public enum DossierAction: String, Codable, Sendable, CaseIterable {
         .awaitingSupplement: [.supplementReceived, .refuse, .withdraw, .note],
         .suspended: [.resume, .withdraw, .note],
         .resultReady: [.returnResult, .note],
-        .returned: [.note],
+        .returned: [.note, .rate],
         .refused: [.note],
         .withdrawn: [.note],
         // An online submission is accepted (`Store.accept`) or refused once, with the reason.

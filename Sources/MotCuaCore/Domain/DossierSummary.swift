@@ -174,6 +174,9 @@ public struct DossierSummary: Hashable, Sendable {
         case .returned:
             closedAt = rec.at
             state = .returned
+            if e.rating != nil { flags.insert(.rated) }
+        case .rated:
+            flags.insert(.rated)
         case .refused:
             endPause(at: rec.at)
             if resolvedAt == nil { resolvedAt = rec.at; resolvedBy = rec.by }

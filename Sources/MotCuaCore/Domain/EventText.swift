@@ -17,6 +17,7 @@ public enum EventText {
         case .submitted: return "đăng ký trực tuyến"
         case .accepted: return "tiếp nhận hồ sơ trực tuyến"
         case .notAccepted: return "không tiếp nhận hồ sơ trực tuyến"
+        case .rated: return "đánh giá mức độ hài lòng"
         }
     }
 }

@@ -38,6 +38,11 @@ public enum DossierCommand: Hashable, Sendable {
     case withdraw(reason: String?)
     case extend(until: Instant, reason: String, department: String?)
     case note(String)
+    /// The citizen's rating after the return; the desk fills the official and department rated.
+    case rate(Rating)
+    /// A return with the citizen's rating taken there, or the counter whose rating device asks for it
+    /// (one journal line: the return and its rating are never half written).
+    case returnWithRating(ReturnMethod, ReturnRating)
 
     public var action: DossierAction {
         switch self {
@@ -52,8 +57,18 @@ public enum DossierCommand: Hashable, Sendable {
         case .withdraw: return .withdraw
         case .extend: return .extend
         case .note: return .note
+        case .rate: return .rate
+        case .returnWithRating: return .returnResult
         }
     }
+}
+
+/// What a return records of the citizen's rating.
+public enum ReturnRating: Hashable, Sendable {
+    /// Given at the desk (asked by the clerk, or on paper).
+    case given(Rating)
+    /// To be given on the rating device of this counter (`motcua rate --counter N`).
+    case onDevice(counter: Int)
 }
 
 public enum LifecycleError: Error, Equatable, CustomStringConvertible {
@@ -67,6 +82,8 @@ public enum LifecycleError: Error, Equatable, CustomStringConvertible {
     case extensionOnDayOff(Instant)
     case receivedInFuture(Instant)
     case notAwaitingAcceptance(DossierState)
+    case alreadyRated
+    case rating(RatingError)
 
     public var description: String {
         switch self {
@@ -88,6 +105,10 @@ public enum LifecycleError: Error, Equatable, CustomStringConvertible {
             return "Hạn mới \(until.vietnameseShort) rơi vào ngày nghỉ (thứ Bảy, Chủ nhật hoặc ngày lễ); chọn một ngày làm việc"
         case .receivedInFuture(let at):
             return "Thời điểm tiếp nhận \(at.vietnameseShort) ở tương lai"
+        case .alreadyRated:
+            return "Hồ sơ đã được người dân đánh giá; mỗi hồ sơ chỉ đánh giá một lần, không ghi lại"
+        case .rating(let error):
+            return error.description
         case .notAwaitingAcceptance(let state):
             return "Không thể tiếp nhận: hồ sơ không chờ tiếp nhận trực tuyến (đang ở trạng thái \"\(state.vietnamese)\")"
         }
@@ -201,19 +222,23 @@ public struct Lifecycle: Sendable {
             return e
 
         case .returnResult(let method):
-            var e = DossierEvent(kind: .returned)
-            switch method {
-            case .applicant: e.returnedTo = "applicant"
-            case .proxy(let name):
-                let name = Validation.clean(name)
-                let issues = Validation.name(name, field: .proxy)
-                if !issues.isEmpty { throw .invalid(issues) }
-                e.returnedTo = "proxy"
-                e.proxyName = name
-            case .post(let waybill):
-                e.returnedTo = "post"
-                e.waybill = try cleanText(waybill, field: .waybill, label: "Số vận đơn", required: true)
+            return try returnEvent(method)
+
+        case .returnWithRating(let method, let rating):
+            var e = try returnEvent(method)
+            switch rating {
+            case .given(let r):
+                do { try r.validate() } catch { throw .rating(error) }
+                e.rating = r
+            case .onDevice(let counter): e.ratingCounter = counter
             }
+            return e
+
+        case .rate(let rating):
+            guard !d.flags.contains(.rated) else { throw .alreadyRated }
+            do { try rating.validate() } catch { throw .rating(error) }
+            var e = DossierEvent(kind: .rated)
+            e.rating = rating
             return e
 
         case .refuse(let reason) where d.state == .submitted, .refuseWithGuidance(let reason, _) where d.state == .submitted:
@@ -253,6 +278,24 @@ public struct Lifecycle: Sendable {
             e.text = try cleanText(text, field: .note, label: "Ghi chú", required: true)
             return e
         }
+    }
+
+    /// The `returned` event for a way of handing the result back.
+    func returnEvent(_ method: ReturnMethod) throws(LifecycleError) -> DossierEvent {
+        var e = DossierEvent(kind: .returned)
+        switch method {
+        case .applicant: e.returnedTo = "applicant"
+        case .proxy(let name):
+            let name = Validation.clean(name)
+            let issues = Validation.name(name, field: .proxy)
+            if !issues.isEmpty { throw .invalid(issues) }
+            e.returnedTo = "proxy"
+            e.proxyName = name
+        case .post(let waybill):
+            e.returnedTo = "post"
+            e.waybill = try cleanText(waybill, field: .waybill, label: "Số vận đơn", required: true)
+        }
+        return e
     }
 
     func cleanText(_ raw: String, field: ValidationField, label: String, required: Bool) throws(LifecycleError) -> String {

@@ -39,17 +39,19 @@ public struct OperationFingerprint: Hashable, Sendable, CustomStringConvertible 
         case .suspend(let reason): fields += ["suspend", reason]
         case .resume: fields += ["resume"]
         case .resultReady(let note): fields += ["resultReady", note ?? ""]
-        case .returnResult(let method):
-            switch method {
-            case .applicant: fields += ["return", "applicant"]
-            case .proxy(let name): fields += ["return", "proxy", name]
-            case .post(let waybill): fields += ["return", "post", waybill]
-            }
+        case .returnResult(let method): fields += ["return"] + returnFields(method)
         case .refuse(let reason): fields += ["refuse", reason]
         case .refuseWithGuidance(let reason, let guidance): fields += ["refuse", reason, "guidance", guidance ?? ""]
         case .withdraw(let reason): fields += ["withdraw", reason ?? ""]
         case .extend(let until, let reason, let department): fields += ["extend", String(until.seconds), reason, department ?? ""]
         case .note(let text): fields += ["note", text]
+        case .rate(let rating): fields += ["rate"] + ratingFields(rating)
+        case .returnWithRating(let method, let rating):
+            fields += ["return"] + returnFields(method)
+            switch rating {
+            case .given(let r): fields += ["rating"] + ratingFields(r)
+            case .onDevice(let counter): fields += ["ratingCounter", String(counter)]
+            }
         }
         return OperationFingerprint(kind: eventKind(of: command), code: code, digest: digest(fields))
     }
@@ -57,6 +59,19 @@ public struct OperationFingerprint: Hashable, Sendable, CustomStringConvertible 
     /// Accepting an online dossier: nothing is asked but the dossier.
     public static func accept(on code: String) -> OperationFingerprint {
         OperationFingerprint(kind: .accepted, code: code, digest: digest(["accept", code]))
+    }
+
+    private static func returnFields(_ method: ReturnMethod) -> [String] {
+        switch method {
+        case .applicant: return ["applicant"]
+        case .proxy(let name): return ["proxy", name]
+        case .post(let waybill): return ["post", waybill]
+        }
+    }
+
+    /// What the citizen said; the official and department are the desk's own reading, not asked.
+    private static func ratingFields(_ r: Rating) -> [String] {
+        [r.level.rawValue, r.channel.rawValue, r.indices.map { $0.map(String.init).joined(separator: ",") } ?? ""]
     }
 
     private static func person(_ p: Person) -> [String] {
@@ -88,6 +103,8 @@ public struct OperationFingerprint: Hashable, Sendable, CustomStringConvertible 
         case .withdraw: return .withdrawn
         case .extend: return .extended
         case .note: return .note
+        case .rate: return .rated
+        case .returnWithRating: return .returned
         }
     }
 }

@@ -27,6 +27,8 @@ public enum PortalStatus {
         "refused": EventMapping(status: "9", action: "Từ chối giải quyết hồ sơ", withReason: true),
         "withdrawn": EventMapping(status: "7", action: "Công dân yêu cầu rút hồ sơ", withReason: true),
         "extended": EventMapping(status: nil, action: "Gia hạn, ban hành văn bản xin lỗi", withReason: true),
+        // No status change (the row carries 10, returned); the levels themselves go monthly as `DongBoDanhGia`.
+        "rated": EventMapping(status: nil, action: "Người dân đánh giá mức độ hài lòng", withReason: false),
         // "note": internal, never sent (the portal learns nothing from it, and it may hold personal data).
     ]
 

@@ -8,7 +8,7 @@ import TerminalUI
 
 /// Runs the terminal app on this process's terminal and gives the terminal back on every exit path.
 enum TerminalSession {
-    static func run(_ context: StoreContext, greeting: String? = nil) throws {
+    static func run(_ context: StoreContext, greeting: String? = nil, counter: Int? = nil) throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw CLIError.failure("Giao diện cần một terminal. Trong kịch bản hãy dùng: motcua list, motcua show, motcua overdue.")
         }
@@ -30,7 +30,7 @@ enum TerminalSession {
         let baseNow = context.now
         let app = App(desk: Desk(store: store, actor: context.actor), backend: backend,
                       clock: { baseNow.adding(seconds: Int64(Date().timeIntervalSince(started))) },
-                      pendingSignal: SignalTrap.takePending, greeting: greeting)
+                      pendingSignal: SignalTrap.takePending, greeting: greeting, counter: counter)
         app.run()
         backend.shutdown()
         SignalTrap.uninstall()
