@@ -233,7 +233,7 @@ enum HistoryText {
         case .supplementReceived: return "Nhận đủ bổ sung, hẹn mới \(e.due?.vietnameseShort ?? "?")"
         case .suspended: return "Tạm dừng: \(e.reason ?? "")"
         case .resumed: return "Tiếp tục, hẹn \(e.due?.vietnameseShort ?? "?")"
-        case .resultReady: return "Có kết quả" + (e.text.map { ": \($0)" } ?? "")
+        case .resultReady: return "Có kết quả" + (e.text.map { ": \($0)" } ?? "") + (e.result.map { " — \($0.form.vietnamese)" } ?? "")
         case .returned: return "Trả kết quả: \(e.returnMethod?.vietnamese ?? "")"
         case .refused: return "Từ chối: \(e.reason ?? "")"
         case .withdrawn: return "Rút/dừng" + (e.reason.map { ": \($0)" } ?? "")
@@ -242,6 +242,7 @@ enum HistoryText {
         case .submitted: return "Đăng ký trực tuyến, hạn tiếp nhận \(e.due?.vietnameseShort ?? "?")"
         case .accepted: return "Tiếp nhận hồ sơ trực tuyến, hẹn trả \(e.due?.vietnameseShort ?? "?")"
         case .notAccepted: return "Không tiếp nhận: \(e.reason ?? "")"
+        case .feePaid, .feeRefunded, .feeExempted, .documentRecorded: return EventText.feeOrDocument(e) ?? ""
         }
     }
 }

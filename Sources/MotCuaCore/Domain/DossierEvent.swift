@@ -58,6 +58,8 @@ public struct Reception: Codable, Hashable, Sendable {
     public var portalCode: String? = nil
     /// Online dossiers: when the citizen submitted it on the portal (NgayNopHoSo).
     public var submittedAt: Instant? = nil
+    /// The fee lines owed, snapshotted from the catalogue at reception (nil: received before fees were kept).
+    public var fees: [FeeLine]? = nil
 }
 
 /// How a result was handed back.
@@ -132,6 +134,14 @@ public struct DossierEvent: Codable, Hashable, Sendable {
         case accepted
         /// The desk refused an online dossier at acceptance (`reason`, `text`: the guidance given).
         case notAccepted
+        /// A fee payment (`amount`, `method`, `receipt`: the biên lai number).
+        case feePaid
+        /// Part or all of a payment given back (`amount`, `reason`).
+        case feeRefunded
+        /// A fee waived or reduced for this dossier (`amount`, `reason`).
+        case feeExempted
+        /// A submitted paper's digitisation recorded (`document`).
+        case documentRecorded
 
         /// The kinds a dossier's history starts with.
         public var opensDossier: Bool { self == .received || self == .submitted }
@@ -159,10 +169,20 @@ public struct DossierEvent: Codable, Hashable, Sendable {
     /// note: the text.
     public var text: String?
     public var flags: [DossierFlag]?
+    /// Fee events: VND.
+    public var amount: Int?
+    public var method: PaymentMethod?
+    /// feePaid: the receipt (biên lai) number, unique per agency and year.
+    public var receipt: String?
+    /// documentRecorded: the paper and its digitisation.
+    public var document: DocumentRecord?
+    /// resultReady, returned: the result's form, code and file reference.
+    public var result: ResultRecord?
 
     enum CodingKeys: String, CodingKey {
         case kind = "k", reception, department, official, reason, documents, due, statsDue, stepDue
         case returnedTo, proxyName, waybill, text, flags
+        case amount, method, receipt, document, result
     }
 
     public init(kind: Kind) { self.kind = kind }
@@ -191,6 +211,9 @@ public struct DossierEvent: Codable, Hashable, Sendable {
         case .note: try require(text != nil, "nội dung")
         case .refused, .suspended: try require(reason != nil, "lý do")
         case .supplementRequested, .resultReady, .returned, .withdrawn: break
+        case .feePaid: try require((amount ?? 0) > 0 && method != nil && receipt != nil, "số tiền/hình thức/số biên lai")
+        case .feeRefunded, .feeExempted: try require((amount ?? 0) > 0 && reason != nil, "số tiền/lý do")
+        case .documentRecorded: try require(document != nil, "giấy tờ")
         }
     }
 }

@@ -17,6 +17,10 @@ public enum EventText {
         case .submitted: return "đăng ký trực tuyến"
         case .accepted: return "tiếp nhận hồ sơ trực tuyến"
         case .notAccepted: return "không tiếp nhận hồ sơ trực tuyến"
+        case .feePaid: return "thu phí, lệ phí"
+        case .feeRefunded: return "hoàn phí, lệ phí"
+        case .feeExempted: return "miễn, giảm phí, lệ phí"
+        case .documentRecorded: return "số hóa giấy tờ"
         }
     }
 }

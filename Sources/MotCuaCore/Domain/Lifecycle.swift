@@ -38,6 +38,10 @@ public enum DossierCommand: Hashable, Sendable {
     case withdraw(reason: String?)
     case extend(until: Instant, reason: String, department: String?)
     case note(String)
+    /// A result with its form and, for an electronic one, the file's reference and hash.
+    case resultReadyWith(note: String?, result: ResultRecord)
+    /// A return that records the form the result was handed over in (the F5 dialog asks).
+    case returnDelivered(ReturnMethod, form: ResultForm)
 
     public var action: DossierAction {
         switch self {
@@ -46,8 +50,8 @@ public enum DossierCommand: Hashable, Sendable {
         case .supplementReceived: return .supplementReceived
         case .suspend: return .suspend
         case .resume: return .resume
-        case .resultReady: return .resultReady
-        case .returnResult: return .returnResult
+        case .resultReady, .resultReadyWith: return .resultReady
+        case .returnResult, .returnDelivered: return .returnResult
         case .refuse, .refuseWithGuidance: return .refuse
         case .withdraw: return .withdraw
         case .extend: return .extend
@@ -138,6 +142,7 @@ public struct Lifecycle: Sendable {
             documents: documents.map { ReceivedDocument(name: Validation.clean($0.name), originals: $0.originals, copies: $0.copies) },
             procedure: ProcedureSnapshot(procedure, catalogueVersion: catalogue.version),
             agency: agency, effectiveStart: computation.effectiveStart)
+        event.reception?.fees = FeeLine.lines(for: procedure, channel: intake.channel)
         event.due = computation.due
         event.statsDue = computation.due
         event.stepDue = stepDue(for: Catalogue.deskCode, procedure: ProcedureSnapshot(procedure, catalogueVersion: catalogue.version),
@@ -198,6 +203,18 @@ public struct Lifecycle: Sendable {
         case .resultReady(let note):
             var e = DossierEvent(kind: .resultReady)
             if let note { e.text = try cleanText(note, field: .note, label: "Ghi chú", required: false) }
+            return e
+
+        case .resultReadyWith(let note, let result):
+            var e = try decide(.resultReady(note: note), for: d, at: now)
+            var r = result
+            if let code = r.code { r.code = try cleanText(code, field: .note, label: "Số, ký hiệu kết quả", required: false) }
+            e.result = r
+            return e
+
+        case .returnDelivered(let method, let form):
+            var e = try decide(.returnResult(method), for: d, at: now)
+            e.result = ResultRecord(form: form)
             return e
 
         case .returnResult(let method):

@@ -50,8 +50,35 @@ public struct OperationFingerprint: Hashable, Sendable, CustomStringConvertible 
         case .withdraw(let reason): fields += ["withdraw", reason ?? ""]
         case .extend(let until, let reason, let department): fields += ["extend", String(until.seconds), reason, department ?? ""]
         case .note(let text): fields += ["note", text]
+        case .resultReadyWith(let note, let r):
+            fields += ["resultReady", note ?? "", r.form.rawValue, r.code ?? "", r.file ?? "", r.sha256 ?? ""]
+        case .returnDelivered(let method, let form):
+            switch method {
+            case .applicant: fields += ["return", "applicant"]
+            case .proxy(let name): fields += ["return", "proxy", name]
+            case .post(let waybill): fields += ["return", "post", waybill]
+            }
+            fields += ["form", form.rawValue]
         }
         return OperationFingerprint(kind: eventKind(of: command), code: code, digest: digest(fields))
+    }
+
+    /// A fee payment, refund or exemption (the receipt as typed: nil asks for the next number).
+    public static func fee(_ command: FeeCommand, on code: String) -> OperationFingerprint {
+        switch command {
+        case .pay(let amount, let method, let receipt):
+            return OperationFingerprint(kind: .feePaid, code: code, digest: digest(["pay", code, String(amount), method.rawValue, receipt ?? ""]))
+        case .refund(let amount, let reason):
+            return OperationFingerprint(kind: .feeRefunded, code: code, digest: digest(["refund", code, String(amount), reason]))
+        case .exempt(let amount, let reason):
+            return OperationFingerprint(kind: .feeExempted, code: code, digest: digest(["exempt", code, amount.map(String.init) ?? "", reason]))
+        }
+    }
+
+    /// A paper's digitisation (the file's hash is part of what was asked).
+    public static func document(_ record: DocumentRecord, on code: String) -> OperationFingerprint {
+        OperationFingerprint(kind: .documentRecorded, code: code, digest: digest(["document", code, String(record.index),
+                                                                                   record.status.rawValue, record.file ?? "", record.sha256 ?? "", record.from ?? ""]))
     }
 
     /// Accepting an online dossier: nothing is asked but the dossier.
@@ -82,8 +109,8 @@ public struct OperationFingerprint: Hashable, Sendable, CustomStringConvertible 
         case .supplementReceived: return .supplementReceived
         case .suspend: return .suspended
         case .resume: return .resumed
-        case .resultReady: return .resultReady
-        case .returnResult: return .returned
+        case .resultReady, .resultReadyWith: return .resultReady
+        case .returnResult, .returnDelivered: return .returned
         case .refuse, .refuseWithGuidance: return .refused
         case .withdraw: return .withdrawn
         case .extend: return .extended

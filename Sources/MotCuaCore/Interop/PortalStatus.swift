@@ -27,6 +27,12 @@ public enum PortalStatus {
         "refused": EventMapping(status: "9", action: "Từ chối giải quyết hồ sơ", withReason: true),
         "withdrawn": EventMapping(status: "7", action: "Công dân yêu cầu rút hồ sơ", withReason: true),
         "extended": EventMapping(status: nil, action: "Gia hạn, ban hành văn bản xin lỗi", withReason: true),
+        // Fees and digitisation change no status; they are sent so the dossier record carries
+        // DanhSachLePhi, DuocThanhToanTrucTuyen and TaiLieuNop's DuocSoHoa/DuocTaiSuDung.
+        "feePaid": EventMapping(status: nil, action: "Thu phí, lệ phí", withReason: false),
+        "feeRefunded": EventMapping(status: nil, action: "Hoàn phí, lệ phí", withReason: false),
+        "feeExempted": EventMapping(status: nil, action: "Miễn, giảm phí, lệ phí", withReason: false),
+        "documentRecorded": EventMapping(status: nil, action: "Số hóa thành phần hồ sơ", withReason: false),
         // "note": internal, never sent (the portal learns nothing from it, and it may hold personal data).
     ]
 

@@ -21,6 +21,8 @@ struct MotCua: ParsableCommand {
             ExtendCommand.self, NoteCommand.self, OverdueCommand.self, ReportCommand.self, PrintCommand.self,
             CatalogueCommand.self, UsersCommand.self, CalendarCommand.self, SyncCommand.self,
             CheckCommand.self, ResealCommand.self, DoctorCommand.self, StressCommand.self,
+            PayCommand.self, FeesCommand.self, RefundCommand.self, ExemptCommand.self, CashbookCommand.self,
+            DocumentCommand.self, DocumentsCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

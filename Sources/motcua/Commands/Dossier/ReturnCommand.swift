@@ -1,10 +1,15 @@
 import ArgumentParser
 import MotCuaCore
 
+extension ResultForm: ExpressibleByArgument {}
+
 struct ReturnCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "return", abstract: "Trả kết quả cho người nộp, người được ủy quyền hoặc qua bưu chính.")
     @Option(name: .customLong("to-proxy"), help: "Họ tên người được ủy quyền nhận.") var toProxy: String?
     @Option(help: "Số vận đơn bưu chính.") var post: String?
+    @Option(help: "Hình thức kết quả trao: paper (bản giấy), electronic (điện tử), both (cả hai).") var form: ResultForm?
+    @Flag(name: .customLong("unpaid-ok"), help: "Trả dù hồ sơ còn phí, lệ phí chưa thu (đã xác nhận); không có cờ này lệnh bị từ chối (mã 2).")
+    var unpaidOK = false
     @OptionGroup var action: ActionOptions
 
     func validate() throws {
@@ -13,6 +18,6 @@ struct ReturnCommand: ParsableCommand {
 
     func run() throws {
         let method: ReturnMethod = toProxy.map { .proxy(name: $0) } ?? post.map { .post(waybill: $0) } ?? .applicant
-        try action.perform(.returnResult(method))
+        try action.performReturn(method, form: form, allowUnpaid: unpaidOK)
     }
 }
