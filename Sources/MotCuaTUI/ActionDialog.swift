@@ -8,6 +8,8 @@ public struct ActionMenu: Equatable, Sendable {
     public var code: String
     public var actions: [DossierAction]
     public var index = 0
+    /// "Thu phí" follows the actions when the role may take a fee and the dossier is not closed.
+    public var offersFee = false
 
     /// Each action's letter in the menu, from the menu's key table.
     public static func letter(_ action: DossierAction) -> Character {
@@ -18,7 +20,7 @@ public struct ActionMenu: Equatable, Sendable {
 
 /// A confirmation dialog for one action: the inputs it needs and a sentence saying what will happen.
 public struct ActionDialog: Equatable, Sendable {
-    public enum Field: Hashable, Sendable { case department, official, reason, documents, until, returnMethod, proxyName, waybill, note }
+    public enum Field: Hashable, Sendable { case department, official, reason, documents, until, returnMethod, proxyName, waybill, note, resultForm }
 
     public let action: DossierAction
     public let code: String
@@ -38,6 +40,11 @@ public struct ActionDialog: Equatable, Sendable {
     public var proxyName = TextField(limit: 200)
     public var waybill = TextField(limit: 40)
     public var note = TextField(limit: 2000)
+    /// Return: the form the result is handed over in (paper, electronic, both).
+    public var resultForm = ResultForm.paper
+    /// Return: the fee still owed (from the loaded detail); a first confirmation only warns.
+    public var unpaid = 0
+    public var unpaidConfirmed = false
     public var focus = 0
     public var error: String?
     /// A conflict was reported: the next data refresh rebases the dialog on the current version.
@@ -72,7 +79,7 @@ public struct ActionDialog: Equatable, Sendable {
         case .suspend, .refuse: return [.reason]
         case .withdraw: return [.reason]
         case .extend: return [.until, .reason, .department]
-        case .returnResult: return [.returnMethod] + (returnMethod == .proxy ? [.proxyName] : returnMethod == .post ? [.waybill] : [])
+        case .returnResult: return [.returnMethod] + (returnMethod == .proxy ? [.proxyName] : returnMethod == .post ? [.waybill] : []) + [.resultForm]
         case .note: return [.note]
         case .resultReady: return [.note]
         case .supplementReceived, .resume: return []
@@ -119,7 +126,7 @@ public struct ActionDialog: Equatable, Sendable {
         case .proxyName: change(&proxyName)
         case .waybill: change(&waybill)
         case .note: change(&note)
-        case .department, .official, .returnMethod: break
+        case .department, .official, .returnMethod, .resultForm: break
         }
     }
 
@@ -131,7 +138,7 @@ public struct ActionDialog: Equatable, Sendable {
         case .proxyName: return proxyName
         case .waybill: return waybill
         case .note: return note
-        case .department, .official, .returnMethod: return nil
+        case .department, .official, .returnMethod, .resultForm: return nil
         }
     }
 
@@ -164,14 +171,17 @@ public struct ActionDialog: Equatable, Sendable {
         case .resume: return .success(.resume)
         case .resultReady: return .success(.resultReady(note: note.isEmpty ? nil : note.text))
         case .returnResult:
+            if unpaid > 0 && !unpaidConfirmed {
+                return .failure(DialogError("Hồ sơ còn \(Money.text(unpaid)) phí, lệ phí chưa thu. Xác nhận lần nữa để vẫn trả (Esc: hủy, thu phí bằng F6 p)"))
+            }
             switch returnMethod {
             case .proxy:
                 guard !proxyName.isEmpty else { return .failure(DialogError("Nhập họ tên người được ủy quyền", in: .proxyName)) }
-                return .success(.returnResult(.proxy(name: proxyName.text)))
+                return .success(.returnDelivered(.proxy(name: proxyName.text), form: resultForm))
             case .post:
                 guard !waybill.isEmpty else { return .failure(DialogError("Nhập số vận đơn bưu chính", in: .waybill)) }
-                return .success(.returnResult(.post(waybill: waybill.text)))
-            case .applicant: return .success(.returnResult(.applicant))
+                return .success(.returnDelivered(.post(waybill: waybill.text), form: resultForm))
+            case .applicant: return .success(.returnDelivered(.applicant, form: resultForm))
             }
         case .refuse:
             guard !reason.isEmpty else { return .failure(DialogError("Nhập lý do từ chối", in: .reason)) }
@@ -197,7 +207,7 @@ public struct ActionDialog: Equatable, Sendable {
         case .suspend: return "Tạm dừng xử lý: thời gian ngừng tính cho đến khi tiếp tục."
         case .resume: return "Tiếp tục xử lý: hẹn trả lùi thêm đúng số giờ làm việc đã tạm dừng."
         case .resultReady: return "Ghi nhận đã có kết quả; hồ sơ về bộ phận một cửa chờ trả."
-        case .returnResult: return "Trả kết quả (\(returnMethod.label.lowercased())) và đóng hồ sơ."
+        case .returnResult: return "Trả kết quả (\(returnMethod.label.lowercased()), \(resultForm.vietnamese.lowercased())) và đóng hồ sơ."
         case .refuse: return "Từ chối giải quyết và đóng hồ sơ (in Phiếu từ chối)."
         case .withdraw: return "Dừng xử lý theo đề nghị của người nộp và đóng hồ sơ."
         case .extend:

@@ -141,9 +141,14 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
         add("Kênh nộp: \(reception.channel.vietnamese)")
     }
     add("Thủ tục: \(d.procedure.code) \(d.procedure.name) (\(d.procedure.field); \(d.procedure.processing.vietnamese); danh mục v\(d.procedure.catalogueVersion))")
-    if full, let reception = state.detail?.reception {
+    if full, state.detail?.reception != nil {
         add("Giấy tờ đã nhận:", .label)
-        for doc in reception.documents { add("  - \(safe(doc.name)) (bản chính \(doc.originals), bản sao \(doc.copies))") }
+        let papers = DocumentsView(state.detail!).papers
+        for p in papers {
+            let doc = p.document
+            add("  \(p.index). \(safe(doc.name)) (bản chính \(doc.originals), bản sao \(doc.copies)) — \(p.record.status.vietnamese)")
+        }
+        if let result = DocumentsView(state.detail!).result { add("Kết quả: \(result.form.vietnamese)" + (result.code.map { ", số \(safe($0))" } ?? "")) }
     }
     // The small pane names departments without their parenthesis, so the official shows too.
     let department = full ? env.departmentName : env.shortDepartmentName
@@ -155,6 +160,7 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
     let dueText = full ? "\(dueLabel): \(d.due.vietnameseShort) (\(d.due.date.weekdayName))  " : "\(dueLabel): \(d.due.vietnameseShort)  "
     add(dueText + (full ? status.markerInWorkingDays : status.marker), StyleRole(status.tone), plain: dueText)
     if d.extended { add("Hẹn gốc (thống kê): \(d.statsDue.vietnameseShort)") }
+    if let dossier = state.detail, dossier.summary.id == d.id { feeLine(FeeAccount(dossier), full: full).map { add($0.0, $0.1) } }
     if let step = d.responsibleStep(at: state.now) {
         // The small pane does not repeat the holder's long name on the next row.
         if !full && step == d.holder {
@@ -219,6 +225,18 @@ func renderWarnings(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppStat
     }
     TextView(lines, scroll: state.warningsScroll)
         .draw(in: &buffer, Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 1, height: rect.height - 1))
+}
+
+/// The fee as the detail shows it: an unpaid fee always (a return asks for confirmation), a
+/// paid one in the full view only.
+func feeLine(_ account: FeeAccount, full: Bool) -> (String, StyleRole)? {
+    guard account.due > 0 || account.paid > 0 else { return nil }
+    if account.outstanding > 0 {
+        return ("Phí: \(Money.text(account.due)) · CHƯA THU \(Money.text(account.outstanding)) (F6 p: thu phí)", .warning)
+    }
+    guard full else { return nil }
+    let receipts = account.payments.compactMap(\.receipt).map { DisplayText.sanitize($0) }.joined(separator: ", ")
+    return ("Phí: \(Money.text(account.due)) · đã thu đủ, biên lai \(receipts)", .normal)
 }
 
 /// One history line in Vietnamese, with department names.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MotCuaCore
 import MotCuaDesk
 
@@ -19,7 +20,7 @@ struct CashbookCommand: ParsableCommand {
         let name = { (login: String) in names[login] ?? login }
         switch format {
         case .json: Console.json(FeeJSON.cashbook(book, name: name))
-        case .csv: print(book.csv(name: name).text, terminator: "")
+        case .csv: FileHandle.standardOutput.write(Data(book.csv(name: name).bytes))      // BOM and CRLF kept: bytes, never re-encoded
         case .html: print(book.html(agencyName: context.store.config.name, name: name), terminator: "")
         case .table: print(book.text(agencyName: context.store.config.name, name: name), terminator: "")
         }

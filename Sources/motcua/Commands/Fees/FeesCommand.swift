@@ -37,7 +37,7 @@ struct RefundCommand: ParsableCommand {
         let context = try StoreContext.open(store)
         let done = try context.desk.fee(.refund(amount: amount, reason: reason), on: code,
                                         expectedVersion: write.expectVersion, op: write.op, now: context.now)
-        FeeOutput.print(done, json: output.json, what: "Đã hoàn")
+        FeeOutput.show(done, json: output.json, what: "Đã hoàn")
     }
 }
 
@@ -58,6 +58,6 @@ struct ExemptCommand: ParsableCommand {
         let context = try StoreContext.open(store)
         let done = try context.desk.fee(.exempt(amount: amount, reason: reason), on: code,
                                         expectedVersion: write.expectVersion, op: write.op, now: context.now)
-        FeeOutput.print(done, json: output.json, what: "Đã miễn, giảm")
+        FeeOutput.show(done, json: output.json, what: "Đã miễn, giảm")
     }
 }

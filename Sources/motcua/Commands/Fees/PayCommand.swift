@@ -23,13 +23,13 @@ struct PayCommand: ParsableCommand {
         let context = try StoreContext.open(store)
         let done = try context.desk.fee(.pay(amount: amount, method: method, receipt: receipt), on: code,
                                         expectedVersion: write.expectVersion, op: write.op, now: context.now)
-        FeeOutput.print(done, json: output.json, what: "Đã thu")
+        FeeOutput.show(done, json: output.json, what: "Đã thu")
     }
 }
 
 /// What pay, refund and exempt print.
 enum FeeOutput {
-    static func print(_ done: FeeDone, json: Bool, what: String) {
+    static func show(_ done: FeeDone, json: Bool, what: String) {
         let account = done.account
         let entry = done.payment
         if json {
@@ -47,6 +47,6 @@ enum FeeOutput {
         var text = "\(what) hồ sơ \(done.commit.code)\(note): \(Money.text(entry?.amount ?? 0))"
         if let receipt = entry?.receipt { text += ", biên lai số \(DisplayText.sanitize(receipt))" }
         text += "\nPhải nộp \(Money.text(account.due)), đã nộp \(Money.text(account.paid)), còn thiếu \(Money.text(account.outstanding))\n"
-        Swift.print(text, terminator: "")
+        print(text, terminator: "")
     }
 }
