@@ -73,10 +73,9 @@ func renderIntake(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ form: 
         y += 1
     }
     buffer.put(" Giấy tờ nhận (\(KeyMap.documentsHint)):", x: 0, y: y, role: .label)
-    if let chosen {
+    if let chosen, case let due = FeeLine.lines(for: chosen, channel: form.channel).reduce(0, { $0 + $1.amount }), due > 0 {
         // The fee as the catalogue states it for this channel, and F6's mark beside it.
-        let due = FeeLine.lines(for: chosen, channel: form.channel).reduce(0) { $0 + $1.amount }
-        let text = due == 0 ? "Không thu phí" : "Phí \(Money.text(due)) \(form.paidInCash ? "[x]" : "[ ]") đã thu tiền mặt (F6)"
+        let text = "Phí \(Money.text(due)) \(form.paidInCash ? "[x]" : "[ ]") đã thu tiền mặt (F6)"
         let x = max(40, area.width - TextWidth.of(text) - 1)
         buffer.put(text, x: x, y: y, role: form.paidInCash ? .emphasis : .label, maxWidth: area.width - x)
     }

@@ -124,8 +124,11 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
             lines.append(StyledLine(TextWidth.truncate(text, to: max(10, width)), role, lead: lead))
         }
     }
+    // An unpaid fee: the small pane says so on its first row (no row moves for it).
+    let account = state.detail.flatMap { $0.summary.id == d.id ? FeeAccount($0) : nil }
+    let unpaidMark = !full && (account?.outstanding ?? 0) > 0 ? " · nợ phí" : ""
     add(full ? "\(d.code)  [\(d.state.vietnamese)]  phiên bản \(d.version)"
-             : "\(shortCode(d.code, agency: env.session.agency)) [\(d.state.vietnamese)] v\(d.version)", .emphasis)
+             : "\(shortCode(d.code, agency: env.session.agency)) [\(d.state.vietnamese)] v\(d.version)\(unpaidMark)", .emphasis)
     if full {
         add("Người nộp: \(safe(d.applicantName)) · ĐD \(safe(d.idNumber ?? "-")) · ĐT \(safe(d.phone ?? "-"))")
     } else {
@@ -160,7 +163,7 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
     let dueText = full ? "\(dueLabel): \(d.due.vietnameseShort) (\(d.due.date.weekdayName))  " : "\(dueLabel): \(d.due.vietnameseShort)  "
     add(dueText + (full ? status.markerInWorkingDays : status.marker), StyleRole(status.tone), plain: dueText)
     if d.extended { add("Hẹn gốc (thống kê): \(d.statsDue.vietnameseShort)") }
-    if let dossier = state.detail, dossier.summary.id == d.id { feeLine(FeeAccount(dossier), full: full).map { add($0.0, $0.1) } }
+    if full, let account { feeLine(account).map { add($0.0, $0.1) } }
     if let step = d.responsibleStep(at: state.now) {
         // The small pane does not repeat the holder's long name on the next row.
         if !full && step == d.holder {
@@ -227,14 +230,12 @@ func renderWarnings(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppStat
         .draw(in: &buffer, Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 1, height: rect.height - 1))
 }
 
-/// The fee as the detail shows it: an unpaid fee always (a return asks for confirmation), a
-/// paid one in the full view only.
-func feeLine(_ account: FeeAccount, full: Bool) -> (String, StyleRole)? {
+/// The fee as the full detail shows it: owed and unpaid, or paid with its receipts.
+func feeLine(_ account: FeeAccount) -> (String, StyleRole)? {
     guard account.due > 0 || account.paid > 0 else { return nil }
     if account.outstanding > 0 {
         return ("Phí: \(Money.text(account.due)) · CHƯA THU \(Money.text(account.outstanding)) (F6 p: thu phí)", .warning)
     }
-    guard full else { return nil }
     let receipts = account.payments.compactMap(\.receipt).map { DisplayText.sanitize($0) }.joined(separator: ", ")
     return ("Phí: \(Money.text(account.due)) · đã thu đủ, biên lai \(receipts)", .normal)
 }

@@ -51,7 +51,7 @@ struct FeeEndToEndTests {
         let unpaid = try intake(tmux, name: "Lê Văn Cường", id: "046090005678", paidInCash: false)
         #expect(try fees(unpaid, demo)["paid"] as? Int == 0)
         tmux.keys("Escape")
-        tmux.wait(for: "CHƯA THU 15.000 đồng")                 // the detail pane says so
+        tmux.wait(for: "· nợ phí")                               // the detail pane says so
         tmux.keys("F6")
         tmux.wait(for: "p  Thu phí, lệ phí")
         tmux.keys("p")
