@@ -23,6 +23,7 @@ let package = Package(
                 .embedInCode("Resources/forms/form-apology.json"),
                 .embedInCode("Resources/forms/form-control-slip.json"),
                 .embedInCode("Resources/forms/form-register.json"),
+                .embedInCode("Resources/forms/form-fee-receipt.json"),
             ]
         ),
         // The multi-clerk store: journal, locking, durable appends, index snapshots.

@@ -135,7 +135,7 @@ func renderFeeDialog(_ buffer: inout ScreenBuffer, _ dialog: FeeDialog, _ env: A
         buffer.put("(trống: motcua cấp số tiếp theo)", x: rect.x + 3 + labelWidth, y: rect.y + 5, role: .muted)
     }
     let line: (String, StyleRole) = dialog.saving ? ("Đang lưu…", .message)
-        : dialog.error.map { ("✗ " + $0, .error) } ?? ("Ghi khoản thu và số biên lai vào hồ sơ; in biên lai bằng F7.", .dialog)
+        : dialog.error.map { ("✗ " + $0, .error) } ?? ("Ghi khoản thu và số biên lai vào hồ sơ; in biên lai: F7.", .dialog)
     buffer.put(fitting: line.0, x: rect.x + 2, y: rect.y + 7, width: rect.width - 4, role: line.1)
     buffer.put(fitting: KeyMap.dialogHint, x: rect.x + 2, y: rect.y + 8, width: rect.width - 4, role: .muted)
 }

@@ -112,3 +112,30 @@ struct FeeTests {
         try payment(1).validate()
     }
 }
+
+/// The printed fee receipt (biên lai) of the latest payment, as text and HTML.
+@Suite("Fees and documents, the printed receipt")
+struct FeeReceiptFormTests {
+    @Test func theFeeReceiptNamesTheNumberTheLinesAndTheBalanceAndNeedsAPayment() throws {
+        let core = FeeTests()
+        var pay = DossierEvent(kind: .feePaid)
+        pay.amount = 100_000
+        pay.method = .transfer
+        pay.receipt = "2026-000042"
+        let paid = try core.dossier("1.012787", [(pay, "2026-11-30T08:05")])
+        let agency = FormAgency(name: "UBND phường Thử", code: "000.00.xx.H57", governingBody: "UBND thành phố Huế", place: "Huế")
+        let context = try FormContext.forDossier(.feeReceipt, dossier: paid, catalogue: .sample, agency: agency,
+                                                 officialNames: ["lan": "Lê Thị Lan"], calendar: WorkCalendar(schedule: .shipped))
+        let text = try FormRenderer.render(FormCatalog.shipped.form(.feeReceipt), context, as: .text)
+        #expect(text.contains("BIÊN LAI THU PHÍ, LỆ PHÍ") && text.contains("Số biên lai: 2026-000042"))
+        #expect(text.contains("Số tiền đã thu lần này: 100.000 đồng (Chuyển khoản)"))
+        #expect(text.contains("còn phải nộp: 500.000 đồng") && text.contains("Lê Thị Lan"))
+        #expect(!text.contains("046090001234") && !text.contains("0912345678"), "no ID number or phone on a fee receipt")
+        let html = try FormRenderer.render(FormCatalog.shipped.form(.feeReceipt), context, as: .html)
+        #expect(html.contains("@page { size: A5;") && html.contains("2026-000042"))
+        #expect(throws: FormError.self) {
+            _ = try FormContext.forDossier(.feeReceipt, dossier: try core.dossier("1.012787"), catalogue: .sample, agency: agency,
+                                           officialNames: [:], calendar: WorkCalendar(schedule: .shipped))
+        }
+    }
+}
