@@ -24,6 +24,7 @@ let package = Package(
                 .embedInCode("Resources/forms/form-control-slip.json"),
                 .embedInCode("Resources/forms/form-register.json"),
                 .embedInCode("Resources/notifications/notifications-v1.json"),
+                .embedInCode("Resources/forms/form-fee-receipt.json"),
             ]
         ),
         // The multi-clerk store: journal, locking, durable appends, index snapshots.

@@ -27,9 +27,9 @@ extension Desk {
         case .rate(let rating):
             let subject = RatingSubject(history: try store.dossier(code: code).history)
             return .rate(subject.complete(rating))
-        case .returnWithRating(let method, .given(let rating)):
+        case .returnWith(let method, let form, .given(let rating)?):
             let subject = RatingSubject(history: try store.dossier(code: code).history)
-            return .returnWithRating(method, .given(subject.complete(rating, official: actor.login)))
+            return .returnWith(method, form: form, rating: .given(subject.complete(rating, official: actor.login)))
         default:
             return command
         }

@@ -38,6 +38,8 @@ struct DossierIndex {
     /// Agency# and YYMMDD packed (as in `rowOfCode`, without the number) → the last number issued that day.
     private var dayCounters: [Int64: Int] = [:]
     private(set) var ops: [String: OpOutcome] = [:]
+    /// The receipt books (biên lai), per agency and year: kept for every line, loaded or deferred.
+    var receipts = ReceiptBooks()
     /// Dossiers whose history has a gap (a damaged line): read-only.
     private(set) var damaged: Set<UUID> = []
     /// Receipt years whose rows changed since the snapshot this index was loaded from.
@@ -99,6 +101,9 @@ struct DossierIndex {
         if let op = record.op {
             ops[op] = OpOutcome(seq: rec.seq, dossier: rec.dossier, code: rec.code, version: rec.version, at: rec.at,
                                 kind: rec.event.kind, digest: record.opDigest, written: record.writtenAt)
+        }
+        if rec.event.kind == .feePaid, let receipt = rec.event.receipt {
+            receipts.note(receipt, agency: DossierCode.agency(of: rec.code), year: rec.at.date.year, code: rec.code)
         }
         let year = DossierCode.year(of: rec.code) ?? 0
         if deferredYears.contains(year), rowOfID[rec.dossier] == nil {

@@ -23,6 +23,8 @@ public struct AdminEvent: Codable, Hashable, Sendable {
         /// `motcua reseal`: SEALED rewritten for months that had grown after they were sealed
         /// (`detail`: each month, its recorded and its actual size).
         case sealRepaired
+        /// The scan folder set by an admin (`detail`: the folder; the setting is `documents.json`).
+        case documentsConfigured
     }
 
     public var kind: Kind

@@ -18,6 +18,8 @@ struct SnapshotHead: Codable, Equatable {
     var ops: String
     /// The newest receipt year: its file holds all its dossiers; older years' files only closed ones.
     var recentYear: Int?
+    /// The receipt books' file; absent in heads written before fees were kept (no receipts then).
+    var receipts: String? = nil
 }
 
 /// How much of the history to load when opening.
@@ -101,6 +103,10 @@ extension Store {
         if let bytes = try fs.readFile("\(files.index)/\(head.ops)") {
             let entries = try JSONDecoder().decode([OpEntry].self, from: Data(bytes))
             fresh.restoreOps(Dictionary(entries.map { ($0.op, $0.outcome) }, uniquingKeysWith: { a, _ in a }))
+        }
+        if let name = head.receipts {
+            guard let bytes = try fs.readFile("\(files.index)/\(name)") else { throw SnapshotInvalid() }
+            fresh.receipts = try JSONDecoder().decode(ReceiptBooks.self, from: Data(bytes))
         }
         guard let segment = SegmentName(fileName: head.segment) else { throw SnapshotInvalid() }
         try verifyAnchor(head, segment: segment)
@@ -229,8 +235,11 @@ extension Store {
         let ops = index.ops.filter { $0.value.writtenAt >= opsSnapshotCutoff }.map { OpEntry(op: $0.key, outcome: $0.value) }.sorted { $0.op < $1.op }
         let opsName = "ops.\(gen).json"
         try writeFile("\(self.files.index)/\(opsName)", Array(try JSONEncoder().encode(ops)), mode: config.fileModeBits)
+        let receiptsName = "receipts.\(gen).json"
+        try writeFile("\(self.files.index)/\(receiptsName)", Array(try JSONEncoder().encode(index.receipts)), mode: config.fileModeBits)
         let head = SnapshotHead(gen: gen, seq: cursor.lastSeq, hash: cursor.lastHash, segment: cursor.segment.fileName,
-                                offset: cursor.offset, line: cursor.line, years: files, ops: opsName, recentYear: recent)
+                                offset: cursor.offset, line: cursor.line, years: files, ops: opsName, recentYear: recent,
+                                receipts: receiptsName)
         let json = Array(try JSONEncoder().encode(head))
         try writeFile(headPaths[gen % 2], json + [10] + Array(CRC32.hex(CRC32.checksum(json)).utf8) + [10], mode: config.fileModeBits)
         baseHead = head
@@ -262,9 +271,9 @@ extension Store {
     }
 
     private func removeUnreferencedSnapshotFiles(keeping heads: [SnapshotHead]) {
-        let referenced = Set(heads.flatMap { Array($0.years.values) + [$0.ops] })
+        let referenced = Set(heads.flatMap { Array($0.years.values) + [$0.ops] + ($0.receipts.map { [$0] } ?? []) })
         guard let names = try? fs.listDirectory(files.index) else { return }
-        for name in names where (name.hasSuffix(".rows") || name.hasPrefix("ops.")) && !referenced.contains(name) {
+        for name in names where (name.hasSuffix(".rows") || name.hasPrefix("ops.") || name.hasPrefix("receipts.")) && !referenced.contains(name) {
             try? fs.unlink("\(files.index)/\(name)")
         }
     }

@@ -227,6 +227,7 @@ extension Store {
         case .calendarInstalled, .calendarConfirmed, .schedulePublished, .scheduleRemoved, .sealRepaired, .formPrinted: return .manageCalendar
         case .syncConfigured: return .configureSync
         case .notifyConfigured: return .configureNotifications
+        case .documentsConfigured: return .configureDocuments
         }
     }
 

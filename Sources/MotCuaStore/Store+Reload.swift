@@ -10,7 +10,7 @@ extension Store {
         case .userAdded, .userRemoved: paths = [files.users]
         case .catalogueInstalled: paths = [files.catalogue]
         case .calendarInstalled, .calendarConfirmed, .schedulePublished, .scheduleRemoved: paths = [files.holidays]
-        case .storeCreated, .formPrinted, .sealRepaired, .syncConfigured, .notifyConfigured: paths = []
+        case .storeCreated, .formPrinted, .sealRepaired, .syncConfigured, .notifyConfigured, .documentsConfigured: paths = []
         }
         changedFiles.formUnion(paths)
     }

@@ -8,6 +8,8 @@ public struct ActionMenu: Equatable, Sendable {
     public var code: String
     public var actions: [DossierAction]
     public var index = 0
+    /// "Thu phí" follows the actions when the role may take a fee and the dossier is not closed.
+    public var offersFee = false
 
     /// Each action's letter in the menu, from the menu's key table.
     public static func letter(_ action: DossierAction) -> Character {
@@ -18,7 +20,7 @@ public struct ActionMenu: Equatable, Sendable {
 
 /// A confirmation dialog for one action: the inputs it needs and a sentence saying what will happen.
 public struct ActionDialog: Equatable, Sendable {
-    public enum Field: Hashable, Sendable { case department, official, reason, documents, until, returnMethod, proxyName, waybill, note, rating }
+    public enum Field: Hashable, Sendable { case department, official, reason, documents, until, returnMethod, proxyName, waybill, note, resultForm, rating }
 
     /// The rating picker's choices (F5 asks at return; F6 "l" records one afterwards).
     public enum RatingChoice: Hashable, Sendable {
@@ -54,6 +56,11 @@ public struct ActionDialog: Equatable, Sendable {
     public var ratingChoice = RatingChoice.notAsked
     /// The clerk's counter (`motcua tui --counter N`): offers the counter's rating device.
     public let counter: Int?
+    /// Return: the form the result is handed over in (paper, electronic, both).
+    public var resultForm = ResultForm.paper
+    /// Return: the fee still owed (from the loaded detail); a first confirmation only warns.
+    public var unpaid = 0
+    public var unpaidConfirmed = false
     public var focus = 0
     public var error: String?
     /// A conflict was reported: the next data refresh rebases the dialog on the current version.
@@ -91,7 +98,7 @@ public struct ActionDialog: Equatable, Sendable {
         case .withdraw: return [.reason]
         case .extend: return [.until, .reason, .department]
         case .returnResult:
-            return [.returnMethod] + (returnMethod == .proxy ? [.proxyName] : returnMethod == .post ? [.waybill] : []) + [.rating]
+            return [.returnMethod] + (returnMethod == .proxy ? [.proxyName] : returnMethod == .post ? [.waybill] : []) + [.resultForm, .rating]
         case .rate: return [.rating]
         case .note: return [.note]
         case .resultReady: return [.note]
@@ -139,7 +146,7 @@ public struct ActionDialog: Equatable, Sendable {
         case .proxyName: change(&proxyName)
         case .waybill: change(&waybill)
         case .note: change(&note)
-        case .department, .official, .returnMethod, .rating: break
+        case .department, .official, .returnMethod, .resultForm, .rating: break
         }
     }
 
@@ -151,7 +158,7 @@ public struct ActionDialog: Equatable, Sendable {
         case .proxyName: return proxyName
         case .waybill: return waybill
         case .note: return note
-        case .department, .official, .returnMethod, .rating: return nil
+        case .department, .official, .returnMethod, .resultForm, .rating: return nil
         }
     }
 
@@ -167,12 +174,12 @@ public struct ActionDialog: Equatable, Sendable {
         ratingChoice = all[(at + step + all.count) % all.count]
     }
 
-    /// The return as chosen, with what the citizen said (or the counter's device to ask).
+    /// The return as chosen: the result's form, and what the citizen said (or the counter's device to ask).
     private func returning(_ method: ReturnMethod) -> DossierCommand {
         switch ratingChoice {
-        case .notAsked: return .returnResult(method)
-        case .level(let level): return .returnWithRating(method, .given(Rating(level: level, channel: .desk)))
-        case .onDevice: return counter.map { .returnWithRating(method, .onDevice(counter: $0)) } ?? .returnResult(method)
+        case .notAsked: return .returnWith(method, form: resultForm, rating: nil)
+        case .level(let level): return .returnWith(method, form: resultForm, rating: .given(Rating(level: level, channel: .desk)))
+        case .onDevice: return .returnWith(method, form: resultForm, rating: counter.map { .onDevice(counter: $0) })
         }
     }
 
@@ -205,6 +212,9 @@ public struct ActionDialog: Equatable, Sendable {
         case .resume: return .success(.resume)
         case .resultReady: return .success(.resultReady(note: note.isEmpty ? nil : note.text))
         case .returnResult:
+            if unpaid > 0 && !unpaidConfirmed {
+                return .failure(DialogError("Hồ sơ còn \(Money.text(unpaid)) phí, lệ phí chưa thu. Xác nhận lần nữa để vẫn trả (Esc: hủy, thu phí bằng F6 p)"))
+            }
             switch returnMethod {
             case .proxy:
                 guard !proxyName.isEmpty else { return .failure(DialogError("Nhập họ tên người được ủy quyền", in: .proxyName)) }
@@ -248,7 +258,7 @@ public struct ActionDialog: Equatable, Sendable {
             case .level(let level): rating = " Người dân đánh giá: \(level.vietnamese)."
             case .onDevice: rating = " Mời người dân đánh giá trên thiết bị của quầy \(counter ?? 0)."
             }
-            return "Trả kết quả (\(returnMethod.label.lowercased())) và đóng hồ sơ.\(rating)"
+            return "Trả kết quả (\(returnMethod.label.lowercased()), \(resultForm.vietnamese.lowercased())) và đóng hồ sơ.\(rating)"
         case .rate: return "Ghi nhận đánh giá của người dân một lần duy nhất; không sửa được sau khi lưu."
         case .refuse: return "Từ chối giải quyết và đóng hồ sơ (in Phiếu từ chối)."
         case .withdraw: return "Dừng xử lý theo đề nghị của người nộp và đóng hồ sơ."

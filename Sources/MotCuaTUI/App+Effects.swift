@@ -22,6 +22,28 @@ extension App {
             } catch {
                 return [.failed(message: DeskFailure(error).message, conflict: false)]
             }
+        case .receivePaid(let intake, let op):
+            do {
+                let received = try desk.receive(intake, op: op, now: clock())
+                var text = desk.receiptText(received.dossier)
+                let owed = FeeAccount(received.dossier).outstanding
+                if owed > 0 {
+                    let paid = try desk.fee(.pay(amount: owed, method: .cash, receipt: nil), on: received.commit.code, op: op + ":fee", now: clock())
+                    text += "\n\nĐã thu \(Money.text(owed)) tiền mặt, biên lai số \(paid.payment?.receipt ?? "?")\n"
+                }
+                return [.received(code: received.commit.code, receipt: text)]
+            } catch {
+                return [.failed(message: DeskFailure(error).message, conflict: false)]
+            }
+        case .fee(let command, let code, let version, let op):
+            do {
+                let done = try desk.fee(command, on: code, expectedVersion: version, op: op, now: clock())
+                let p = done.payment
+                return [.committed(code: done.commit.code, text: "Đã thu \(Money.text(p?.amount ?? 0)) (\(p?.method?.vietnamese ?? "")), biên lai số \(p?.receipt ?? "?")")]
+            } catch {
+                let failure = DeskFailure(error)
+                return [.failed(message: failure.message, conflict: failure.isConflict)]
+            }
         case .accept(let code, let version, let op):
             do {
                 let accepted = try desk.accept(code: code, expectedVersion: version, op: op, now: clock())

@@ -67,6 +67,7 @@ public enum Mode: Equatable, Sendable {
     case supervisor(SupervisorView)
     case report(ReportView)
     case printMenu(PrintMenu)
+    case fee(FeeDialog)
 }
 
 /// The whole state of the terminal app: a value, changed only by `update`.
@@ -246,6 +247,9 @@ public enum Effect: Equatable, Sendable {
     case loadQueue(QueueRequest)
     case loadDetail(code: String)
     case receive(Intake, op: String)
+    /// Receive, then take the whole fee in cash (the intake form's F6).
+    case receivePaid(Intake, op: String)
+    case fee(FeeCommand, code: String, version: Int, op: String)
     /// Accept an online dossier waiting in the inbox.
     case accept(code: String, version: Int, op: String)
     case perform(DossierCommand, code: String, version: Int, op: String)

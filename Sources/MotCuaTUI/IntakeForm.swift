@@ -43,6 +43,8 @@ public struct IntakeForm: Equatable, Sendable {
     /// Set by the first save: from then on, empty required fields show their message too.
     public var attemptedSave = false
     public var error: String?
+    /// F6: the fee was paid in cash, in full; saving also takes the payment (its own key: `op` + ":fee").
+    public var paidInCash = false
     /// The idempotency key of this intake: a save retried after a failure cannot create it twice.
     public let op: String
 

@@ -22,6 +22,8 @@ public enum FormCommand: Equatable, Sendable {
     case next, previous, down, up, save, cancel, toggle, explain, choose, previousChoice, nextChoice
     /// On a document row: one original more or fewer, one copy more or fewer.
     case moreOriginals, fewerOriginals, moreCopies, fewerCopies
+    /// The fee was paid in cash, in full: the payment and its receipt are written with the dossier.
+    case paidInCash
 }
 
 public enum CancelIntakeCommand: Equatable, Sendable {
@@ -30,6 +32,8 @@ public enum CancelIntakeCommand: Equatable, Sendable {
 
 public enum ActionMenuCommand: Equatable, Sendable {
     case close, up, down, open, choose(DossierAction)
+    /// Thu phí: the fee dialog, after the actions.
+    case fee
 }
 
 public enum DialogCommand: Equatable, Sendable {
@@ -116,6 +120,7 @@ public enum KeyMap {
     public static let form = KeyMapTable<FormCommand>(title: "Biểu mẫu tiếp nhận (F2)", bindings: [
         KeyBinding([.function(2), .control("o")], .save, bar: "Lưu", "Lưu (ghi bền xuống đĩa rồi mới báo đã lưu)"),
         KeyBinding([.function(5)], .explain, bar: "Diễn giải", "Xem / ẩn diễn giải cách tính hẹn trả"),
+        KeyBinding([.function(6)], .paidInCash, bar: "Đã thu", "Đánh dấu / bỏ: đã thu đủ phí, lệ phí bằng tiền mặt (lưu hồ sơ kèm biên lai)"),
         KeyBinding([.escape], .cancel, bar: "Hủy", "Đóng diễn giải (F5) nếu đang mở; không thì hủy (hỏi lại nếu đã nhập)"),
         KeyBinding([.tab], .next, "Sang ô kế tiếp (ở ô thủ tục: chọn thủ tục đang sáng, như Enter)"),
         KeyBinding([.down], .down, "Sang ô kế tiếp; ở ô thủ tục: thủ tục khớp sau"),
@@ -145,7 +150,7 @@ public enum KeyMap {
           (.resultReady, "k"), (.returnResult, "r"), (.refuse, "f"), (.withdraw, "u"), (.extend, "g"), (.note, "h"), (.rate, "l")]
          as [(DossierAction, Character)]).map { action, letter in
         KeyBinding([.character(letter)], .choose(action), action.vietnamese.prefix(1).uppercased() + action.vietnamese.dropFirst())
-    })
+    } + [KeyBinding([.character("p")], .fee, "Thu phí, lệ phí (số tiền, hình thức, biên lai)")])
 
     public static let dialog = KeyMapTable<DialogCommand>(title: "Hộp thoại thao tác (F3–F6)", bindings: [
         KeyBinding([.function(2), .control("o")], .confirm, "Xác nhận (ghi bền xuống đĩa)"),

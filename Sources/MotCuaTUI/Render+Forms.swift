@@ -73,6 +73,12 @@ func renderIntake(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ form: 
         y += 1
     }
     buffer.put(" Giấy tờ nhận (\(KeyMap.documentsHint)):", x: 0, y: y, role: .label)
+    if let chosen, case let due = FeeLine.lines(for: chosen, channel: form.channel).reduce(0, { $0 + $1.amount }), due > 0 {
+        // The fee as the catalogue states it for this channel, and F6's mark beside it.
+        let text = "Phí \(Money.text(due)) \(form.paidInCash ? "[x]" : "[ ]") đã thu tiền mặt (F6)"
+        let x = max(40, area.width - TextWidth.of(text) - 1)
+        buffer.put(text, x: x, y: y, role: form.paidInCash ? .emphasis : .label, maxWidth: area.width - x)
+    }
     y += 1
     let previewRows = 2
     let docRows = max(1, area.maxY - y - previewRows)
@@ -135,7 +141,8 @@ func renderActionMenu(_ buffer: inout ScreenBuffer, _ menu: ActionMenu, _ env: A
         return
     }
     let lines = menu.actions.map { "\(ActionMenu.letter($0))  \($0.vietnamese.prefix(1).uppercased())\($0.vietnamese.dropFirst())" }
-    let roles = menu.actions.indices.map { $0 == menu.index ? StyleRole.selected : .dialog }
+        + (menu.offersFee ? ["p  Thu phí, lệ phí"] : [])
+    let roles = lines.indices.map { $0 == menu.index ? StyleRole.selected : .dialog }
     renderBox(&buffer, title: "Thao tác với \(shortCode(menu.code, agency: env.session.agency))", lines: lines, width: 44, roles: roles)
 }
 
@@ -171,6 +178,10 @@ func renderDialog(_ buffer: inout ScreenBuffer, _ dialog: ActionDialog, _ env: A
         case .official:
             buffer.put(fitting: "Cán bộ:", x: rect.x + 2, y: y, width: labelWidth, role: .label)
             buffer.put(fitting: "◂ \(DisplayText.sanitize(dialog.officialLabel)) ▸", x: rect.x + 2 + labelWidth, y: y, width: inputWidth,
+                       role: focused ? .inputFocused : .input)
+        case .resultForm:
+            buffer.put(fitting: "Kết quả:", x: rect.x + 2, y: y, width: labelWidth, role: .label)
+            buffer.put(fitting: "◂ \(dialog.resultForm.vietnamese) ▸", x: rect.x + 2 + labelWidth, y: y, width: inputWidth,
                        role: focused ? .inputFocused : .input)
         case .returnMethod:
             buffer.put(fitting: "Trả cho:", x: rect.x + 2, y: y, width: labelWidth, role: .label)

@@ -124,8 +124,11 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
             lines.append(StyledLine(TextWidth.truncate(text, to: max(10, width)), role, lead: lead))
         }
     }
+    // An unpaid fee: the small pane says so on its first row (no row moves for it).
+    let account = state.detail.flatMap { $0.summary.id == d.id ? FeeAccount($0) : nil }
+    let unpaidMark = !full && (account?.outstanding ?? 0) > 0 ? " · nợ phí" : ""
     add(full ? "\(d.code)  [\(d.state.vietnamese)]  phiên bản \(d.version)"
-             : "\(shortCode(d.code, agency: env.session.agency)) [\(d.state.vietnamese)] v\(d.version)", .emphasis)
+             : "\(shortCode(d.code, agency: env.session.agency)) [\(d.state.vietnamese)] v\(d.version)\(unpaidMark)", .emphasis)
     if full {
         add("Người nộp: \(safe(d.applicantName)) · ĐD \(safe(d.idNumber ?? "-")) · ĐT \(safe(d.phone ?? "-"))")
     } else {
@@ -141,9 +144,14 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
         add("Kênh nộp: \(reception.channel.vietnamese)")
     }
     add("Thủ tục: \(d.procedure.code) \(d.procedure.name) (\(d.procedure.field); \(d.procedure.processing.vietnamese); danh mục v\(d.procedure.catalogueVersion))")
-    if full, let reception = state.detail?.reception {
+    if full, state.detail?.reception != nil {
         add("Giấy tờ đã nhận:", .label)
-        for doc in reception.documents { add("  - \(safe(doc.name)) (bản chính \(doc.originals), bản sao \(doc.copies))") }
+        let papers = DocumentsView(state.detail!).papers
+        for p in papers {
+            let doc = p.document
+            add("  \(p.index). \(safe(doc.name)) (bản chính \(doc.originals), bản sao \(doc.copies)) — \(p.record.status.vietnamese)")
+        }
+        if let result = DocumentsView(state.detail!).result { add("Kết quả: \(result.form.vietnamese)" + (result.code.map { ", số \(safe($0))" } ?? "")) }
     }
     // The small pane names departments without their parenthesis, so the official shows too.
     let department = full ? env.departmentName : env.shortDepartmentName
@@ -155,6 +163,7 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
     let dueText = full ? "\(dueLabel): \(d.due.vietnameseShort) (\(d.due.date.weekdayName))  " : "\(dueLabel): \(d.due.vietnameseShort)  "
     add(dueText + (full ? status.markerInWorkingDays : status.marker), StyleRole(status.tone), plain: dueText)
     if d.extended { add("Hẹn gốc (thống kê): \(d.statsDue.vietnameseShort)") }
+    if full, let account { feeLine(account).map { add($0.0, $0.1) } }
     if let step = d.responsibleStep(at: state.now) {
         // The small pane does not repeat the holder's long name on the next row.
         if !full && step == d.holder {
@@ -221,6 +230,16 @@ func renderWarnings(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: AppStat
         .draw(in: &buffer, Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 1, height: rect.height - 1))
 }
 
+/// The fee as the full detail shows it: owed and unpaid, or paid with its receipts.
+func feeLine(_ account: FeeAccount) -> (String, StyleRole)? {
+    guard account.due > 0 || account.paid > 0 else { return nil }
+    if account.outstanding > 0 {
+        return ("Phí: \(Money.text(account.due)) · CHƯA THU \(Money.text(account.outstanding)) (F6 p: thu phí)", .warning)
+    }
+    let receipts = account.payments.compactMap(\.receipt).map { DisplayText.sanitize($0) }.joined(separator: ", ")
+    return ("Phí: \(Money.text(account.due)) · đã thu đủ, biên lai \(receipts)", .normal)
+}
+
 /// One history line in Vietnamese, with department names.
 enum HistoryText {
     static func text(_ rec: RecordedEvent, env: AppEnvironment) -> String {
@@ -233,7 +252,7 @@ enum HistoryText {
         case .supplementReceived: return "Nhận đủ bổ sung, hẹn mới \(e.due?.vietnameseShort ?? "?")"
         case .suspended: return "Tạm dừng: \(e.reason ?? "")"
         case .resumed: return "Tiếp tục, hẹn \(e.due?.vietnameseShort ?? "?")"
-        case .resultReady: return "Có kết quả" + (e.text.map { ": \($0)" } ?? "")
+        case .resultReady: return "Có kết quả" + (e.text.map { ": \($0)" } ?? "") + (e.result.map { " — \($0.form.vietnamese)" } ?? "")
         case .returned:
             return "Trả kết quả: \(e.returnMethod?.vietnamese ?? "")" + (e.rating.map { "; người dân đánh giá: \($0.level.vietnamese)" } ?? "")
         case .refused: return "Từ chối: \(e.reason ?? "")"
@@ -244,6 +263,7 @@ enum HistoryText {
         case .submitted: return "Đăng ký trực tuyến, hạn tiếp nhận \(e.due?.vietnameseShort ?? "?")"
         case .accepted: return "Tiếp nhận hồ sơ trực tuyến, hẹn trả \(e.due?.vietnameseShort ?? "?")"
         case .notAccepted: return "Không tiếp nhận: \(e.reason ?? "")"
+        case .feePaid, .feeRefunded, .feeExempted, .documentRecorded: return EventText.feeOrDocument(e) ?? ""
         }
     }
 }

@@ -111,6 +111,7 @@ public struct PrintMenu: Equatable, Sendable {
         if kinds.contains(.supplementRequested) || summary.supplementCount > 0 { forms.append(.supplementRequest) }
         if summary.state == .refused || summary.state == .notAccepted { forms.append(.refusal) }
         if summary.extended { forms.append(.apology) }
+        if kinds.contains(.feePaid) { forms.append(.feeReceipt) }
         return forms
     }
 }

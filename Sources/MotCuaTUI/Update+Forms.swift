@@ -69,6 +69,9 @@ func intakeKey(_ state: inout AppState, _ original: IntakeForm, _ key: Key, _ en
         case .previousChoice:
             let all = Channel.allCases
             form.channel = all[(all.firstIndex(of: form.channel)! + all.count - 1) % all.count]
+        case .paidInCash:
+            let due = form.procedureCode.flatMap(env.catalogue.procedure).map { FeeLine.lines(for: $0, channel: form.channel).reduce(0) { $0 + $1.amount } } ?? 0
+            if due > 0 { form.paidInCash.toggle() } else { form.error = "Thủ tục này không thu phí, lệ phí" }
         case .moreOriginals: form.adjustDocument(originals: 1)
         case .fewerOriginals: form.adjustDocument(originals: -1)
         case .moreCopies: form.adjustDocument(copies: 1)
@@ -148,7 +151,7 @@ private func saveIntake(_ state: inout AppState, _ form: inout IntakeForm, _ env
     }
     guard let intake = form.intake() else { return [] }
     form.saving = true
-    return [.receive(intake, op: form.op)]
+    return [form.paidInCash ? .receivePaid(intake, op: form.op) : .receive(intake, op: form.op)]
 }
 
 func actionMenuKey(_ state: inout AppState, _ original: ActionMenu, _ key: Key, _ env: AppEnvironment) -> [Effect] {
@@ -158,12 +161,15 @@ func actionMenuKey(_ state: inout AppState, _ original: ActionMenu, _ key: Key, 
         state.mode = .browse
         return []
     case .up: menu.index = max(0, menu.index - 1)
-    case .down: menu.index = min(menu.actions.count - 1, menu.index + 1)
+    case .down: menu.index = min(menu.actions.count - (menu.offersFee ? 0 : 1), menu.index + 1)
     case .open:
+        if menu.offersFee && menu.index == menu.actions.count { return openFeeDialog(&state, env) }
         guard menu.actions.indices.contains(menu.index) else { state.mode = .browse; return [] }
         return openAction(&state, menu.actions[menu.index], env)
     case .choose(let action):
         if menu.actions.contains(action) { return openAction(&state, action, env) }
+    case .fee:
+        if menu.offersFee { return openFeeDialog(&state, env) }
     case nil: break
     }
     state.mode = .actionMenu(menu)
@@ -176,7 +182,7 @@ func actionKey(_ state: inout AppState, _ original: ActionDialog, _ key: Key, _ 
     if dialog.saving { return [] }
     let fields = dialog.fields
     let field = dialog.focusedField
-    let isChoice = field == .department || field == .official || field == .returnMethod || field == .rating
+    let isChoice = field == .department || field == .official || field == .returnMethod || field == .resultForm || field == .rating
     var command = KeyMap.dialog.command(for: key)
     // ←→ change a choice; in a text field they move the cursor.
     if command == .previousChoice || command == .nextChoice, !isChoice { command = nil }
@@ -201,6 +207,9 @@ func actionKey(_ state: inout AppState, _ original: ActionDialog, _ key: Key, _ 
             dialog.stepOfficial(step)
         } else if field == .rating {
             dialog.stepRating(step)
+        } else if field == .resultForm {
+            let all = ResultForm.allCases
+            dialog.resultForm = all[(all.firstIndex(of: dialog.resultForm)! + step + all.count) % all.count]
         } else if field == .returnMethod {
             let all = ReturnMethod.Kind.allCases
             dialog.returnMethod = all[(all.firstIndex(of: dialog.returnMethod)! + step + all.count) % all.count]
@@ -216,6 +225,8 @@ private func confirm(_ dialog: inout ActionDialog) -> [Effect] {
     switch dialog.command() {
     case .failure(let error):
         dialog.error = error.message
+        // An unpaid fee is said once; confirming again returns anyway.
+        if dialog.action == .returnResult && dialog.unpaid > 0 && !dialog.unpaidConfirmed { dialog.unpaidConfirmed = true; return [] }
         // As the intake form does: the next typing goes into the field at fault.
         if let field = error.field, let index = dialog.fields.firstIndex(of: field) { dialog.focus = index }
         return []

@@ -175,6 +175,10 @@ private func failed(_ state: inout AppState, _ message: String, conflict: Bool) 
         form.saving = false
         form.error = message
         state.mode = .intake(form)
+    case .fee(var dialog):
+        dialog.saving = false
+        dialog.error = message
+        state.mode = .fee(dialog)
     default:
         state.message = .error(message)
     }
@@ -205,6 +209,7 @@ private func keyPressed(_ state: inout AppState, _ key: Key, _ env: AppEnvironme
     case .supervisor(let view): return supervisorKey(&state, view, key)
     case .report(let view): return reportKey(&state, view, key)
     case .printMenu(let menu): return printKey(&state, menu, key)
+    case .fee(let dialog): return feeKey(&state, dialog, key, env)
     case .draftOffer(let draft):
         switch KeyMap.draftOffer.command(for: key) {
         case .resume:
@@ -303,7 +308,9 @@ private func browseKey(_ state: inout AppState, _ key: Key, _ env: AppEnvironmen
         let allowed = DossierAction.allCases.filter {
             $0.isAllowed(in: row.summary.state) && AccessPolicy.allows(env.session.role, .dossier($0))
         }
-        state.mode = .actionMenu(ActionMenu(code: row.summary.code, actions: allowed))
+        var menu = ActionMenu(code: row.summary.code, actions: allowed)
+        menu.offersFee = AccessPolicy.allows(env.session.role, .takeFee) && FeeDialog.takesFee(in: row.summary.state)
+        state.mode = .actionMenu(menu)
     case .print:
         guard let row = state.selectedRow else { return noSelection(&state) }
         let history = state.detail?.summary.id == row.summary.id ? state.detail?.history : nil
@@ -388,7 +395,7 @@ private func browseMove(_ state: inout AppState, _ delta: Int) -> [Effect] {
     }
 }
 
-private func noSelection(_ state: inout AppState) -> [Effect] {
+func noSelection(_ state: inout AppState) -> [Effect] {
     state.message = .error("Chưa chọn hồ sơ nào (dùng ↑↓ để chọn)")
     return []
 }
@@ -406,7 +413,9 @@ func openAction(_ state: inout AppState, _ action: DossierAction, _ env: AppEnvi
         state.mode = .browse
         return []
     }
-    state.mode = .action(ActionDialog(action: action, summary: d, catalogue: env.catalogue, officials: env.officials,
-                                      op: env.newOperationID(), counter: state.counter))
+    var dialog = ActionDialog(action: action, summary: d, catalogue: env.catalogue, officials: env.officials,
+                              op: env.newOperationID(), counter: state.counter)
+    if action == .returnResult, let detail = state.detail, detail.summary.id == d.id { dialog.unpaid = FeeAccount(detail).outstanding }
+    state.mode = .action(dialog)
     return []
 }

@@ -27,7 +27,7 @@ struct RatingTests {
     @Test func aRatingGivenWithTheReturnIsInTheReturnedEventAndCountsAsTheOne() throws {
         var s = try Scenario("2026-11-30T08:00")
         try s.run(.resultReady(note: nil), "2026-12-01T09:00")
-        let event = try s.run(.returnWithRating(.applicant, .given(Rating(level: .verySatisfied, channel: .desk))), "2026-12-01T10:00")
+        let event = try s.run(.returnWith(.applicant, form: nil, rating: .given(Rating(level: .verySatisfied, channel: .desk))), "2026-12-01T10:00")
         #expect(event.kind == .returned && event.rating?.level == .verySatisfied && event.returnedTo == "applicant")
         #expect(throws: LifecycleError.alreadyRated) { try s.run(.rate(Rating(level: .satisfied, channel: .desk)), "2026-12-01T10:06") }
     }
@@ -35,7 +35,7 @@ struct RatingTests {
     @Test func theDeviceAtACounterIsNamedInTheReturnAndTheDossierStaysUnrated() throws {
         var s = try Scenario("2026-11-30T08:00")
         try s.run(.resultReady(note: nil), "2026-12-01T09:00")
-        let event = try s.run(.returnWithRating(.applicant, .onDevice(counter: 2)), "2026-12-01T10:00")
+        let event = try s.run(.returnWith(.applicant, form: nil, rating: .onDevice(counter: 2)), "2026-12-01T10:00")
         #expect(event.ratingCounter == 2 && event.rating == nil && !s.summary.flags.contains(.rated))
         try s.run(.rate(Rating(level: .satisfied, channel: .deskDevice)), "2026-12-01T10:01")
     }

@@ -39,6 +39,8 @@ extension TmuxSession {
 /// 537–550 on 2026-12-01 (344 of them text: the new row and the pane's new dossier). The pane's
 /// SGRs (`ESC[0;1m SI`) are the pane TERM's (`screen`) `sgr`, which ncurses uses for every attribute
 /// change; its copy of the terminfo is private, so only fewer role changes would cut them.
+/// Issue 14's unpaid-fee mark (" · nợ phí" on the pane's first row) costs 9–13 bytes when it
+/// changes between two dossiers: 541–563 measured against 537–550 without it, hence 575.
 @Suite("End to end: bytes written per key", .serialized, .enabled(if: shell(["tmux", "-V"]).status == 0))
 struct OutputBytesTests {
     @Test func oneRowDownWritesAtMost400Bytes() throws {
@@ -65,7 +67,7 @@ struct OutputBytesTests {
         let filterKey = tmux.bytesWritten(after: "t").count
         print("↓ counts: \(counts); scrolling ↓: \(scrolling); PgDn: \(pageDown); filter key: \(filterKey)")
         #expect(counts.allSatisfy { $0 <= 400 }, "↓ wrote \(counts) bytes")
-        #expect(scrolling.allSatisfy { $0 <= 560 }, "a ↓ that scrolls wrote \(scrolling) bytes")
+        #expect(scrolling.allSatisfy { $0 <= 575 }, "a ↓ that scrolls wrote \(scrolling) bytes")
         // A page and a filter key redraw the list's rows (≈ 1,000–1,300 bytes): never the whole screen.
         #expect(pageDown <= 1_500 && filterKey <= 1_500, "PgDn wrote \(pageDown), a filter key \(filterKey) bytes")
     }

@@ -51,9 +51,9 @@ struct RatingScreenTests {
         #expect(dialog.ratingChoices.map(\.label) == ["(không hỏi)", "Rất hài lòng", "Hài lòng", "Không hài lòng", "Khách đánh giá trên thiết bị"])
         #expect(dialog.command() == .success(.returnResult(.applicant)))
         dialog.ratingChoice = .level(.satisfied)
-        #expect(dialog.command() == .success(.returnWithRating(.applicant, .given(Rating(level: .satisfied, channel: .desk)))))
+        #expect(dialog.command() == .success(.returnWith(.applicant, form: .paper, rating: .given(Rating(level: .satisfied, channel: .desk)))))
         dialog.ratingChoice = .onDevice
-        #expect(dialog.command() == .success(.returnWithRating(.applicant, .onDevice(counter: 2))))
+        #expect(dialog.command() == .success(.returnWith(.applicant, form: .paper, rating: .onDevice(counter: 2))))
         // Without a counter there is no device to offer.
         #expect(!(try Self.dialog(counter: nil)).ratingChoices.contains(.onDevice))
     }

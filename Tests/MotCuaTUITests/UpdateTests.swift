@@ -126,7 +126,7 @@ struct BrowseUpdateTests {
         _ = update(&second, .key(.character("2")), Fixture.env)
         expectScreen(second, lines: [" TIẾP NHẬN HỒ SƠ MỚI"], rows: 1..<2)
         expectScreen(second, lines: [" Tab/↓ ô sau · Shift-Tab/↑ ô trước · F2 hoặc Ctrl-O lưu · Esc hủy",
-                                     "F2Lưu                   F5Diễn giải                   EscHủy"], rows: 22..<24)
+                                     "F2Lưu            F5Diễn giải            F6Đã thu            EscHủy"], rows: 22..<24)
     }
 
     @Test func anIllegalActionSaysWhichStateForbidsIt() {
@@ -148,19 +148,28 @@ struct BrowseUpdateTests {
             "┌─ Thao tác với 261124-0006 ───────────────┐",
             "│ r  Trả kết quả                           │",
             "│ h  Ghi chú                               │",
+            "│ p  Thu phí, lệ phí                       │",
             "└──────────────────────────────────────────┘",
-        ], rows: 10..<14, columns: 18..<62, roles: [
+        ], rows: 9..<14, columns: 18..<62, roles: [
             "bbDDDDDDDDDDDDDDDDDDDDDDDDDDbbbbbbbbbbbbbbbb",
             "bdssssssssssssssssssssssssssssssssssssssssdb",
+            "bddddddddddddddddddddddddddddddddddddddddddb",
             "bddddddddddddddddddddddddddddddddddddddddddb",
             "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
         ])
         _ = update(&state, .key(.down), Fixture.env)
         expectScreen(state, lines: ["│ r  Trả kết quả                           │", "│ h  Ghi chú                               │"],
-                     rows: 11..<13, columns: 18..<62, roles: [
+                     rows: 10..<12, columns: 18..<62, roles: [
             "bddddddddddddddddddddddddddddddddddddddddddb",
             "bdssssssssssssssssssssssssssssssssssssssssdb",
         ])
+        // "Thu phí" follows the actions: ↓ to it and Enter opens the fee dialog (p does too).
+        _ = update(&state, .key(.down), Fixture.env)
+        _ = update(&state, .key(.enter), Fixture.env)
+        guard case .fee(let fee) = state.mode else { Issue.record("Enter on Thu phí: \(state.mode)"); return }
+        #expect(fee.code.hasSuffix("261124-0006") && fee.method == .cash)
+        _ = update(&state, .key(.escape), Fixture.env)
+        _ = update(&state, .key(.function(6)), Fixture.env)
         _ = update(&state, .key(.character("h")), Fixture.env)
         #expect(try #require(state.mode.dialog).action == .note)
     }
@@ -362,11 +371,11 @@ struct FormUpdateTests {
         #expect(try #require(state.mode.dialog).returnMethod == .applicant)
         _ = update(&state, .key(.character(" ")), Fixture.env)
         let dialog = try #require(state.mode.dialog)
-        #expect(dialog.returnMethod == .proxy && dialog.fields == [.returnMethod, .proxyName, .rating])
+        #expect(dialog.returnMethod == .proxy && dialog.fields == [.returnMethod, .proxyName, .resultForm, .rating])
         _ = update(&state, .key(.tab), Fixture.env)
         type("Lê Văn Bình", &state)
         #expect(try #require(state.mode.dialog).proxyName.text == "Lê Văn Bình")
-        #expect(try #require(state.mode.dialog).command() == .success(.returnResult(.proxy(name: "Lê Văn Bình"))))
+        #expect(try #require(state.mode.dialog).command() == .success(.returnWith(.proxy(name: "Lê Văn Bình"), form: .paper, rating: nil)))
     }
 
     @Test func escapeOnADirtyFormAsksFirst() {

@@ -66,6 +66,8 @@ public final class PortalTestServer: @unchecked Sendable {
         public var updates = 0
         /// The latest record of each dossier.
         public var dossiers: [String: [String: String]] = [:]
+        /// The last record's lists per dossier code (TaiLieuNop, DanhSachLePhi, DanhSachGiayToKetQua…), each row's fields.
+        public var lists: [String: [String: [[String: String]]]] = [:]
         /// Progress rows per dossier, in arrival order, duplicates left out.
         public var progress: [String: [[String: String]]] = [:]
         /// Progress rows that arrived a second time (re-sends after a kill).
@@ -256,6 +258,15 @@ public final class PortalTestServer: @unchecked Sendable {
         "MaDoiTuong", "ThongTinKhac", "Email", "Fax", "SoDienThoai", "TrichYeuHoSo", "NgayTiepNhan", "NgayHenTra", "TrangThaiHoSo",
         "NgayTra", "ThongTinTra", "HinhThuc", "NgayKetThucXuLy", "DonViXuLy", "NgayNopHoSo",
         "TaiLieuNop", "DanhSachLePhi", "DanhSachTepDinhKemKhac", "DanhSachHoSoBoSung", "DanhSachGiayToKetQua",
+        "HoSoCoThanhPhanSoHoa", "DuocThanhToanTrucTuyen",
+    ]
+    /// The fields of each list's rows (interop.md §2; TH's 2024–25 additions to TaiLieuNop and the result).
+    static let listKeys: [String: Set<String>] = [
+        "TaiLieuNop": ["TepDinhKemId", "TenTepDinhKem", "IsDeleted", "MaThanhPhanHoSo", "DuongDanTaiTepTin",
+                       "DuocSoHoa", "DuocTaiSuDung", "DuocLayTuKhoDMQG", "MaKetQuaThayThe"],
+        "DanhSachLePhi": ["TenPhiLePhi", "MaPhiLePhi", "HinhThucThu", "Gia", "LoaiPhiLePhi"],
+        "DanhSachGiayToKetQua": ["TenGiayTo", "MaThanhPhanHoSo", "GiayToId", "DuongDanTepTinKetQua", "MaGiayToKetQua"],
+        "DanhSachTepDinhKemKhac": [], "DanhSachHoSoBoSung": [],
     ]
     static let dossierDates: Set<String> = ["NgayTiepNhan", "NgayHenTra", "NgayTra", "NgayKetThucXuLy", "NgayNopHoSo"]
     static let progressKeys: Set<String> = [
@@ -298,6 +309,21 @@ public final class PortalTestServer: @unchecked Sendable {
         if !["1", "2", "3"].contains(record["KenhThucHien"] ?? "") { state.problems.append("\(code) KenhThucHien") }
         if !["0", "1"].contains(record["HinhThuc"] ?? "") { state.problems.append("\(code) HinhThuc") }
         if code.isEmpty || (record["MaTTHC"] ?? "").isEmpty { state.problems.append("MaHoSo/MaTTHC empty") }
+        for flag in ["HoSoCoThanhPhanSoHoa", "DuocThanhToanTrucTuyen"] where !["0", "1"].contains(record[flag] ?? "") {
+            state.problems.append("\(code) \(flag) '\(record[flag] ?? "")'")
+        }
+        var lists: [String: [[String: String]]] = [:]
+        for (list, keys) in Self.listKeys {
+            guard let rows = data[0][list] as? [[String: Any]] else { state.problems.append("\(code) \(list) is not a list of objects"); continue }
+            lists[list] = rows.map { strings($0, allowed: keys, what: "\(code) \(list)") }
+        }
+        for row in lists["TaiLieuNop"] ?? [] {
+            if !["0", "1"].contains(row["DuocSoHoa"] ?? "") { state.problems.append("\(code) DuocSoHoa '\(row["DuocSoHoa"] ?? "")'") }
+            if !["0", "1", "2"].contains(row["DuocTaiSuDung"] ?? "") { state.problems.append("\(code) DuocTaiSuDung '\(row["DuocTaiSuDung"] ?? "")'") }
+        }
+        for row in lists["DanhSachLePhi"] ?? [] where Int(row["Gia"] ?? "").map({ $0 <= 0 }) ?? true {
+            state.problems.append("\(code) DanhSachLePhi Gia '\(row["Gia"] ?? "")' is not a positive amount")
+        }
         if let reason = state.refusing[code] { return (200, #"{"error_code":"-1","message":"\#(reason)"}"#) }
         if updating == "False" {
             if state.dossiers[code] != nil { return (200, #"{"error_code":"3","message":"Hồ sơ \#(code) đã tồn tại trên hệ thống"}"#) }
@@ -310,6 +336,7 @@ public final class PortalTestServer: @unchecked Sendable {
             state.updates += 1
         }
         state.dossiers[code] = record
+        state.lists[code] = lists
         // Numbers for this service, strings for the other: real adapters send both.
         return (200, #"{"error_code":0,"message":"Đồng bộ hồ sơ thành công"}"#)
     }

@@ -40,6 +40,16 @@ public enum Permission: Hashable, Sendable {
     case configureNotifications
     /// `--as LOGIN`: act on another official's behalf.
     case actAs
+    /// Take a fee payment or record an exemption (`motcua pay`, `exempt`; F6 Thu phí).
+    case takeFee
+    /// Give a payment back (`motcua refund`).
+    case refundFee
+    /// Record a paper's digitisation or an electronic result (`motcua document`).
+    case recordDocuments
+    /// The day's cash book of every clerk (`motcua cashbook`).
+    case viewCashbook
+    /// Set the scan folder (`motcua documents configure`).
+    case configureDocuments
 
     public var vietnamese: String {
         switch self {
@@ -55,6 +65,11 @@ public enum Permission: Hashable, Sendable {
         case .configureSync: return "cấu hình đồng bộ Cổng Dịch vụ công"
         case .configureNotifications: return "cấu hình gửi tin nhắn cho người dân"
         case .actAs: return "thao tác thay người khác (--as)"
+        case .takeFee: return "thu phí, lệ phí"
+        case .refundFee: return "hoàn phí, lệ phí"
+        case .recordDocuments: return "ghi nhận số hóa giấy tờ"
+        case .viewCashbook: return "xem sổ thu phí, lệ phí"
+        case .configureDocuments: return "cấu hình thư mục bản quét"
         }
     }
 }
@@ -80,8 +95,14 @@ public enum AccessPolicy {
             return true
         case .viewAllOffices:
             return role >= .supervisor
-        case .manageUsers, .manageCatalogue, .manageCalendar, .configureSync, .configureNotifications, .actAs:
+        case .manageUsers, .manageCatalogue, .manageCalendar, .configureSync, .configureNotifications, .actAs, .configureDocuments:
             return role == .admin
+        case .takeFee:
+            return role != .officer            // money changes hands at the desk
+        case .refundFee, .viewCashbook:
+            return role >= .supervisor         // the head of the desk answers for the cash
+        case .recordDocuments:
+            return true                        // the desk scans at reception, the department its result
         }
     }
 }

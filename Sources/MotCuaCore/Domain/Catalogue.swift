@@ -16,6 +16,18 @@ public struct Fee: Codable, Hashable, Sendable {
     /// VND.
     public let amount: Int
     public let note: String?
+    /// The legal basis (căn cứ), when the catalogue names it.
+    public var basis: String? = nil
+    /// The lower amount for an online submission, where the catalogue gives one.
+    public var onlineAmount: Int? = nil
+
+    public init(name: String, amount: Int, note: String? = nil, basis: String? = nil, onlineAmount: Int? = nil) {
+        self.name = name
+        self.amount = amount
+        self.note = note
+        self.basis = basis
+        self.onlineAmount = onlineAmount
+    }
 }
 
 /// One paper of the thành phần hồ sơ.

@@ -58,6 +58,8 @@ public struct Reception: Codable, Hashable, Sendable {
     public var portalCode: String? = nil
     /// Online dossiers: when the citizen submitted it on the portal (NgayNopHoSo).
     public var submittedAt: Instant? = nil
+    /// The fee lines owed, snapshotted from the catalogue at reception (nil: received before fees were kept).
+    public var fees: [FeeLine]? = nil
 }
 
 /// How a result was handed back.
@@ -137,6 +139,14 @@ public struct DossierEvent: Codable, Hashable, Sendable {
         case notAccepted
         /// The citizen's rating, after the return (once per dossier; `rating`).
         case rated
+        /// A fee payment (`amount`, `method`, `receipt`: the biên lai number).
+        case feePaid
+        /// Part or all of a payment given back (`amount`, `reason`).
+        case feeRefunded
+        /// A fee waived or reduced for this dossier (`amount`, `reason`).
+        case feeExempted
+        /// A submitted paper's digitisation recorded (`document`).
+        case documentRecorded
 
         /// The kinds a dossier's history starts with.
         public var opensDossier: Bool { self == .received || self == .submitted }
@@ -168,10 +178,20 @@ public struct DossierEvent: Codable, Hashable, Sendable {
     public var rating: Rating?
     /// returned: the counter whose rating device asks the citizen (`motcua rate --counter N`).
     public var ratingCounter: Int?
+    /// Fee events: VND.
+    public var amount: Int?
+    public var method: PaymentMethod?
+    /// feePaid: the receipt (biên lai) number, unique per agency and year.
+    public var receipt: String?
+    /// documentRecorded: the paper and its digitisation.
+    public var document: DocumentRecord?
+    /// resultReady, returned: the result's form, code and file reference.
+    public var result: ResultRecord?
 
     enum CodingKeys: String, CodingKey {
         case kind = "k", reception, department, official, reason, documents, due, statsDue, stepDue
         case returnedTo, proxyName, waybill, text, flags, rating, ratingCounter
+        case amount, method, receipt, document, result
     }
 
     public init(kind: Kind) { self.kind = kind }
@@ -201,6 +221,9 @@ public struct DossierEvent: Codable, Hashable, Sendable {
         case .refused, .suspended: try require(reason != nil, "lý do")
         case .rated: try require(rating != nil, "mức đánh giá")
         case .supplementRequested, .resultReady, .returned, .withdrawn: break
+        case .feePaid: try require((amount ?? 0) > 0 && method != nil && receipt != nil, "số tiền/hình thức/số biên lai")
+        case .feeRefunded, .feeExempted: try require((amount ?? 0) > 0 && reason != nil, "số tiền/lý do")
+        case .documentRecorded: try require(document != nil, "giấy tờ")
         }
         do { try rating?.validate() } catch { throw EventDecodingError("sự kiện \(kind.rawValue): \(error)") }
     }

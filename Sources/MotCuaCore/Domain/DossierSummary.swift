@@ -191,7 +191,8 @@ public struct DossierSummary: Hashable, Sendable {
         case .extended:
             extended = true
             if let newDue = e.due { due = newDue }
-        case .note:
+        case .note, .feePaid, .feeRefunded, .feeExempted, .documentRecorded:
+            // Fees and papers live in the full dossier (FeeAccount, DocumentsView), not in the row.
             break
         }
         flags.formUnion(e.flags ?? [])

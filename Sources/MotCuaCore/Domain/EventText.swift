@@ -18,6 +18,10 @@ public enum EventText {
         case .accepted: return "tiếp nhận hồ sơ trực tuyến"
         case .notAccepted: return "không tiếp nhận hồ sơ trực tuyến"
         case .rated: return "đánh giá mức độ hài lòng"
+        case .feePaid: return "thu phí, lệ phí"
+        case .feeRefunded: return "hoàn phí, lệ phí"
+        case .feeExempted: return "miễn, giảm phí, lệ phí"
+        case .documentRecorded: return "số hóa giấy tờ"
         }
     }
 }

@@ -63,6 +63,7 @@ extension Lifecycle {
         var accepted = reception
         if let current = catalogue.procedure(reception.procedure.code) {
             accepted.procedure = ProcedureSnapshot(current, catalogueVersion: catalogue.version, channel: .online)
+            accepted.fees = FeeLine.lines(for: current, channel: .online)
         }
         let computation = calendar.due(from: now, processing: accepted.procedure.processing)
         accepted.effectiveStart = computation.effectiveStart

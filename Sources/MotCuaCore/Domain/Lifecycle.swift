@@ -40,9 +40,12 @@ public enum DossierCommand: Hashable, Sendable {
     case note(String)
     /// The citizen's rating after the return; the desk fills the official and department rated.
     case rate(Rating)
-    /// A return with the citizen's rating taken there, or the counter whose rating device asks for it
-    /// (one journal line: the return and its rating are never half written).
-    case returnWithRating(ReturnMethod, ReturnRating)
+    /// A result with its form and, for an electronic one, the file's reference and hash.
+    case resultReadyWith(note: String?, result: ResultRecord)
+    /// A return with what the desk asked there: the form the result was handed over in, and the
+    /// citizen's rating or the counter whose rating device asks for it (one journal line: the return
+    /// and its rating are never half written).
+    case returnWith(ReturnMethod, form: ResultForm?, rating: ReturnRating?)
 
     public var action: DossierAction {
         switch self {
@@ -51,14 +54,13 @@ public enum DossierCommand: Hashable, Sendable {
         case .supplementReceived: return .supplementReceived
         case .suspend: return .suspend
         case .resume: return .resume
-        case .resultReady: return .resultReady
-        case .returnResult: return .returnResult
+        case .resultReady, .resultReadyWith: return .resultReady
+        case .returnResult, .returnWith: return .returnResult
         case .refuse, .refuseWithGuidance: return .refuse
         case .withdraw: return .withdraw
         case .extend: return .extend
         case .note: return .note
         case .rate: return .rate
-        case .returnWithRating: return .returnResult
         }
     }
 }
@@ -159,6 +161,7 @@ public struct Lifecycle: Sendable {
             documents: documents.map { ReceivedDocument(name: Validation.clean($0.name), originals: $0.originals, copies: $0.copies) },
             procedure: ProcedureSnapshot(procedure, catalogueVersion: catalogue.version),
             agency: agency, effectiveStart: computation.effectiveStart)
+        event.reception?.fees = FeeLine.lines(for: procedure, channel: intake.channel)
         event.due = computation.due
         event.statsDue = computation.due
         event.stepDue = stepDue(for: Catalogue.deskCode, procedure: ProcedureSnapshot(procedure, catalogueVersion: catalogue.version),
@@ -221,16 +224,25 @@ public struct Lifecycle: Sendable {
             if let note { e.text = try cleanText(note, field: .note, label: "Ghi chú", required: false) }
             return e
 
+        case .resultReadyWith(let note, let result):
+            var e = try decide(.resultReady(note: note), for: d, at: now)
+            var r = result
+            if let code = r.code { r.code = try cleanText(code, field: .note, label: "Số, ký hiệu kết quả", required: false) }
+            e.result = r
+            return e
+
         case .returnResult(let method):
             return try returnEvent(method)
 
-        case .returnWithRating(let method, let rating):
+        case .returnWith(let method, let form, let rating):
             var e = try returnEvent(method)
+            if let form { e.result = ResultRecord(form: form) }
             switch rating {
-            case .given(let r):
+            case .given(let r)?:
                 do { try r.validate() } catch { throw .rating(error) }
                 e.rating = r
-            case .onDevice(let counter): e.ratingCounter = counter
+            case .onDevice(let counter)?: e.ratingCounter = counter
+            case nil: break
             }
             return e
 

@@ -46,14 +46,36 @@ public struct OperationFingerprint: Hashable, Sendable, CustomStringConvertible 
         case .extend(let until, let reason, let department): fields += ["extend", String(until.seconds), reason, department ?? ""]
         case .note(let text): fields += ["note", text]
         case .rate(let rating): fields += ["rate"] + ratingFields(rating)
-        case .returnWithRating(let method, let rating):
+        case .returnWith(let method, let form, let rating):
             fields += ["return"] + returnFields(method)
+            if let form { fields += ["form", form.rawValue] }
             switch rating {
-            case .given(let r): fields += ["rating"] + ratingFields(r)
-            case .onDevice(let counter): fields += ["ratingCounter", String(counter)]
+            case .given(let r)?: fields += ["rating"] + ratingFields(r)
+            case .onDevice(let counter)?: fields += ["ratingCounter", String(counter)]
+            case nil: break
             }
+        case .resultReadyWith(let note, let r):
+            fields += ["resultReady", note ?? "", r.form.rawValue, r.code ?? "", r.file ?? "", r.sha256 ?? ""]
         }
         return OperationFingerprint(kind: eventKind(of: command), code: code, digest: digest(fields))
+    }
+
+    /// A fee payment, refund or exemption (the receipt as typed: nil asks for the next number).
+    public static func fee(_ command: FeeCommand, on code: String) -> OperationFingerprint {
+        switch command {
+        case .pay(let amount, let method, let receipt):
+            return OperationFingerprint(kind: .feePaid, code: code, digest: digest(["pay", code, String(amount), method.rawValue, receipt ?? ""]))
+        case .refund(let amount, let reason):
+            return OperationFingerprint(kind: .feeRefunded, code: code, digest: digest(["refund", code, String(amount), reason]))
+        case .exempt(let amount, let reason):
+            return OperationFingerprint(kind: .feeExempted, code: code, digest: digest(["exempt", code, amount.map(String.init) ?? "", reason]))
+        }
+    }
+
+    /// A paper's digitisation (the file's hash is part of what was asked).
+    public static func document(_ record: DocumentRecord, on code: String) -> OperationFingerprint {
+        OperationFingerprint(kind: .documentRecorded, code: code, digest: digest(["document", code, String(record.index),
+                                                                                   record.status.rawValue, record.file ?? "", record.sha256 ?? "", record.from ?? ""]))
     }
 
     /// Accepting an online dossier: nothing is asked but the dossier.
@@ -97,14 +119,13 @@ public struct OperationFingerprint: Hashable, Sendable, CustomStringConvertible 
         case .supplementReceived: return .supplementReceived
         case .suspend: return .suspended
         case .resume: return .resumed
-        case .resultReady: return .resultReady
-        case .returnResult: return .returned
+        case .resultReady, .resultReadyWith: return .resultReady
+        case .returnResult, .returnWith: return .returned
         case .refuse, .refuseWithGuidance: return .refused
         case .withdraw: return .withdrawn
         case .extend: return .extended
         case .note: return .note
         case .rate: return .rated
-        case .returnWithRating: return .returned
         }
     }
 }

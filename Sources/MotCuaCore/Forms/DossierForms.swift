@@ -155,3 +155,30 @@ struct DossierFormBuilder {
         scope["handovers"] = .list(rows, fields: ["index", "from", "to", "time", "result", "note"])
     }
 }
+
+extension DossierFormBuilder {
+    /// The fee receipt (biên lai) of the latest payment, with the dossier's fee lines and balance.
+    mutating func feeReceipt() throws(FormError) {
+        guard let payment = dossier.history.last(where: { $0.event.kind == .feePaid }) else {
+            throw .missingEvent("Hồ sơ \(dossier.code) chưa thu phí, lệ phí: không có biên lai để in")
+        }
+        let account = FeeAccount(dossier)
+        FormContext.setTime(&scope, "fee", payment.at)
+        scope.set("fee.receipt", payment.event.receipt ?? FormContext.blank)
+        scope.set("fee.amount", Money.digits(payment.event.amount ?? 0))
+        scope.set("fee.method", payment.event.method?.vietnamese ?? FormContext.blank)
+        scope.set("fee.due", Money.digits(account.due))
+        scope.set("fee.paid", Money.digits(account.paid))
+        scope.set("fee.outstanding", Money.digits(account.outstanding))
+        scope.set("fee.byName", name(of: payment.by))
+        let lines = account.lines.enumerated().map { index, line -> TemplateScope in
+            var row = TemplateScope()
+            row.set("index", String(index + 1))
+            row.set("name", line.name)
+            row.set("amount", Money.digits(line.amount))
+            row.set("basis", line.basis ?? line.note ?? "")
+            return row
+        }
+        scope["fee.lines"] = .list(lines, fields: ["index", "name", "amount", "basis"])
+    }
+}

@@ -58,6 +58,8 @@ public struct FormTemplate: Sendable, Hashable {
 /// The shipped forms by name (the raw value is the template id, the CLI's and the file names' word).
 public enum FormID: String, CaseIterable, Hashable, Sendable {
     case receipt, supplementRequest = "supplement-request", refusal, apology, controlSlip = "control-slip", register
+    /// The fee receipt (biên lai) of the latest payment: no ID number or phone on it.
+    case feeReceipt = "fee-receipt"
 
     /// The forms handed to the citizen (Mẫu 01 receipt, Mẫu 02 supplement request, Mẫu 03
     /// refusal, Mẫu 04 apology): they carry the citizen's own ID number and phone in full,
@@ -66,7 +68,7 @@ public enum FormID: String, CaseIterable, Hashable, Sendable {
     public var isForTheCitizen: Bool {
         switch self {
         case .receipt, .supplementRequest, .refusal, .apology: return true
-        case .controlSlip, .register: return false
+        case .controlSlip, .register, .feeReceipt: return false
         }
     }
 
@@ -89,6 +91,7 @@ public struct FormCatalog: Sendable {
             PackageResources.form_receipt_json, PackageResources.form_supplement_request_json,
             PackageResources.form_refusal_json, PackageResources.form_apology_json,
             PackageResources.form_control_slip_json, PackageResources.form_register_json,
+            PackageResources.form_fee_receipt_json,
         ]
         do {
             return FormCatalog(forms: try files.map { bytes throws(FormError) in try FormTemplate(json: Data(bytes)) })

@@ -43,6 +43,7 @@ public struct FormContext: Sendable {
         case .refusal: try builder.refusal()
         case .apology: try builder.apology(extensionEvent ?? dossier.extensionEvent)
         case .controlSlip: builder.controlSlip(calendar: calendar)
+        case .feeReceipt: try builder.feeReceipt()
         case .register:
             throw .invalidInput("Sổ theo dõi hồ sơ được in theo kỳ và lĩnh vực, không theo từng hồ sơ")
         }

@@ -54,12 +54,69 @@ public enum PortalMessage {
             ("DonViXuLy", names.unit),
             ("NgayNopHoSo", PortalTime.text(r.submittedAt ?? s.receivedAt)),
         ]
+        let documents = DocumentsView(dossier), account = FeeAccount(dossier)
         var pairs = fields.map { ($0.0, JSONText.string($0.1)) }
-        // motcua keeps paper, not files: no attachment or result file to point at.
-        for list in ["TaiLieuNop", "DanhSachLePhi", "DanhSachTepDinhKemKhac", "DanhSachHoSoBoSung", "DanhSachGiayToKetQua"] {
-            pairs.append((list, .array([])))
-        }
+        pairs.append(("HoSoCoThanhPhanSoHoa", .string(documents.anyDigitised ? "1" : "0")))
+        pairs.append(("DuocThanhToanTrucTuyen", .string(account.paidOnline ? "1" : "0")))
+        pairs.append(("TaiLieuNop", .array(submittedPapers(documents))))
+        pairs.append(("DanhSachLePhi", .array(paidFees(account))))
+        pairs.append(("DanhSachTepDinhKemKhac", .array([])))
+        pairs.append(("DanhSachHoSoBoSung", .array([])))
+        pairs.append(("DanhSachGiayToKetQua", .array(resultDocuments(dossier, documents))))
         return .object(pairs)
+    }
+
+    /// Every paper received, with its digitisation as TH counts it. A local scan's reference is
+    /// not a public URL: `DuongDanTaiTepTin` carries only an online dossier's portal file.
+    static func submittedPapers(_ documents: DocumentsView) -> [JSONText] {
+        documents.papers.map { p in
+            let status = p.record.status
+            let portalFile = p.document.file ?? ""
+            return .object([
+                ("TepDinhKemId", .string(String(p.index))),
+                ("TenTepDinhKem", .string(cut(Validation.clean(p.document.name), 4000))),
+                ("IsDeleted", .string("False")),
+                ("MaThanhPhanHoSo", .string("")),
+                ("DuongDanTaiTepTin", .string(portalFile)),
+                ("DuocSoHoa", .string(status.portalDigitised)),
+                ("DuocTaiSuDung", .string(status.portalReused)),
+                ("DuocLayTuKhoDMQG", .string(status == .reused ? "1" : "0")),
+                ("MaKetQuaThayThe", .string(status == .reusedFromResult ? p.record.from ?? "" : "")),
+            ])
+        }
+    }
+
+    /// The fee lines paid so far (TH sends only paid fees, `Gia` the amount): what was paid is
+    /// spread over the lines in their catalogue order.
+    static func paidFees(_ account: FeeAccount) -> [JSONText] {
+        var left = account.paid
+        var rows: [JSONText] = []
+        for line in account.lines where line.amount > 0 {
+            let paid = min(left, line.amount)
+            left -= paid
+            guard paid > 0 else { continue }
+            rows.append(.object([
+                ("TenPhiLePhi", .string(cut(Validation.clean(line.name), 500))),
+                ("MaPhiLePhi", .string("1")),
+                ("HinhThucThu", .string("1")),
+                ("Gia", .string(String(paid))),
+                ("LoaiPhiLePhi", .string("1")),
+            ]))
+        }
+        return rows
+    }
+
+    /// The result when it exists electronically (a paper-only result has no file to list).
+    static func resultDocuments(_ dossier: Dossier, _ documents: DocumentsView) -> [JSONText] {
+        guard let result = documents.result, result.form.hasElectronic else { return [] }
+        let name = dossier.reception.procedure.name
+        return [.object([
+            ("TenGiayTo", .string(cut("Kết quả: \(Validation.clean(name))", 500))),
+            ("MaThanhPhanHoSo", .string("")),
+            ("GiayToId", .string(result.code.map(Validation.clean) ?? dossier.code)),
+            ("DuongDanTepTinKetQua", .string("")),
+            ("MaGiayToKetQua", .string(result.code.map(Validation.clean) ?? "")),
+        ])]
     }
 
     /// One `CapNhatTienDoHoSoMC` row for the dossier's last event, or nil when the event is not sent.

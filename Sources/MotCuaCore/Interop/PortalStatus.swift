@@ -29,6 +29,12 @@ public enum PortalStatus {
         "extended": EventMapping(status: nil, action: "Gia hạn, ban hành văn bản xin lỗi", withReason: true),
         // No status change (the row carries 10, returned); the levels themselves go monthly as `DongBoDanhGia`.
         "rated": EventMapping(status: nil, action: "Người dân đánh giá mức độ hài lòng", withReason: false),
+        // Fees and digitisation change no status; they are sent so the dossier record carries
+        // DanhSachLePhi, DuocThanhToanTrucTuyen and TaiLieuNop's DuocSoHoa/DuocTaiSuDung.
+        "feePaid": EventMapping(status: nil, action: "Thu phí, lệ phí", withReason: false),
+        "feeRefunded": EventMapping(status: nil, action: "Hoàn phí, lệ phí", withReason: false),
+        "feeExempted": EventMapping(status: nil, action: "Miễn, giảm phí, lệ phí", withReason: false),
+        "documentRecorded": EventMapping(status: nil, action: "Số hóa thành phần hồ sơ", withReason: false),
         // "note": internal, never sent (the portal learns nothing from it, and it may hold personal data).
     ]
 

@@ -21,6 +21,8 @@ struct MotCua: ParsableCommand {
             ExtendCommand.self, NoteCommand.self, RateCommand.self, RatingsCommand.self, OverdueCommand.self, ReportCommand.self, PrintCommand.self,
             CatalogueCommand.self, UsersCommand.self, CalendarCommand.self, SyncCommand.self, NotifyCommand.self,
             CheckCommand.self, ResealCommand.self, DoctorCommand.self, StressCommand.self, LookupCommand.self,
+            PayCommand.self, FeesCommand.self, RefundCommand.self, ExemptCommand.self, CashbookCommand.self,
+            DocumentCommand.self, DocumentsCommand.self,
         ],
         defaultSubcommand: TUICommand.self
     )

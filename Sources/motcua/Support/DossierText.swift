@@ -15,7 +15,7 @@ enum DossierText {
         case .supplementReceived: return "Nhận đủ hồ sơ bổ sung, tính lại từ đầu, hẹn mới \(e.due?.vietnameseShort ?? "?")"
         case .suspended: return "Tạm dừng: \(e.reason ?? "")"
         case .resumed: return "Tiếp tục xử lý, hẹn \(e.due?.vietnameseShort ?? "?")"
-        case .resultReady: return "Có kết quả" + (e.text.map { ": \($0)" } ?? "")
+        case .resultReady: return "Có kết quả" + (e.text.map { ": \($0)" } ?? "") + (e.result.map { " — \($0.form.vietnamese)" } ?? "")
         case .returned:
             return "Trả kết quả: \(e.returnMethod?.vietnamese ?? "")" + (e.rating.map { "; người dân đánh giá: \($0.level.vietnamese)" } ?? "")
         case .refused: return "Từ chối: \(e.reason ?? "")"
@@ -27,6 +27,7 @@ enum DossierText {
             return "Đăng ký trực tuyến (mã trên Cổng \(e.reception?.portalCode ?? "?")), hạn tiếp nhận \(e.due?.vietnameseShort ?? "?")"
         case .accepted: return "Tiếp nhận hồ sơ trực tuyến, hẹn trả \(e.due?.vietnameseShort ?? "?")"
         case .notAccepted: return "Không tiếp nhận: \(e.reason ?? "")" + (e.text.map { " — hướng dẫn: \($0)" } ?? "")
+        case .feePaid, .feeRefunded, .feeExempted, .documentRecorded: return EventText.feeOrDocument(e) ?? ""
         }
     }
 

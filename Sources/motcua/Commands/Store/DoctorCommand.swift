@@ -25,8 +25,10 @@ struct DoctorCommand: ParsableCommand {
     func run() throws {
         let today = Clock.system.now.date
         let storeDoctor = StoreDoctor(path: store.directory, login: ProcessIdentity.login, year: today.year, month: today.month)
-        let sync = (try? Store.open(at: store.directory)).map { SyncDoctor.checks(store: $0, now: Clock.system.now) } ?? []
-        let report = DoctorReport(checks: DoctorEnvironment.checks() + storeDoctor.run() + [BoundaryDoctor.check(store: store.directory)] + sync)
+        let opened = try? Store.open(at: store.directory)
+        let sync = opened.map { SyncDoctor.checks(store: $0, now: Clock.system.now) } ?? []
+        let report = DoctorReport(checks: DoctorEnvironment.checks() + storeDoctor.run() + [BoundaryDoctor.check(store: store.directory)] + sync
+                                  + [ScanDoctor.check(store: opened)])
         if output.json { Console.json(report.json) } else { print(report.text) }
         if !report.ok { throw ExitCode(1) }
     }

@@ -10,7 +10,7 @@ struct PrintCommand: ParsableCommand {
         abstract: "In giấy tờ một cửa: receipt, supplement-request, refusal, apology, control-slip (theo hồ sơ); register (theo kỳ).",
         discussion: "Văn bản cho máy in 80 cột hoặc màn hình; HTML (khổ A4/A5, phông tiếng Việt) để in từ trình duyệt.")
 
-    @Argument(help: "Mẫu: receipt, supplement-request, refusal, apology, control-slip, register.") var form: String
+    @Argument(help: "Mẫu: receipt, supplement-request, refusal, apology, control-slip, register, fee-receipt (biên lai thu phí).") var form: String
     @Argument(help: "Mã hồ sơ (không dùng với register).") var code: String?
     @Option(help: "register: ngày đầu kỳ dd/MM/yyyy (cả d/M/yy: năm hai chữ số là 20yy) hoặc YYYY-MM-DD.") var from: String?
     @Option(help: "register: ngày cuối kỳ dd/MM/yyyy (cả d/M/yy: năm hai chữ số là 20yy) hoặc YYYY-MM-DD.") var to: String?
