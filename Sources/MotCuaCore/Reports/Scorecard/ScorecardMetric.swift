@@ -24,7 +24,7 @@ public struct ScorecardMetric: Hashable, Sendable {
     /// The counting rule, one sentence, printed in the metric's header line.
     public let rule: String
 
-    static let waitingForData = "chưa ghi nhận tại quầy (chờ dữ liệu phí/số hóa/đánh giá)"
+    public static let waitingForData = "chưa ghi nhận tại quầy (chờ dữ liệu phí/số hóa/đánh giá)"
 
     /// `max × ratio/100`, capped at the maximum (§7.2).
     static func proportional(_ code: String, _ name: String, group: String, max: Double, numerator: Int?,
