@@ -120,6 +120,24 @@ struct ScorecardTests {
         #expect(ProgressIndex().score == 20 && ProgressIndex().ratio == nil)
     }
 
+    /// The scoring rules of interop §7.2, on published lines and at their caps.
+    @Test func metricScoresFollowThePortalsRules() {
+        func score(_ code: String, _ n: Int, _ d: Int, max: Double, _ scoring: ((Double) -> Double)? = nil, empty: Double? = nil) -> Double? {
+            ScorecardMetric.proportional(code, "", group: "", max: max, numerator: n, denominator: d, source: .desk, rule: "",
+                                         scoring: scoring, emptyScore: empty).score
+        }
+        // Việt Trì, satisfaction 2348/2971 = 79,03 % → min(6, 6 × 0,7903 / 0,9) = 5,27.
+        #expect(score("DOSSIER_RECEIVING_SATISFACTION", 2348, 2971, max: 6, { 6 * $0 / 90 }, empty: 0) == 5.27)
+        #expect(score("DOSSIER_RECEIVING_SATISFACTION", 95, 100, max: 6, { 6 * $0 / 90 }, empty: 0) == 6)
+        #expect(score("DOSSIER_RECEIVING_SATISFACTION", 0, 0, max: 6, { 6 * $0 / 90 }, empty: 0) == 0)
+        #expect(score("REUSED_DIGITIZED_DATA", 40, 100, max: 2, { 2 * $0 / 80 }) == 1)
+        #expect(score("REUSED_DIGITIZED_DATA", 90, 100, max: 2, { 2 * $0 / 80 }) == 2)
+        #expect(score("ONLINE_PAYMENT_B", 1, 2, max: 2, { 2.5 * $0 / 100 }) == 1.25)
+        #expect(score("ONLINE_PAYMENT_B", 9, 10, max: 2, { 2.5 * $0 / 100 }) == 2)
+        #expect(score("DOSSIER_SYNC", 1, 3, max: 6) == 2)
+        #expect(score("DOSSIER_SYNC", 0, 0, max: 6) == nil)
+    }
+
     @Test func metricsWaitingForDataAreDefinedButNotCounted() throws {
         let card = try Self.scorecard(.dateOnly)
         for code in ["SO_HOA_GIAY_TO_GIAI_QUYET", "REUSED_DIGITIZED_DATA", "ONLINE_PAYMENT_A", "ONLINE_PAYMENT_B", "ONLINE_PAYMENT_C",

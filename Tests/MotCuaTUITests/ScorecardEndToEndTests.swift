@@ -28,7 +28,7 @@ struct ScorecardEndToEndTests {
         #expect(lines.contains { $0.hasPrefix("TIẾN ĐỘ GIẢI QUYẾT") && $0.contains("█") && $0.hasSuffix("\(score)/20 \(fraction)") },
                 "\(score)/20 \(fraction) expected:\n\(screen)")
         #expect(screen.contains("ĐIỀU GÌ NÂNG ĐIỂM"))
-        #expect(lines.contains { $0.hasPrefix("đúng hạn %") && "▁▂▃▄▅▆▇█".contains { block in $0.contains(block) } })
+        #expect(lines.contains { line in line.hasPrefix("đúng hạn %") && "▁▂▃▄▅▆▇█".contains { line.contains($0) } })
         let coloured = tmux.screen(colours: true)
         #expect(!coloured.contains("[31m") && !coloured.contains("[32m"), "no colour expected with \(extra)")
         tmux.keys("Escape")
