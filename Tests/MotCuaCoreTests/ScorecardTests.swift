@@ -191,6 +191,13 @@ struct ScorecardTests {
                                   calendar: WorkCalendar(), now: Self.now, catalogue: .sample).atRisk.isEmpty)
     }
 
+    @Test func aPeriodNotBegunHasNothingHandled() throws {
+        let all = try Self.dossiers()
+        let card = Scorecard.compute(dossiers: all.values.map(\.summary), period: .month(year: 2027, month: 3), rule: .national,
+                                     calendar: WorkCalendar(), now: Self.now, catalogue: .sample)
+        #expect(card.entries.isEmpty && card.progress.totalReceived == 0 && card.progress.score == 20 && card.atRisk.isEmpty)
+    }
+
     @Test func periodsReadAsThePortalNamesThem() {
         #expect(ScorecardPeriod("2026-11") == .month(year: 2026, month: 11))
         #expect(ScorecardPeriod("2026-Q4") == .quarter(year: 2026, quarter: 4))

@@ -67,7 +67,8 @@ public struct Scorecard: Sendable {
         var handled: [DossierSummary] = [], received: [DossierSummary] = []
         var resolved: [(DossierSummary, late: Bool)] = []
         var running: [DossierSummary] = []
-        for d in dossiers {
+        // A period not begun has nothing handled yet (not today's dossiers projected into it).
+        for d in now >= start ? dossiers : [] {
             guard let entry = ProgressEntry.classify(d, start: start, end: end, cutoff: cutoff, rule: rule,
                                                      calendar: calendar) else { continue }
             entries.append(entry)
