@@ -14,12 +14,14 @@ struct ScorecardSyncTests {
         defer { t.directory.cleanup() }
         let server = try PortalTestServer()
         defer { server.stop() }
-        let codes = try SyncDay.play(t, dossiers: 3)
+        var codes = try SyncDay.play(t, dossiers: 2)
         let settings = try SyncDay.configure(t, server)
-        // Pushed at 08:20: the events of 07:46… waited more than 15 minutes, the later ones less.
-        let (outbox, _) = try SyncDay.outbox(t, settings, server, now: "2026-11-30T08:20")
-        let pushed = try #require(try outbox.push())
-        #expect(pushed.pending == 0, "\(pushed)")
+        // Two dossiers of 07:46… pushed at 08:00 (within 15 minutes), a third of 08:01 pushed at 08:30 (late).
+        let (early, _) = try SyncDay.outbox(t, settings, server, now: "2026-11-30T08:00")
+        #expect(try early.push()?.pending == 0)
+        codes.append(try t.receive("Trần Thị Muộn", at: "2026-11-30T08:01:00+07:00").code)
+        let (late, _) = try SyncDay.outbox(t, settings, server, now: "2026-11-30T08:30")
+        #expect(try late.push()?.pending == 0)
         let now = at("2026-11-30T09:00")
         let verdicts = try SyncVerdicts(store: t.store, settings: settings, now: now)
         #expect(Set(verdicts.onTimeByCode.keys) == Set(codes))
@@ -30,5 +32,6 @@ struct ScorecardSyncTests {
         let sync = try #require(card.metrics.first { $0.code == "DOSSIER_SYNC" })
         #expect(sync.denominator == codes.count && sync.source == .desk)
         #expect(sync.ratio == ScorecardNumber.round(status.onTimeShare * 100), "\(verdicts.onTimeByCode) \(status.onTimeShare)")
+        #expect((sync.numerator, sync.ratio, sync.score) == (2, 66.67, 4), "\(verdicts.onTimeByCode)")
     }
 }
