@@ -36,9 +36,20 @@ public struct ScorecardView: Equatable, Sendable {
             }
         }
         if !waiting.isEmpty {
-            let text = ScorecardMetric.waitingForData.prefix(1).uppercased() + ScorecardMetric.waitingForData.dropFirst()
-                + " (điểm tối đa): " + waiting.joined(separator: ", ")
-            lines += TextWidth.wrap(text, to: 80).map { Line($0, .rule) }
+            let heading = ScorecardMetric.waitingForData.prefix(1).uppercased() + ScorecardMetric.waitingForData.dropFirst()
+            lines.append(Line(heading + " (điểm tối đa):", .rule))
+            // Packed by item, so a code and its maximum stay on one line.
+            var current = ""
+            for item in waiting {
+                let next = current.isEmpty ? item : current + ", " + item
+                if TextWidth.of(next) > 79, !current.isEmpty {
+                    lines.append(Line(current + ",", .rule))
+                    current = item
+                } else {
+                    current = next
+                }
+            }
+            lines.append(Line(current, .rule))
         }
         let shares = card.metrics.filter { $0.maxScore == nil }
         let channels = shares.map { "\(channelName($0.code)) \(ScorecardNumber.vietnamese($0.ratio, digits: 1)) %" }

@@ -140,7 +140,7 @@ struct ScorecardTests {
 
     @Test func metricsWaitingForDataAreDefinedButNotCounted() throws {
         let card = try Self.scorecard(.dateOnly)
-        for code in ["SO_HOA_GIAY_TO_GIAI_QUYET", "REUSED_DIGITIZED_DATA", "ONLINE_PAYMENT_A", "ONLINE_PAYMENT_B", "ONLINE_PAYMENT_C",
+        for code in ["SO_HOA_GIAY_TO_GIAI_QUYET", "REUSED_DIGITIZED_DATA", "ONLINE_PAYMENT_A", "ONLINE_PAYMENT_B",
                      "DOSSIER_RECEIVING_SATISFACTION", "ORIGINAL_RESULT_AVAILABLE"] {
             let m = try #require(card.metrics.first { $0.code == code })
             #expect(m.numerator == nil && m.score == nil && m.maxScore != nil, "\(code)")
@@ -150,6 +150,17 @@ struct ScorecardTests {
         #expect(resolved.denominator == 4)
         #expect(card.metrics.first { $0.code == "DOSSIER_SYNC" }?.source == .notRecorded("chưa cấu hình đồng bộ Cổng DVCQG"))
         #expect(card.notFromDesk.map(\.code).contains("PUBLISH_ON_TIME") && card.notFromDesk.allSatisfy { $0.score == nil })
+    }
+
+    @Test func onlinePaymentDenominatorsComeFromTheCataloguesFees() throws {
+        let metrics = try Self.scorecard(.dateOnly).metrics
+        func m(_ code: String) -> ScorecardMetric { metrics.first { $0.code == code }! }
+        // 25 of the sample's 37 procedures charge more than 0 đồng; 1.004873 is one of them.
+        #expect(ScorecardFacts.feeBearingProcedures(.sample).count == 25)
+        #expect((m("ONLINE_PAYMENT_A").numerator, m("ONLINE_PAYMENT_A").denominator) == (nil, 5))   // received in December
+        #expect((m("ONLINE_PAYMENT_B").numerator, m("ONLINE_PAYMENT_B").denominator) == (nil, 25))
+        let c = m("ONLINE_PAYMENT_C")
+        #expect((c.numerator, c.denominator, c.ratio, c.score, c.source) == (1, 25, 4, 0.1, .desk))
     }
 
     @Test func dossierSyncCountsTheOutboxVerdicts() throws {

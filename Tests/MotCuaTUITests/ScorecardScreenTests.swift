@@ -32,10 +32,11 @@ struct ScorecardScreenTests {
             "TIẾN ĐỘ GIẢI QUYẾT             ███████████████████████████░░░ 17,78/20 8/9",
             "  ratio 88,89 % · totalOverdue 1 · avgProcessingDays 0,50 · tồn kỳ trước 0",
             "DOSSIER_SYNC                   chưa cấu hình đồng bộ Cổng DVCQG · tối đa 6",
+            "ONLINE_PAYMENT_C               ████░░░░░░░░░░░░░░░░░░░░░░░░░░ 0,30/2,5",
             "Chưa ghi nhận tại quầy (chờ dữ liệu phí/số hóa/đánh giá) (điểm tối đa):",
-            "ONLINE_PAYMENT_A 6, ONLINE_PAYMENT_B 2, ONLINE_PAYMENT_C 2,5,",
-            "DOSSIER_RECEIVING_SATISFACTION 6, ORIGINAL_RESULT_AVAILABLE 6,",
-            "SO_HOA_GIAY_TO_GIAI_QUYET 4, REUSED_DIGITIZED_DATA 2",
+            "ONLINE_PAYMENT_A 6, ONLINE_PAYMENT_B 2, DOSSIER_RECEIVING_SATISFACTION 6,",
+            "ORIGINAL_RESULT_AVAILABLE 6, SO_HOA_GIAY_TO_GIAI_QUYET 4,",
+            "REUSED_DIGITIZED_DATA 2",
             "Kênh: trực tiếp 100,0 % · bưu chính 0,0 % · trực tuyến 0,0 % (10 hồ sơ)",
             "Không tính từ dữ liệu tại quầy: 10 chỉ số, 46,0 điểm (công khai, PAKN, DVCTT…)",
             "",
@@ -47,7 +48,6 @@ struct ScorecardScreenTests {
             "  mỗi hồ sơ trễ hạn: −2,22 điểm; trễ cả: −2,22 điểm",
             "  261130-0002      Chứng thực bản sao               hạn 30/11 17:00  −2,22",
             "",
-            "· Kỳ: tháng 11/2026, từ 00:00 ngày 01/11/2026 đến hết ngày 30/11/2026 (giờ Việt",
             "F9Báo cáo      ←Tháng trước      →Tháng sau      rCách đọc      EscQuay lại",
         ], rows: 1..<24)
     }

@@ -99,7 +99,8 @@ public struct Scorecard: Sendable {
             : []
         return Scorecard(period: period, rule: rule, grouping: grouping, asOf: cutoff, running: now < end,
                          progress: progress,
-                         metrics: ScorecardMetric.desk(handled: handled, received: received, resolved: resolved, sync: sync),
+                         metrics: ScorecardMetric.desk(handled: handled, received: received, resolved: resolved, sync: sync,
+                                                                catalogue: catalogue),
                          notFromDesk: ScorecardMetric.outsideTheDesk, rows: ordered.compactMap { byKey[$0.key] },
                          entries: entries, atRisk: atRisk)
     }

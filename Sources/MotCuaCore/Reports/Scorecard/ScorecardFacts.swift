@@ -4,8 +4,16 @@
 /// once fees, digitisation, electronic results and ratings are journal events.
 public enum ScorecardFacts {
     /// Online payment A: the dossier owes a fee or charge (`totalDossierFinancialObligation`).
-    /// Nil (unknown) keeps it in the denominator.
-    public static func hasFinancialObligation(_ d: DossierSummary) -> Bool? { nil }
+    /// Today from the catalogue (a fee above 0 đồng); nil when its procedure is not in it. Once
+    /// fees are recorded per dossier (exemptions), read them here.
+    public static func hasFinancialObligation(_ d: DossierSummary, feeBearing: Set<String>, known: Set<String>) -> Bool? {
+        known.contains(d.procedure.code) ? feeBearing.contains(d.procedure.code) : nil
+    }
+
+    /// The catalogue's procedures with a fee or charge above 0 đồng (`totalFeeFormality`).
+    public static func feeBearingProcedures(_ catalogue: Catalogue) -> Set<String> {
+        Set(catalogue.procedures.filter { $0.fees.contains { $0.amount > 0 } }.map(\.code))
+    }
 
     /// Online payment A/B: its fee was paid online (`totalDossierOnlinePaymentSuccess`).
     public static func paidOnline(_ d: DossierSummary) -> Bool? { nil }

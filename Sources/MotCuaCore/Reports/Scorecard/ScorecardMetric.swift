@@ -62,7 +62,7 @@ extension ScorecardMetric {
     /// The desk's metrics over the period's dossiers (`received`: received in the period;
     /// `resolved`: resolved in it; `handled`: every dossier of the period).
     static func desk(handled: [DossierSummary], received: [DossierSummary], resolved: [(DossierSummary, late: Bool)],
-                     sync: SyncVerdicts?) -> [ScorecardMetric] {
+                     sync: SyncVerdicts?, catalogue: Catalogue) -> [ScorecardMetric] {
         var metrics: [ScorecardMetric] = []
         // Công khai, minh bạch: DOSSIER_SYNC.
         let verdicts = sync.map { s in handled.compactMap { s.onTimeByCode[$0.code] } }
@@ -83,27 +83,27 @@ extension ScorecardMetric {
                 source: .desk,
                 rule: "Hồ sơ tiếp nhận trong kỳ theo kênh / channelTotalSum (không tính hồ sơ kỳ trước chuyển sang; hồ sơ trực tuyến tính từ khi được chấp nhận); Cổng chưa công bố cách chấm điểm nhóm này."))
         }
-        // Thanh toán trực tuyến: 6A + min(2, 2.5B) + 2.5C.
-        let owing = received.filter { ScorecardFacts.hasFinancialObligation($0) ?? true }
-        let paid = owing.map(ScorecardFacts.paidOnline)
-        let paidCount = count(paid)
-        let procedures = Set(owing.map(\.procedure.code))
+        // Thanh toán trực tuyến: 6A + min(2, 2.5B) + 2.5C; fee-bearing = a fee above 0 đồng in the catalogue.
+        let feeBearing = ScorecardFacts.feeBearingProcedures(catalogue)
+        let known = Set(catalogue.procedures.map(\.code))
+        let owing = received.filter { ScorecardFacts.hasFinancialObligation($0, feeBearing: feeBearing, known: known) == true }
+        let paidCount = count(owing.map(ScorecardFacts.paidOnline))
         let paidProcedures = paidCount.map { _ in Set(owing.filter { ScorecardFacts.paidOnline($0) == true }.map(\.procedure.code)).count }
+        let procedures = Set(owing.map(\.procedure.code)).count
         let waiting = Source.notRecorded(waitingForData)
         metrics.append(.proportional(
             "ONLINE_PAYMENT_A", "Hồ sơ thanh toán trực tuyến / hồ sơ có nghĩa vụ tài chính", group: "Thanh toán trực tuyến", max: 6,
             numerator: paidCount, denominator: owing.count, source: paidCount == nil ? waiting : .desk,
-            rule: "totalDossierOnlinePaymentSuccess / totalDossierFinancialObligation: hồ sơ tiếp nhận trong kỳ có phí, lệ phí; điểm = 6 × A."))
+            rule: "totalDossierOnlinePaymentSuccess / totalDossierFinancialObligation: hồ sơ tiếp nhận trong kỳ của thủ tục có phí, lệ phí trên 0 đồng (theo danh mục); điểm = 6 × A."))
         metrics.append(.proportional(
             "ONLINE_PAYMENT_B", "TTHC có thanh toán trực tuyến / TTHC có phí", group: "Thanh toán trực tuyến", max: 2,
-            numerator: paidProcedures, denominator: procedures.count, source: paidProcedures == nil ? waiting : .desk,
-            rule: "totalDossierOnlineFormalityPaymentSuccess / totalFeeFormality: thủ tục có ít nhất một hồ sơ thanh toán trực tuyến trong kỳ; điểm = min(2; 2,5 × B).",
+            numerator: paidProcedures, denominator: feeBearing.count, source: paidProcedures == nil ? waiting : .desk,
+            rule: "totalDossierOnlineFormalityPaymentSuccess / totalFeeFormality: thủ tục có phí có ít nhất một hồ sơ thanh toán trực tuyến trong kỳ / thủ tục có phí của danh mục; điểm = min(2; 2,5 × B).",
             scoring: { 2.5 * $0 / 100 }))
         metrics.append(.proportional(
-            "ONLINE_PAYMENT_C", "TTHC có phí đã phát sinh hồ sơ / TTHC có phí", group: "Thanh toán trực tuyến", max: 2.5,
-            numerator: paidProcedures == nil ? nil : procedures.count, denominator: paidProcedures == nil ? nil : procedures.count,
-            source: paidProcedures == nil ? waiting : .desk,
-            rule: "totalFeeDossierFormality / totalFeeFormality: thủ tục có phí phát sinh hồ sơ trong kỳ / thủ tục có phí của danh mục; điểm = 2,5 × C."))
+            "ONLINE_PAYMENT_C", "TTHC có phí phát sinh hồ sơ / TTHC có phí", group: "Thanh toán trực tuyến", max: 2.5,
+            numerator: procedures, denominator: feeBearing.count, source: .desk,
+            rule: "totalFeeDossierFormality / totalFeeFormality: thủ tục có phí có hồ sơ tiếp nhận trong kỳ / thủ tục có phí của danh mục (cách hiểu tử số chưa được xác nhận); điểm = 2,5 × C."))
         // Mức độ hài lòng: unrated counts as satisfied; late counts against even when rated well.
         let rated = resolved.map { ScorecardFacts.ratedUnsatisfied($0.0) }
         let satisfied: Int? = count(rated).map { _ in
