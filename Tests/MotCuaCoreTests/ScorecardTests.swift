@@ -236,6 +236,26 @@ struct ScorecardTests {
         #expect(try Self.scorecard(.dateOnly).text().contains("Tạm dừng, chờ bổ sung khi kết thúc kỳ: tính là trong hạn."))
     }
 
+    /// A catalogue edited by hand can name a procedure and a field with escape sequences and formulas.
+    @Test func hostileGroupNamesReachNeitherTerminalNorSpreadsheetRaw() throws {
+        let original = try #require(Catalogue.sample.procedure("1.004873"))
+        var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(original)) as? [String: Any])
+        object["name"] = "=HYPERLINK(\"http://x\")\u{1B}[2J"
+        let hostile = try JSONDecoder().decode(Procedure.self, from: JSONSerialization.data(withJSONObject: object))
+        let catalogue = try Catalogue(copying: .sample, procedures: Catalogue.sample.procedures.map { $0.code == hostile.code ? hostile : $0 },
+                                      version: Catalogue.sample.version + 1)
+        for grouping in [Scorecard.Grouping.procedure] {
+            let card = Scorecard.compute(dossiers: try Self.dossiers().values.map(\.summary), period: .month(year: 2026, month: 12),
+                                         rule: .national, calendar: WorkCalendar(), now: Self.now, grouping: grouping, catalogue: catalogue)
+            #expect(card.rows.contains { $0.name.contains("\u{1B}") }, "the hostile name is the group's")
+            let text = card.text()
+            #expect(!text.contains("\u{1B}") && text.contains("=HYPERLINK"))
+            let csv = card.csv().text
+            #expect(!csv.contains("\u{1B}") && !csv.contains(",=HYPERLINK") && !csv.contains(",\"=HYPERLINK"))
+            #expect(csv.contains(",\"'=HYPERLINK"))
+        }
+    }
+
     @Test func jsonUsesThePortalNames() throws {
         let json = try Self.scorecard(.dateOnly, grouping: .procedure).json().compact
         #expect(json.contains(#""period":{"from":"2026-12-01","to":"2026-12-31","#))
