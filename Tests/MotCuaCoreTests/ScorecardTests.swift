@@ -193,6 +193,7 @@ struct ScorecardTests {
         // Late by the month's end if not resolved, soonest first; each costs 20/4 points.
         #expect(national.atRisk.map(\.code) == [dueThursdayMorning.summary.code, dueThursdayNoon.summary.code])
         #expect(national.atRisk.allSatisfy { $0.points == 5 })
+        #expect(national.json().compact.contains(#""atRisk":[{"code":"\#(dueThursdayMorning.summary.code)","due":"2026-12-31T08:00:00+07:00","points":5},"#))
         // Date-only: due today is still within time today, but not on 31/12; Thursday's stay within time.
         let dateOnly = card(.dateOnly)
         #expect(dateOnly.progress.totalOnTime == 4)

@@ -62,6 +62,10 @@ struct ScorecardCLITests {
             #expect(rows.count > 5)
             #expect(rows.reduce(0) { $0 + ($1["totalReceived"] as? Int ?? 0) } == p("totalReceived"))
             #expect(rows.allSatisfy { $0["key"] is String && $0["score"] is NSNumber && $0["maxScore"] as? Int == 20 })
+            let chart = card["monthlyChart"] as? [[String: Any]] ?? []
+            #expect(chart.compactMap { $0["month"] as? String } == (1...12).map { $0 < 10 ? "0\($0)" : "\($0)" })
+            #expect(chart[9]["onTimePct"] as? Double == ratio && chart[11]["onTimePct"] is NSNull)   // October; December not begun
+            #expect((card["atRisk"] as? [Any])?.isEmpty == true, "a month that is over has nothing at risk")
             #expect((card["notFromDesk"] as? [[String: Any]])?.contains { $0["code"] as? String == "PETITION_PROCESSING_ON_TIME" } == true)
         }
     }

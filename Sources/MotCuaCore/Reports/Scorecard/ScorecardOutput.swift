@@ -68,8 +68,10 @@ extension Scorecard {
                 TextLayout.fit(ScorecardNumber.vietnamese(p.score), 6, right: true)].joined(separator: " ")
     }
 
-    public func json() -> JSONText {
-        .object([
+    /// `monthlyChart`: the portal's field of the same name (months "01"…"12"), when given.
+    public func json(monthlyChart: [MonthPoint]? = nil) -> JSONText {
+        func pct(_ v: Double?) -> JSONText { v.map(JSONText.double) ?? .null }
+        var pairs: [(String, JSONText)] = [
             ("schema", .int(1)),
             ("report", .string("scorecard")),
             ("period", .object([("from", .string(period.from.iso)), ("to", .string(period.to.iso)),
@@ -82,7 +84,17 @@ extension Scorecard {
             ("notFromDesk", .array(notFromDesk.map(\.json))),
             ("groupedBy", .string(grouping.rawValue)),
             ("rows", .array(rows.map { $0.progress.json(key: $0.key, name: $0.name) })),
-        ])
+            // What would raise it: running dossiers that cost `points` each if late before the period closes.
+            ("atRisk", .array(atRisk.map { .object([("code", .string($0.code)), ("due", .string($0.due.iso8601)),
+                                                     ("points", .double(ScorecardNumber.round($0.points)))]) })),
+        ]
+        if let monthlyChart {
+            pairs.append(("monthlyChart", .array(monthlyChart.map { point in
+                .object([("month", .string(point.month < 10 ? "0\(point.month)" : "\(point.month)")),
+                         ("onTimePct", pct(point.onTimePct)), ("overduePct", pct(point.overduePct))])
+            })))
+        }
+        return .object(pairs)
     }
 
     public var personalDataNote: String { "Tệp chỉ số chỉ có số liệu tổng hợp, không có dữ liệu cá nhân." }

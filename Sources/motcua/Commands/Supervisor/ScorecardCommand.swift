@@ -25,7 +25,7 @@ struct ScorecardCommand: ParsableCommand {
         let context = try StoreContext.open(store)
         let input = try context.desk.scorecardInput(period: period, rule: rule, now: context.now, office: office.office)
         let card = input.make(by: by).report
-        Output.report(output.format, scope: input.scope, text: card.text(), json: card.json(), csv: card.csv(),
+        Output.report(output.format, scope: input.scope, text: card.text(), json: card.json(monthlyChart: input.monthlyChart()), csv: card.csv(),
                       note: card.personalDataNote)
     }
 
