@@ -93,6 +93,13 @@ extension App {
                 waitingReport = (from, to, grouping)          // counted once the older years are in
             }
             return []
+        case .loadScorecard(let period, let rule):
+            if desk.isHistoryComplete {
+                startScorecard(period, rule: rule)
+            } else {
+                waitingScorecard = (period, rule)             // counted once the older years are in
+            }
+            return []
         case .printForm(let form, let code, let html, let toPrinter):
             return [printForm(form, code: code, format: html ? .html : .text, toPrinter: toPrinter)]
         case .redraw:
@@ -116,6 +123,20 @@ extension App {
             do { inbox.post(.reportLoaded(lines: ReportView.lines(try input.make(by: grouping).report))) } catch {
                 inbox.post(.notice(DeskFailure(error).message, isError: true))
             }
+        }
+    }
+
+    /// The scorecard's dossiers taken on the loop, the index and the year's chart computed off it.
+    func startScorecard(_ period: ScorecardPeriod, rule: ScorecardRule) {
+        let input: ScorecardInput
+        do { input = try desk.scorecardInput(period: period, rule: rule, now: clock()) } catch {
+            inbox.post(.notice(DeskFailure(error).message, isError: true))
+            return
+        }
+        let inbox = self.inbox, agency = env.session.agency
+        DispatchQueue.global(qos: .userInitiated).async {
+            let lines = ScorecardView.lines(input.make().report, chart: input.monthlyChart(), agency: agency)
+            inbox.post(.scorecardLoaded(period, rule, lines: lines))
         }
     }
 

@@ -22,6 +22,7 @@ public final class App {
     let inbox = Inbox()
     /// A period report waiting for older years to finish loading.
     var waitingReport: (from: CivilDate, to: CivilDate, grouping: PeriodReport.Grouping)?
+    var waitingScorecard: (period: ScorecardPeriod, rule: ScorecardRule)?
 
     public init(desk: Desk, backend: TerminalBackend, clock: @escaping () -> Instant,
                 pendingSignal: @escaping () -> Int32? = { nil },
@@ -89,11 +90,15 @@ public final class App {
     private func housekeeping() {
         if !desk.isHistoryComplete {
             // 20 ms slices between keys; larger ones while a report waits for them.
-            if desk.loadHistoryStep(budget: waitingReport == nil ? 0.02 : 0.15) {
+            if desk.loadHistoryStep(budget: waitingReport == nil && waitingScorecard == nil ? 0.02 : 0.15) {
                 dispatch(.storeChanged)
                 if let report = waitingReport {
                     waitingReport = nil
                     startReport(from: report.from, to: report.to, grouping: report.grouping)
+                }
+                if let card = waitingScorecard {
+                    waitingScorecard = nil
+                    startScorecard(card.period, rule: card.rule)
                 }
             }
         }

@@ -66,6 +66,7 @@ public enum Mode: Equatable, Sendable {
     case draftOffer(IntakeDraft)
     case supervisor(SupervisorView)
     case report(ReportView)
+    case scorecard(ScorecardView)
     case printMenu(PrintMenu)
     case fee(FeeDialog)
 }
@@ -231,6 +232,8 @@ public enum Msg: Equatable, Sendable {
     case fileWritten(path: String)
     case supervisorLoaded([SupervisorView.Line])
     case reportLoaded(lines: [ReportView.Line])
+    /// The scorecard tab's lines, for the period and rule they were computed for.
+    case scorecardLoaded(ScorecardPeriod, ScorecardRule, lines: [ReportView.Line])
     /// A line for the status bar (printing done, a report refused…).
     case notice(String, isError: Bool)
     /// An unsaved intake was found on disk at start.
@@ -258,6 +261,7 @@ public enum Effect: Equatable, Sendable {
     case writeReceipt(code: String, text: String)
     case loadSupervisor(OverdueReport.Grouping, at: Instant)
     case loadReport(from: CivilDate, to: CivilDate, grouping: PeriodReport.Grouping)
+    case loadScorecard(ScorecardPeriod, rule: ScorecardRule)
     case printForm(form: FormID, code: String, html: Bool, toPrinter: Bool)
     /// Whether the citizen has rated `code` on the counter's device yet.
     case checkRating(code: String)

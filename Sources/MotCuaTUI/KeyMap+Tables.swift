@@ -53,7 +53,11 @@ public enum SupervisorCommand: Equatable, Sendable {
 }
 
 public enum ReportCommand: Equatable, Sendable {
-    case compute, nextField, close, previousField, previousGrouping, nextGrouping, up, down, pageUp, pageDown
+    case compute, nextField, scorecard, close, previousField, previousGrouping, nextGrouping, up, down, pageUp, pageDown
+}
+
+public enum ScorecardCommand: Equatable, Sendable {
+    case report, previousMonth, nextMonth, toggleRule, close, up, down, pageUp, pageDown
 }
 
 public enum QuitCommand: Equatable, Sendable {
@@ -196,10 +200,23 @@ public enum KeyMap {
     public static let report = KeyMapTable<ReportCommand>(title: "Báo cáo theo kỳ (F9)", bindings: [
         KeyBinding([.enter, .function(2)], .compute, bar: "Tính", "Tính báo cáo cho kỳ đã nhập"),
         KeyBinding([.tab], .nextField, bar: "Ô sau", "Sang ô kế tiếp (từ ngày → đến ngày → nhóm)"),
-        KeyBinding([.escape, .function(9), .function(10)], .close, bar: "Quay lại", "Về danh sách"),
+        KeyBinding([.function(9)], .scorecard, bar: "Chỉ số 766", "Sang thẻ chỉ số QĐ 766 (điểm như Cổng DVCQG công bố)"),
+        KeyBinding([.escape, .function(10)], .close, bar: "Quay lại", "Về danh sách"),
         KeyBinding([.backTab], .previousField, "Về ô trước"),
         KeyBinding([.left], .previousGrouping, "Ở ô nhóm: cách nhóm trước (ở ô ngày: lùi con trỏ)"),
         KeyBinding([.right, .character(" ")], .nextGrouping, "Ở ô nhóm: cách nhóm sau (ở ô ngày: tiến con trỏ / phím cách)"),
+        KeyBinding([.up], .up, "Cuộn lên một dòng"),
+        KeyBinding([.down], .down, "Cuộn xuống một dòng"),
+        KeyBinding([.pageUp], .pageUp, "Cuộn lên 10 dòng"),
+        KeyBinding([.pageDown], .pageDown, "Cuộn xuống 10 dòng"),
+    ])
+
+    public static let scorecard = KeyMapTable<ScorecardCommand>(title: "Chỉ số QĐ 766 (F9 rồi F9)", bindings: [
+        KeyBinding([.function(9)], .report, bar: "Báo cáo", "Về thẻ báo cáo theo kỳ"),
+        KeyBinding([.left], .previousMonth, bar: "Tháng trước", "Tháng trước"),
+        KeyBinding([.right], .nextMonth, bar: "Tháng sau", "Tháng sau (không quá tháng hiện tại)"),
+        KeyBinding([.character("r")], .toggleRule, bar: "Cách đọc", "Đổi cách đọc quy tắc đúng hạn: theo ngày ↔ theo văn bản (so thời điểm)"),
+        KeyBinding([.escape, .function(10), .character("q")], .close, bar: "Quay lại", "Về danh sách"),
         KeyBinding([.up], .up, "Cuộn lên một dòng"),
         KeyBinding([.down], .down, "Cuộn xuống một dòng"),
         KeyBinding([.pageUp], .pageUp, "Cuộn lên 10 dòng"),
@@ -221,6 +238,7 @@ public enum KeyMap {
     public static let all: [KeyReference] = [
         browse.reference, filter.reference, detail.reference, help.reference, form.reference, cancelIntake.reference,
         actionMenu.reference, dialog.reference, print.reference, receipt.reference, supervisor.reference, report.reference,
+        scorecard.reference,
         confirmQuit.reference, draftOffer.reference,
     ]
 
@@ -273,6 +291,10 @@ extension KeyMap {
     static let reportHint = report.hint([
         KeyHint(.nextField, label: "chuyển ô"), KeyHint(.previousGrouping, .nextGrouping, label: "đổi nhóm"),
         KeyHint(.compute, label: "tính"), KeyHint(.up, .down, label: "cuộn"), KeyHint(.close, label: "quay lại"),
+    ])
+    static let scorecardHint = scorecard.hint([
+        KeyHint(.previousMonth, .nextMonth, label: "tháng"), KeyHint(.toggleRule, label: "cách đọc"),
+        KeyHint(.report, label: "báo cáo"), KeyHint(.close, label: "quay lại"),
     ])
     static let confirmQuitHint = confirmQuit.hint([KeyHint(.quit, label: "thoát"), KeyHint(.stay, label: "ở lại")], key: ": ", between: "   ")
     static let draftOfferHint = draftOffer.hint([

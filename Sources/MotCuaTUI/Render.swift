@@ -37,6 +37,10 @@ public func render(_ state: AppState, _ env: AppEnvironment, ascii: Bool = false
         renderReport(&buffer, layout, view)
         renderBar(&buffer, layout.bar, items: KeyMap.report.barItems)
         return buffer
+    case .scorecard(let view):
+        renderScorecard(&buffer, layout, view)
+        renderBar(&buffer, layout.bar, items: KeyMap.scorecard.barItems)
+        return buffer
     default:
         break
     }

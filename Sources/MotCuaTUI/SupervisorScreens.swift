@@ -161,6 +161,8 @@ func reportKey(_ state: inout AppState, _ original: ReportView, _ key: Key) -> [
     case .close:
         state.mode = .browse
         return []
+    case .scorecard:
+        return reload(&state, ScorecardView(today: state.now.date))
     case .nextField: view.focus = (view.focus + 1) % 3
     case .previousField: view.focus = (view.focus + 2) % 3
     case .previousGrouping, .nextGrouping:

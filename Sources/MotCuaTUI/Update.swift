@@ -109,7 +109,20 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
             state.mode = .report(view)
         }
         return []
+    case .scorecardLoaded(let period, let rule, let lines):
+        // An answer for a month or rule the supervisor has since left is dropped.
+        if case .scorecard(var view) = state.mode, view.period == period, view.rule == rule {
+            view.lines = lines
+            view.loaded = true
+            state.mode = .scorecard(view)
+        }
+        return []
     case .notice(let text, let isError):
+        if case .scorecard(var view) = state.mode, isError {
+            view.lines = [ReportView.Line(text)]
+            view.loaded = true
+            state.mode = .scorecard(view)
+        }
         if case .report(var view) = state.mode, isError {
             view.error = text
             view.lines = []                     // a refused period leaves no table of another one
@@ -208,6 +221,7 @@ private func keyPressed(_ state: inout AppState, _ key: Key, _ env: AppEnvironme
         }
     case .supervisor(let view): return supervisorKey(&state, view, key)
     case .report(let view): return reportKey(&state, view, key)
+    case .scorecard(let view): return scorecardKey(&state, view, key)
     case .printMenu(let menu): return printKey(&state, menu, key)
     case .fee(let dialog): return feeKey(&state, dialog, key, env)
     case .draftOffer(let draft):

@@ -27,9 +27,10 @@ struct KeyMapTests {
         expectEachKeyOnce(KeyMap.receipt)
         expectEachKeyOnce(KeyMap.supervisor)
         expectEachKeyOnce(KeyMap.report)
+        expectEachKeyOnce(KeyMap.scorecard)
         expectEachKeyOnce(KeyMap.confirmQuit)
         expectEachKeyOnce(KeyMap.draftOffer)
-        #expect(KeyMap.all.count == 14)
+        #expect(KeyMap.all.count == 15)
     }
 
     @Test func everyActionHasItsOwnLetterInTheMenuTable() {

@@ -575,7 +575,7 @@ struct SupervisorUpdateTests {
             " BÁO CÁO THEO KỲ · Tab chuyển ô · ←→ đổi nhóm · Enter tính · ↑↓ cuộn · Esc quay…",
             " Từ ngày: 01/10/2026   Đến ngày: 30/11/2026   Nhóm theo: ◂ Lĩnh vực ▸",
         ], rows: 1..<3)
-        expectScreen(state, lines: ["EnterTính                 TabÔ sau                 EscQuay lại"], rows: 23..<24)
+        expectScreen(state, lines: ["EnterTính          TabÔ sau          F9Chỉ số 766          EscQuay lại"], rows: 23..<24)
         _ = update(&state, .key(.tab), Fixture.env)
         _ = update(&state, .key(.tab), Fixture.env)
         _ = update(&state, .key(.right), Fixture.env)

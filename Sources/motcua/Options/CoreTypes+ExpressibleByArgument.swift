@@ -7,3 +7,7 @@ extension OverdueReport.Grouping: ExpressibleByArgument {}
 extension PeriodReport.Grouping: ExpressibleByArgument {}
 
 extension FormRenderer.Format: ExpressibleByArgument {}
+
+extension Scorecard.Grouping: ExpressibleByArgument {}
+
+extension ScorecardRule: ExpressibleByArgument {}
