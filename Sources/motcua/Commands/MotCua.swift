@@ -19,7 +19,7 @@ struct MotCua: ParsableCommand {
             TransferCommand.self, RequestSupplementCommand.self, SupplementReceivedCommand.self, SuspendCommand.self,
             ResumeCommand.self, ResultReadyCommand.self, ReturnCommand.self, RefuseCommand.self, WithdrawCommand.self,
             ExtendCommand.self, NoteCommand.self, OverdueCommand.self, ReportCommand.self, PrintCommand.self,
-            CatalogueCommand.self, UsersCommand.self, CalendarCommand.self, SyncCommand.self,
+            CatalogueCommand.self, UsersCommand.self, CalendarCommand.self, SyncCommand.self, ReplicateCommand.self, ProvinceCommand.self,
             CheckCommand.self, ResealCommand.self, DoctorCommand.self, StressCommand.self,
         ],
         defaultSubcommand: TUICommand.self

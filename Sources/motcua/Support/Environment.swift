@@ -8,5 +8,7 @@ enum Environment {
     static var clockOverride: String? { values["MOTCUA_NOW"].flatMap { $0.isEmpty ? nil : $0 } }
     /// Training stores only: a simulated login.
     static var userOverride: String? { values["MOTCUA_USER"].flatMap { $0.isEmpty ? nil : $0 } }
+    /// The province database's password when the `--postgres` URL carries none (as libpq reads it).
+    static var postgresPassword: String? { values["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 } }
     static let defaultDataDirectory = "/var/lib/motcua"
 }
