@@ -59,6 +59,9 @@ struct ReplicateCLITests {
         #expect(text.stdout.hasPrefix("Đã sao chép 0 dòng nhật ký của 000.00.94.H57 lên postgres://"), "\(text)")
         let check = try motcua(["province", "check", "--postgres", url, "--json"])
         #expect(check.status == 0 && check.stdout == #"[{"agency":"000.00.94.H57","name":"Phường 94","lastSeq":\#(last),"events":\#(last),"maxSeq":\#(last),"breaks":0,"headMatches":true,"ok":true}]"# + "\n", "\(check)")
+        let open = centre.store.summaries.filter { !$0.state.isClosed }.count
+        let centres = try motcua(["province", "centres", "--postgres", url, "--json"])
+        #expect(centres.status == 0 && centres.stdout == #"[{"agency":"000.00.94.H57","name":"Phường 94","lastSeq":\#(last),"dossiers":\#(centre.store.dossierCount),"open":\#(open)}]"# + "\n", "\(centres)")
     }
 
     @Test func threeCentresThroughKill9OfTheReplicatorLoseAndDoubleNothing() throws {
