@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The provincial database's driver (issue 15); only MotCuaProvince and the CLI link it.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // The domain: calendar, deadlines, dossiers, statistics. No file, clock or terminal I/O.
@@ -35,6 +37,12 @@ let package = Package(
         // The national portal's outbox: settings, HTTP through URLSession, the journal projected
         // onto DongBoHoSoMC/CapNhatTienDoHoSoMC with a durable cursor (Docs/INTEROP.md).
         .target(name: "MotCuaSync", dependencies: ["MotCuaCore", "MotCuaStore"]),
+        // The province: a centre's journal replicated into PostgreSQL, read back through Core's fold
+        // (Docs/PROVINCE.md). The only target that links postgres-nio.
+        .target(name: "MotCuaProvince", dependencies: [
+            "MotCuaCore", "MotCuaStore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         // Pure terminal UI toolkit: cells, widths, screen buffer, keys, text fields, theme roles.
         .target(name: "TerminalUI"),
         // The only module that imports ncurses.
@@ -53,6 +61,7 @@ let package = Package(
                 "MotCuaStore",
                 "MotCuaDesk",
                 "MotCuaSync",
+                "MotCuaProvince",
                 "TerminalUI",
                 "NcursesBackend",
                 "MotCuaTUI",
@@ -66,6 +75,7 @@ let package = Package(
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"], exclude: ["Golden"]),
         .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaCore", "MotCuaSync", "MotCuaTestSupport"]),
         .testTarget(name: "MotCuaDeskTests", dependencies: ["MotCuaDesk", "MotCuaStore", "MotCuaCore", "MotCuaSync", "MotCuaTestSupport"]),
+        .testTarget(name: "MotCuaProvinceTests", dependencies: ["MotCuaProvince", "MotCuaStore", "MotCuaCore", "MotCuaTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "MotCuaTUITests", dependencies: ["MotCuaTUI", "MotCuaDesk", "MotCuaCore", "MotCuaStore", "TerminalUI", "NcursesBackend", "MotCuaTestSupport"],
                     exclude: ["Golden"]),

@@ -19,7 +19,7 @@ struct MotCua: ParsableCommand {
             TransferCommand.self, RequestSupplementCommand.self, SupplementReceivedCommand.self, SuspendCommand.self,
             ResumeCommand.self, ResultReadyCommand.self, ReturnCommand.self, RefuseCommand.self, WithdrawCommand.self,
             ExtendCommand.self, NoteCommand.self, RateCommand.self, RatingsCommand.self, OverdueCommand.self, ReportCommand.self, ScorecardCommand.self, PrintCommand.self,
-            CatalogueCommand.self, UsersCommand.self, CalendarCommand.self, SyncCommand.self, NotifyCommand.self,
+            CatalogueCommand.self, UsersCommand.self, CalendarCommand.self, SyncCommand.self, NotifyCommand.self, ReplicateCommand.self, ProvinceCommand.self,
             CheckCommand.self, ResealCommand.self, DoctorCommand.self, StressCommand.self, LookupCommand.self,
             PayCommand.self, FeesCommand.self, RefundCommand.self, ExemptCommand.self, CashbookCommand.self,
             DocumentCommand.self, DocumentsCommand.self,

@@ -10,5 +10,7 @@ enum Environment {
     static var userOverride: String? { values["MOTCUA_USER"].flatMap { $0.isEmpty ? nil : $0 } }
     /// Training stores only: the lookup's first delay after a failure, in milliseconds (tests).
     static var lookupDelayOverride: String? { values["MOTCUA_LOOKUP_DELAY_MS"].flatMap { $0.isEmpty ? nil : $0 } }
+    /// The province database's password when the `--postgres` URL carries none (as libpq reads it).
+    static var postgresPassword: String? { values["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 } }
     static let defaultDataDirectory = "/var/lib/motcua"
 }
