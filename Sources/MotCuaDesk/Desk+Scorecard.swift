@@ -12,11 +12,13 @@ public struct ScorecardInput: Sendable {
     public let calendar: WorkCalendar
     public let catalogue: Catalogue
     public let sync: SyncVerdicts?
+    /// Fees, papers, results and ratings as the journal recorded them (nil: not readable).
+    public let facts: RecordedFacts?
     public let scope: ReportScope
 
     public func make(by grouping: Scorecard.Grouping = .none) -> Scoped<Scorecard> {
         Scoped(report: Scorecard.compute(dossiers: summaries, period: period, rule: rule, calendar: calendar, now: now,
-                                         grouping: grouping, catalogue: catalogue, sync: sync),
+                                         grouping: grouping, catalogue: catalogue, sync: sync, facts: facts),
                scope: scope)
     }
 
@@ -38,8 +40,11 @@ extension Desk {
         // Sync not configured (or its files unreadable): DOSSIER_SYNC is "not recorded", not 0.
         let settings = (try? SyncSettings.load(from: store)) ?? nil
         let sync = settings.flatMap { try? SyncVerdicts(store: store, settings: $0, now: now) }
+        // The facts of the dossiers the year's scorecard can count: from the previous year's first
+        // segment on (a carry-over received earlier falls back to the catalogue for its fees).
+        let facts = try? RecordedFacts(events: store.dossierEvents(after: 0, from: SegmentName(year: period.year - 1, month: 1)))
         return ScorecardInput(summaries: scope.filter(store.summaries(overlapping: from, period.to)), period: period,
                               rule: rule, now: now, calendar: store.calendar, catalogue: store.catalogue, sync: sync,
-                              scope: scope)
+                              facts: facts, scope: scope)
     }
 }

@@ -56,7 +56,7 @@ public struct Scorecard: Sendable {
 
     public static func compute(dossiers: [DossierSummary], period: ScorecardPeriod, rule: ScorecardRule,
                                calendar: WorkCalendar, now: Instant, grouping: Grouping = .none,
-                               catalogue: Catalogue, sync: SyncVerdicts? = nil) -> Scorecard {
+                               catalogue: Catalogue, sync: SyncVerdicts? = nil, facts: RecordedFacts? = nil) -> Scorecard {
         let start = Instant(date: period.from), end = Instant(date: period.to.adding(days: 1))
         let cutoff = max(start, min(end, now))
         let namer = GroupNamer(grouping: grouping.report, catalogue: catalogue, officialNames: [:])
@@ -100,7 +100,7 @@ public struct Scorecard: Sendable {
         return Scorecard(period: period, rule: rule, grouping: grouping, asOf: cutoff, running: now < end,
                          progress: progress,
                          metrics: ScorecardMetric.desk(handled: handled, received: received, resolved: resolved, sync: sync,
-                                                                catalogue: catalogue),
+                                                                catalogue: catalogue, facts: facts),
                          notFromDesk: ScorecardMetric.outsideTheDesk, rows: ordered.compactMap { byKey[$0.key] },
                          entries: entries, atRisk: atRisk)
     }

@@ -62,7 +62,7 @@ extension ScorecardMetric {
     /// The desk's metrics over the period's dossiers (`received`: received in the period;
     /// `resolved`: resolved in it; `handled`: every dossier of the period).
     static func desk(handled: [DossierSummary], received: [DossierSummary], resolved: [(DossierSummary, late: Bool)],
-                     sync: SyncVerdicts?, catalogue: Catalogue) -> [ScorecardMetric] {
+                     sync: SyncVerdicts?, catalogue: Catalogue, facts: RecordedFacts?) -> [ScorecardMetric] {
         var metrics: [ScorecardMetric] = []
         // Công khai, minh bạch: DOSSIER_SYNC.
         let verdicts = sync.map { s in handled.compactMap { s.onTimeByCode[$0.code] } }
@@ -86,9 +86,9 @@ extension ScorecardMetric {
         // Thanh toán trực tuyến: 6A + min(2, 2.5B) + 2.5C; fee-bearing = a fee above 0 đồng in the catalogue.
         let feeBearing = ScorecardFacts.feeBearingProcedures(catalogue)
         let known = Set(catalogue.procedures.map(\.code))
-        let owing = received.filter { ScorecardFacts.hasFinancialObligation($0, feeBearing: feeBearing, known: known) == true }
-        let paidCount = count(owing.map(ScorecardFacts.paidOnline))
-        let paidProcedures = paidCount.map { _ in Set(owing.filter { ScorecardFacts.paidOnline($0) == true }.map(\.procedure.code)).count }
+        let owing = received.filter { ScorecardFacts.hasFinancialObligation($0, feeBearing: feeBearing, known: known, facts: facts) == true }
+        let paidCount = count(owing.map { ScorecardFacts.paidOnline($0, facts) })
+        let paidProcedures = paidCount.map { _ in Set(owing.filter { ScorecardFacts.paidOnline($0, facts) == true }.map(\.procedure.code)).count }
         let procedures = Set(owing.map(\.procedure.code)).count
         let waiting = Source.notRecorded(waitingForData)
         metrics.append(.proportional(
@@ -105,7 +105,7 @@ extension ScorecardMetric {
             numerator: procedures, denominator: feeBearing.count, source: .desk,
             rule: "totalFeeDossierFormality / totalFeeFormality: thủ tục có phí có hồ sơ tiếp nhận trong kỳ / thủ tục có phí của danh mục (cách hiểu tử số chưa được xác nhận); điểm = 2,5 × C."))
         // Mức độ hài lòng: unrated counts as satisfied; late counts against even when rated well.
-        let rated = resolved.map { ScorecardFacts.ratedUnsatisfied($0.0) }
+        let rated = resolved.map { ScorecardFacts.ratedUnsatisfied($0.0, facts) }
         let satisfied: Int? = count(rated).map { _ in
             zip(resolved, rated).filter { pair, unsatisfied in !pair.late && unsatisfied != true }.count
         }
@@ -115,17 +115,17 @@ extension ScorecardMetric {
             rule: "(hồ sơ đã giải quyết trong kỳ − hồ sơ đánh giá không hài lòng hoặc giải quyết quá hạn) / hồ sơ đã giải quyết; chưa đánh giá tính là hài lòng; điểm = min(6; 6 × tỷ lệ / 90 %), 0 khi không có hồ sơ.",
             scoring: { 6 * $0 / 90 }, emptyScore: 0))
         // Số hóa hồ sơ.
-        let electronic = count(resolved.map { ScorecardFacts.electronicResult($0.0) })
+        let electronic = count(resolved.map { ScorecardFacts.electronicResult($0.0, facts) })
         metrics.append(.proportional(
             "ORIGINAL_RESULT_AVAILABLE", "Hồ sơ có kết quả điện tử", group: "Số hóa hồ sơ", max: 6,
             numerator: electronic, denominator: resolved.count, source: electronic == nil ? waiting : .desk,
             rule: "Hồ sơ đã giải quyết trong kỳ có kết quả điện tử / hồ sơ đã giải quyết; điểm = min(6; 6 × tỷ lệ)."))
-        let digitised = count(resolved.map { ScorecardFacts.digitisedForResolution($0.0) })
+        let digitised = count(resolved.map { ScorecardFacts.digitisedForResolution($0.0, facts) })
         metrics.append(.proportional(
             "SO_HOA_GIAY_TO_GIAI_QUYET", "Hồ sơ được số hóa giấy tờ khi giải quyết", group: "Số hóa hồ sơ", max: 4,
             numerator: digitised, denominator: resolved.count, source: digitised == nil ? waiting : .desk,
             rule: "Hồ sơ đã giải quyết trong kỳ có giấy tờ đã số hóa / hồ sơ đã giải quyết; điểm = min(4; 4 × tỷ lệ)."))
-        let reused = count(received.map(ScorecardFacts.reusedDigitisedData))
+        let reused = count(received.map { ScorecardFacts.reusedDigitisedData($0, facts) })
         metrics.append(.proportional(
             "REUSED_DIGITIZED_DATA", "Hồ sơ tái sử dụng dữ liệu đã số hóa", group: "Số hóa hồ sơ", max: 2,
             numerator: reused, denominator: received.count, source: reused == nil ? waiting : .desk,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MotCuaCore
 import MotCuaDesk
+import MotCuaProvince
 import MotCuaStore
 
 struct ScorecardCommand: ParsableCommand {
@@ -14,19 +15,64 @@ struct ScorecardCommand: ParsableCommand {
     @Option(help: "Năm, YYYY.") var year: String?
     @Option(help: "Nhóm theo: procedure (thủ tục, như Cổng công bố từng dòng), field, department.") var by: Scorecard.Grouping = .none
     @Option(help: "Cách đọc quy tắc đúng hạn: date-only (mặc định) hoặc national.") var rule: ScorecardRule = .dateOnly
+    @Option(name: .customLong("postgres"), help: ArgumentHelp(
+        "Kèm --province: cơ sở dữ liệu tỉnh (postgres://…, như motcua replicate).", valueName: "URL"))
+    var postgres: String?
+    @Flag(help: "Bảng điểm mỗi trung tâm đã sao chép vào --postgres và toàn tỉnh (lịch và danh mục của kho đang chọn, nếu mở được).")
+    var province = false
     @OptionGroup var output: FormatOption
     @OptionGroup var office: OfficeOption
     @OptionGroup var store: StoreSelection
 
-    func validate() throws { _ = try period() }
+    func validate() throws {
+        _ = try period()
+        guard province == (postgres != nil) else {
+            throw CLIError.badInput("--province và --postgres URL phải đi cùng nhau")
+        }
+        if province, by != .none { throw CLIError.badInput("--province in một dòng mỗi trung tâm; không dùng kèm --by") }
+        if province, office.office != nil { throw CLIError.badInput("--province tính mọi trung tâm; không dùng kèm --office") }
+        if let postgres { _ = try Self.address(postgres) }
+    }
 
     func run() throws {
         let period = try period()
+        if let postgres { return try runProvince(period: period, url: postgres) }
         let context = try StoreContext.open(store)
         let input = try context.desk.scorecardInput(period: period, rule: rule, now: context.now, office: office.office)
         let card = input.make(by: by).report
         Output.report(output.format, scope: input.scope, text: card.text(), json: card.json(monthlyChart: input.monthlyChart()), csv: card.csv(),
                       note: card.personalDataNote)
+    }
+
+    private func runProvince(period: ScorecardPeriod, url: String) throws {
+        // The calendar and catalogue to count with: the selected store's, as its own scorecard uses;
+        // without one, the shipped holidays and standard hours and the sample catalogue (said on stderr).
+        let local = try? StoreContext.open(store)
+        if local == nil { Console.error("Không mở được kho: dùng lịch nghỉ chuẩn, giờ làm việc chuẩn và danh mục mẫu") }
+        if let local { try local.store.require(local.actor, may: .viewAllOffices) }
+        let now = try local?.now ?? Clock.current().now
+        var centres: [(agency: String, name: String, dossiers: [Dossier])] = []
+        do {
+            let database = try ProvinceDatabase.open(try Self.address(url))
+            defer { database.close() }
+            let reader = ProvinceReader(database: database)
+            for centre in try reader.centres() {
+                centres.append((centre.agency, centre.name, try reader.dossiers(agency: centre.agency)))
+            }
+        } catch let error as ProvinceError {
+            throw error.cliError
+        }
+        let card = ProvinceScorecard.compute(centres: centres, period: period, rule: rule,
+                                             calendar: local?.store.calendar ?? WorkCalendar(),
+                                             now: now, catalogue: local?.store.catalogue ?? .sample)
+        Output.report(output.format, scope: .all, text: card.text(), json: card.json(), csv: card.csv(),
+                      note: card.total.personalDataNote)
+    }
+
+    private static func address(_ url: String) throws -> ProvinceAddress {
+        do { return try ProvinceAddress(url: url, environmentPassword: Environment.postgresPassword) } catch {
+            throw CLIError.badInput(error.description)
+        }
     }
 
     /// Exactly one of `--month`, `--quarter`, `--year`, in the portal's form.
