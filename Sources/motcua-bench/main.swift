@@ -18,6 +18,11 @@ if arguments.contains("--help") || arguments.contains("-h") {
       N                 số hồ sơ (mặc định 500000); tạo kho lần đầu mất vài phút
       --data THƯ_MỤC    kho dùng lại hoặc tạo mới (mặc định: $TMPDIR/motcua-bench-N)
       --generate-only   chỉ tạo kho, không đo
+      --cli             đo thêm các lệnh motcua (show, list, report, overdue, check) như tiến trình riêng
+      --cli-runs N      số lần chạy mỗi lệnh (mặc định 3); --check-runs N cho check (mặc định 1)
+      --clerks K        mở K ứng dụng không màn hình cùng lúc, cộng PSS của chúng
+      --skip-app        bỏ phần đo ứng dụng (khung đầu, lọc, ghi 1.000 hồ sơ)
+      --motcua ĐƯỜNG_DẪN  tệp motcua để đo (mặc định: cạnh motcua-bench)
       --help            in trợ giúp này
     Xem Docs/PERFORMANCE.md.
     """)
@@ -138,6 +143,21 @@ if arguments.first == "--child" {
     exit(0)
 }
 
+// MARK: - Clerk: one headless app kept open (for `--clerks`), history loaded as the app does after its first frame
+
+if arguments.first == "--clerk" {
+    let store = try Store.open(at: value("--data")!, history: .deferred)
+    let backend = InMemoryBackend(size: Size(width: 80, height: 24))
+    let app = App(desk: Desk(store: store, actor: try actor(store)), backend: backend, clock: { benchNow })
+    app.renderFrame()
+    store.loadHistory()
+    app.step(timeoutMs: 0)
+    print("READY")
+    fflush(nil)
+    while readLine() != nil {}                               // until the parent closes our stdin
+    exit(0)
+}
+
 // MARK: - Parent: generate or reuse, then measure in a child
 
 let count = arguments.first.flatMap { Int($0) } ?? 500_000
@@ -165,6 +185,28 @@ if !FileManager.default.fileExists(atPath: "\(directory)/FORMAT") {
 if arguments.contains("--generate-only") {              // keep a pristine copy: every measuring run adds 1,000 receipts
     print(JSONText.object([("dossiers", .int(Int64(count))), ("data", .string(directory)),
                            ("generatedMs", round1(generatedMs ?? 0))]).compact)
+    exit(0)
+}
+
+// Whole-process parts first: they spawn with posix_spawn and reap with wait4 themselves.
+let benchPath = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+var extraParts: [(String, JSONText)] = []
+if arguments.contains("--cli") {
+    let motcua = value("--motcua") ?? URL(fileURLWithPath: benchPath).deletingLastPathComponent().appendingPathComponent("motcua").path
+    FileHandle.standardError.write(Data("timing motcua commands (\(motcua))…\n".utf8))
+    extraParts.append(("cli", CLIBench.figures(motcua: motcua, directory: directory, now: benchNow.iso8601,
+                                               runs: value("--cli-runs").flatMap(Int.init) ?? 3,
+                                               checkRuns: value("--check-runs").flatMap(Int.init) ?? 1)))
+}
+if let clerks = value("--clerks").flatMap(Int.init), clerks > 0 {
+    FileHandle.standardError.write(Data("opening \(clerks) headless apps…\n".utf8))
+    extraParts.append(("clerks", ClerksBench.figures(bench: benchPath, directory: directory, now: benchNow.iso8601, clerks: clerks)))
+}
+if arguments.contains("--skip-app") {
+    var pairs: [(String, JSONText)] = [("dossiers", .int(Int64(count))), ("data", .string(directory)),
+                                       ("journalMB", round1(directoryMB("\(directory)/journal"))), ("indexMB", round1(directoryMB("\(directory)/index")))]
+    if let generatedMs { pairs.append(("generatedMs", round1(generatedMs))) }
+    print(JSONText.object(pairs + extraParts).compact)
     exit(0)
 }
 
@@ -204,4 +246,4 @@ var pairs: [(String, JSONText)] = [
     ("data", .string(directory)),
 ]
 if let generatedMs { pairs.append(("generatedMs", round1(generatedMs))) }
-print(JSONText.object(pairs).compact)
+print(JSONText.object(pairs + extraParts).compact)
