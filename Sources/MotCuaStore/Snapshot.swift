@@ -252,13 +252,15 @@ extension Store {
             if !dirty || index.deferredYears.contains(Int(key) ?? -1), baseHead?.recentYear == recent,
                let reused = baseHead?.years[key], (try? fs.stat("\(self.files.index)/\(reused)")) != nil {
                 files[key] = reused
+                // A snapshot of an older version has no figure: computed when the rows are here.
                 closedThrough[key] = baseHead?.closedThrough?[key]
+                    ?? (index.deferredYears.contains(Int(key) ?? -1) ? nil : Self.latestClosing(groups[key] ?? [], table))
                 continue
             }
             let name = "\(key).\(gen).rows"
             try writeFile("\(self.files.index)/\(name)", RowsFile.encode(index, rows: groups[key] ?? [], seq: cursor.lastSeq), mode: config.fileModeBits)
             files[key] = name
-            closedThrough[key] = (groups[key] ?? []).lazy.map { table.closedAt[$0] }.filter { $0 != DossierTable.none }.max() ?? 0
+            closedThrough[key] = Self.latestClosing(groups[key] ?? [], table)
         }
         let ops = index.ops.filter { $0.value.writtenAt >= opsSnapshotCutoff }.map { OpEntry(op: $0.key, outcome: $0.value) }.sorted { $0.op < $1.op }
         let opsName = "ops.\(gen).json"
@@ -272,6 +274,10 @@ extension Store {
         index.dirtyYears = []
         linesSinceSnapshot = 0
         removeUnreferencedSnapshotFiles(keeping: [head, heads[(gen + 1) % 2]].compactMap { $0 })
+    }
+
+    static func latestClosing(_ rows: [Int], _ table: DossierTable) -> Int64 {
+        rows.lazy.map { table.closedAt[$0] }.filter { $0 != DossierTable.none }.max() ?? 0
     }
 
     /// Keys written before this are not needed by any lookup at or after the newest write (or
