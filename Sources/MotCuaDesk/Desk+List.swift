@@ -5,10 +5,21 @@ extension Desk {
     /// `motcua list`: the dossiers of this official's office scope (as `overdue` counts them) that
     /// pass `filter`, earliest appointment first, as this official may see them. The search runs on
     /// what the official sees: a masked ID or phone matches on its visible digits only.
+    ///
+    /// Older closed years are loaded only when the filter can match a closed dossier (a store
+    /// opened with deferred history has every open one); rows are tested on the columns before
+    /// any is made a value, and only the matches are kept.
     public func list(_ filter: DossierFilter, limit: Int? = nil, at now: Instant) throws -> [DossierSummary] {
         let scope = try reportScope()
-        let visible = scope.filter(store.summaries).map { $0.visible(to: actor.role) }
-        let rows = filter.apply(visible, clock: clock(at: now))
+        if Store.needsClosedDossiers(filter) { store.loadHistory() }
+        let clock = clock(at: now), role = actor.role
+        let terms = SearchFolding.terms(filter.search ?? "")
+        var rows: [DossierSummary] = []
+        store.forEachCandidate(of: filter, in: scope) { summary in
+            let visible = summary.visible(to: role)
+            if filter.matches(visible, clock: clock, terms: terms) { rows.append(visible) }
+        }
+        rows.sort { ($0.due, $0.code) < ($1.due, $1.code) }
         return limit.map { Array(rows.prefix($0)) } ?? rows
     }
 

@@ -41,11 +41,13 @@ extension Desk {
         return Scoped(report: report, scope: scope)
     }
 
-    /// Everything a period report counts. Needs every year loaded: the caller loads history first
-    /// (the command line opens with it; the terminal app waits for its background loading).
+    /// Everything a period report counts. The older years it can count are loaded here (a store
+    /// opened with deferred history loads those not closed entirely before the period; the
+    /// terminal app has loaded them all in the background).
     public func periodReportInput(from: CivilDate, to: CivilDate, office: String? = nil) throws -> PeriodReportInput {
         try store.require(actor, may: .viewReports)
         let scope = try reportScope(office: office)
+        store.loadHistory(overlapping: from, to)
         return PeriodReportInput(summaries: scope.filter(store.summaries(overlapping: from, to)), from: from, to: to,
                                  calendar: store.calendar, catalogue: store.catalogue, officials: officials, scope: scope)
     }

@@ -208,6 +208,8 @@ struct DossierIndex {
     }
 
     /// The lines read for `year` while it was deferred; the year counts as loaded afterwards.
+    func hasPending(year: Int) -> Bool { pending[year] != nil }
+
     mutating func takePending(year: Int) -> [(JournalRecord, JournalPosition)] {
         deferredYears.remove(year)
         return pending.removeValue(forKey: year) ?? []

@@ -20,6 +20,10 @@ struct SnapshotHead: Codable, Equatable {
     var recentYear: Int?
     /// The receipt books' file; absent in heads written before fees were kept (no receipts then).
     var receipts: String? = nil
+    /// Per file key, the latest closing time (seconds) of its rows: a period report skips an
+    /// older year closed entirely before the period. Absent (older snapshots, a year never
+    /// rewritten since): the year is loaded.
+    var closedThrough: [String: Int64]?
 }
 
 /// How much of the history to load when opening.
@@ -191,6 +195,33 @@ extension Store {
     /// Every year, now (reports, checks, a snapshot that must rewrite an old year).
     public func loadHistory() { loadHistoryStep(budget: nil) }
 
+    /// The deferred years a report of `from`…`to` can count (same margins as
+    /// `summaries(overlapping:)`): all but those whose every dossier closed before the period.
+    /// A year with journal lines waiting (changed since the snapshot) is always loaded.
+    public func loadHistory(overlapping from: CivilDate, _ to: CivilDate) {
+        let start = Instant(date: from.adding(days: -1)).seconds
+        for year in index.deferredYears.sorted(by: >) {
+            if let closed = baseHead?.closedThrough?[String(year)], closed < start, !index.hasPending(year: year) { continue }
+            loadHistory(year: year)
+        }
+    }
+
+    /// One deferred year, now, the others left deferred: `show` of a 2023 dossier reads 2023's
+    /// rows file, not five years of them. A year half loaded by a budgeted step finishes all.
+    func loadHistory(year: Int) {
+        guard index.deferredYears.contains(year) else { return }
+        guard historyLoader == nil else { return loadHistory() }
+        guard let file = baseHead?.years[String(year)] else { return replayPending(year: year) }
+        do {
+            var loader = try RowsLoader(path: "\(files.index)/\(file)", seq: baseHead?.seq ?? 0, fs: fs, year: year)
+            _ = loader.load(into: &index, budget: nil)
+            replayPending(year: year)
+        } catch {
+            notices.append("Chỉ mục năm cũ hỏng, dựng lại từ nhật ký: \(error)")
+            try? reloadFromScratch()
+        }
+    }
+
     // MARK: - Writing
 
     /// Writes a snapshot of the loaded index: the rows files changed since the base snapshot, the
@@ -221,16 +252,21 @@ extension Store {
         }
         let olderDirty = index.dirtyYears.contains { $0 < recent }
         var files: [String: String] = [:]
+        var closedThrough: [String: Int64] = [:]
         for key in Set(groups.keys).union(index.deferredYears.map(String.init)) {
             let dirty = key == Store.openKey ? olderDirty : (Int(key).map(index.dirtyYears.contains) ?? true)
             if !dirty || index.deferredYears.contains(Int(key) ?? -1), baseHead?.recentYear == recent,
                let reused = baseHead?.years[key], (try? fs.stat("\(self.files.index)/\(reused)")) != nil {
                 files[key] = reused
+                // A snapshot of an older version has no figure: computed when the rows are here.
+                closedThrough[key] = baseHead?.closedThrough?[key]
+                    ?? (index.deferredYears.contains(Int(key) ?? -1) ? nil : Self.latestClosing(groups[key] ?? [], table))
                 continue
             }
             let name = "\(key).\(gen).rows"
             try writeFile("\(self.files.index)/\(name)", RowsFile.encode(index, rows: groups[key] ?? [], seq: cursor.lastSeq), mode: config.fileModeBits)
             files[key] = name
+            closedThrough[key] = Self.latestClosing(groups[key] ?? [], table)
         }
         let ops = index.ops.filter { $0.value.writtenAt >= opsSnapshotCutoff }.map { OpEntry(op: $0.key, outcome: $0.value) }.sorted { $0.op < $1.op }
         let opsName = "ops.\(gen).json"
@@ -239,13 +275,17 @@ extension Store {
         try writeFile("\(self.files.index)/\(receiptsName)", Array(try JSONEncoder().encode(index.receipts)), mode: config.fileModeBits)
         let head = SnapshotHead(gen: gen, seq: cursor.lastSeq, hash: cursor.lastHash, segment: cursor.segment.fileName,
                                 offset: cursor.offset, line: cursor.line, years: files, ops: opsName, recentYear: recent,
-                                receipts: receiptsName)
+                                receipts: receiptsName, closedThrough: closedThrough)
         let json = Array(try JSONEncoder().encode(head))
         try writeFile(headPaths[gen % 2], json + [10] + Array(CRC32.hex(CRC32.checksum(json)).utf8) + [10], mode: config.fileModeBits)
         baseHead = head
         index.dirtyYears = []
         linesSinceSnapshot = 0
         removeUnreferencedSnapshotFiles(keeping: [head, heads[(gen + 1) % 2]].compactMap { $0 })
+    }
+
+    static func latestClosing(_ rows: [Int], _ table: DossierTable) -> Int64 {
+        rows.lazy.map { table.closedAt[$0] }.filter { $0 != DossierTable.none }.max() ?? 0
     }
 
     /// Keys written before this are not needed by any lookup at or after the newest write (or

@@ -267,12 +267,10 @@ public final class Store {
 
     /// A dossier of a year whose history is deferred is loaded before anyone reads or changes it.
     func ensureLoaded(code: String) {
-        if index.row(code: code) == nil, let year = DossierCode.year(of: code), index.deferredYears.contains(year) { loadHistory() }
+        if index.row(code: code) == nil, let year = DossierCode.year(of: code) { loadHistory(year: year) }
     }
 
-    func ensureLoaded(year: Int) {
-        if index.deferredYears.contains(year) { loadHistory() }
-    }
+    func ensureLoaded(year: Int) { loadHistory(year: year) }
 
     /// The official behind `login`, or why they may not use the store.
     public func actor(login: String, actingAs: String? = nil, terminal: String?) throws -> Actor {

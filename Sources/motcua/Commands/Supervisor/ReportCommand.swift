@@ -20,7 +20,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let (fromDate, toDate) = try period()
-        let context = try StoreContext.open(store)
+        let context = try StoreContext.open(store, history: .deferred)     // the desk loads the years the period needs
         let input = try context.desk.periodReportInput(from: fromDate, to: toDate, office: office.office)
         let report: PeriodReport
         do { report = try input.make(by: by).report } catch { throw CLIError.badInput(error.description) }
