@@ -226,6 +226,7 @@ extension Store {
         case .catalogueInstalled: return .manageCatalogue
         case .calendarInstalled, .calendarConfirmed, .schedulePublished, .scheduleRemoved, .sealRepaired, .formPrinted: return .manageCalendar
         case .syncConfigured: return .configureSync
+        case .counterConfigured: return .manageCounters
         }
     }
 

@@ -38,6 +38,10 @@ public enum Permission: Hashable, Sendable {
     case configureSync
     /// `--as LOGIN`: act on another official's behalf.
     case actAs
+    /// The number queue: a ticket from the kiosk; calling and serving at a counter; configuring counters.
+    case issueTicket
+    case serveCounter
+    case manageCounters
 
     public var vietnamese: String {
         switch self {
@@ -52,6 +56,9 @@ public enum Permission: Hashable, Sendable {
         case .manageCalendar: return "sửa lịch nghỉ"
         case .configureSync: return "cấu hình đồng bộ Cổng Dịch vụ công"
         case .actAs: return "thao tác thay người khác (--as)"
+        case .issueTicket: return "cấp số thứ tự"
+        case .serveCounter: return "gọi số tại quầy"
+        case .manageCounters: return "cấu hình quầy"
         }
     }
 }
@@ -77,7 +84,11 @@ public enum AccessPolicy {
             return true
         case .viewAllOffices:
             return role >= .supervisor
-        case .manageUsers, .manageCatalogue, .manageCalendar, .configureSync, .actAs:
+        case .issueTicket:
+            return true
+        case .serveCounter:
+            return role != .officer            // counters are the desk's, where citizens are served
+        case .manageUsers, .manageCatalogue, .manageCalendar, .configureSync, .actAs, .manageCounters:
             return role == .admin
         }
     }

@@ -58,6 +58,8 @@ public struct Reception: Codable, Hashable, Sendable {
     public var portalCode: String? = nil
     /// Online dossiers: when the citizen submitted it on the portal (NgayNopHoSo).
     public var submittedAt: Instant? = nil
+    /// The number-queue ticket the citizen was served under at the counter ("A012"), that day.
+    public var ticket: String? = nil
 }
 
 /// How a result was handed back.
