@@ -20,6 +20,8 @@ struct MotCua: ParsableCommand {
             ResumeCommand.self, ResultReadyCommand.self, ReturnCommand.self, RefuseCommand.self, WithdrawCommand.self,
             ExtendCommand.self, NoteCommand.self, OverdueCommand.self, ReportCommand.self, PrintCommand.self,
             CatalogueCommand.self, UsersCommand.self, CalendarCommand.self, SyncCommand.self,
+            TicketCommand.self, CallCommand.self, RecallCommand.self, NoShowCommand.self, ServeCommand.self, QueueStatusCommand.self,
+            CounterCommand.self,
             CheckCommand.self, ResealCommand.self, DoctorCommand.self, StressCommand.self,
         ],
         defaultSubcommand: TUICommand.self
