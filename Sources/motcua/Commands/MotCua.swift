@@ -21,7 +21,7 @@ struct MotCua: ParsableCommand {
             ExtendCommand.self, NoteCommand.self, OverdueCommand.self, ReportCommand.self, PrintCommand.self,
             CatalogueCommand.self, UsersCommand.self, CalendarCommand.self, SyncCommand.self,
             TicketCommand.self, CallCommand.self, RecallCommand.self, NoShowCommand.self, ServeCommand.self, QueueStatusCommand.self,
-            CounterCommand.self,
+            CounterCommand.self, KioskCommand.self, DisplayCommand.self,
             CheckCommand.self, ResealCommand.self, DoctorCommand.self, StressCommand.self,
         ],
         defaultSubcommand: TUICommand.self
