@@ -149,7 +149,7 @@ public enum KioskScreen {
         let rule = String(repeating: "=", count: width)
         var lines = [rule] + center(centre) + ["", ] + center("SỐ THỨ TỰ")
         lines += BigText.lines(number, utf8: false).map { String(repeating: " ", count: max(0, (width - $0.count) / 2)) + $0 }
-        lines += [""] + center("Lĩnh vực: \(groupName)") + (priority ? center("(Ưu tiên)") : [])
+        lines += [""] + center("Số \(number)") + center("Lĩnh vực: \(groupName)") + (priority ? center("(Ưu tiên)") : [])
         lines += center("Lấy số: \(at.clockText) \(at.date.vietnamese)") + center("Trước bạn: \(ahead) người")
         lines += center("Vui lòng chờ gọi số") + [rule, "", ""]
         return lines.map { $0.trimmingCharacters(in: .whitespaces).isEmpty ? "" : $0 }.joined(separator: "\n") + "\n"

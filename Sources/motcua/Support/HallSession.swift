@@ -11,6 +11,8 @@ enum HallSession {
     static func run(mouse: Bool, step: (NcursesTerminal, Bool) -> Bool) throws {
         guard isatty(0) == 1, isatty(1) == 1 else { throw CLIError.failure("Màn hình này cần một terminal") }
         SignalTrap.install()
+        // A printer or speaker that exits early must not take the kiosk down with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         var options = NcursesTerminal.Options()
         options.colorAllowed = Environment.values["NO_COLOR"].map(\.isEmpty) ?? true
         options.mouse = mouse
@@ -47,7 +49,7 @@ enum HallSession {
         DispatchQueue.global().async {
             do { try process.run() } catch { done(127); return }
             if input != nil {
-                pipe.fileHandleForWriting.write(bytes)
+                try? pipe.fileHandleForWriting.write(contentsOf: bytes)
                 try? pipe.fileHandleForWriting.close()
             }
             process.waitUntilExit()

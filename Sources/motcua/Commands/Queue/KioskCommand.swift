@@ -26,7 +26,7 @@ struct KioskCommand: ParsableCommand {
         try HallSession.run(mouse: true) { backend, _ in
             state.size = backend.size
             for (number, status) in printed.take() where state.shown?.number == number {
-                state.shown?.printed = status == 0 ? "Đã in phiếu" : "Máy in lỗi: nhớ số trên màn hình"
+                state.shown?.printed = status == 0 ? "Đã in phiếu" : "Máy in lỗi (mã \(status)): nhớ số trên màn hình"
             }
             backend.present(KioskScreen.render(state, asciiOnly: !backend.isUTF8))
             let event = backend.readEvent(timeoutMs: 250)
