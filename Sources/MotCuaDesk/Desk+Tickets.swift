@@ -51,3 +51,11 @@ extension Desk {
         try store.configureCounter(number, groups: groups, official: official, remove: remove, actor: actor, now: now)
     }
 }
+
+extension Desk {
+    /// The clerk's own counter now (nil: this official staffs no counter).
+    public func counterStatus(now: Instant) -> CounterStatus? {
+        guard let counter = myCounter(), let day = try? store.queueDay(now.date, now: now) else { return nil }
+        return CounterStatus(number: counter.number, current: day.current(counter: counter.number), waiting: day.waiting(groups: counter.groups))
+    }
+}

@@ -67,6 +67,8 @@ public enum Mode: Equatable, Sendable {
     case supervisor(SupervisorView)
     case report(ReportView)
     case printMenu(PrintMenu)
+    /// The number queue of the clerk's counter (key 0).
+    case counterQueue(scroll: Int)
 }
 
 /// The whole state of the terminal app: a value, changed only by `update`.
@@ -77,6 +79,8 @@ public struct AppState: Equatable, Sendable {
     public var focus: Pane = .queue
     public var filter = TextField(limit: 80)
     public var data = QueueData()
+    /// The clerk's counter of the number queue, when they staff one (counter set N --official LOGIN).
+    public var counterStatus: CounterStatus?
     /// Which dossier is selected and how the list is scrolled.
     public var cursor = QueueCursor()
     /// The selected dossier with its history, once read from the journal.
@@ -232,6 +236,8 @@ public enum Msg: Equatable, Sendable {
     case draftFound(IntakeDraft)
     /// SIGTERM / SIGHUP / SIGINT / SIGQUIT.
     case signal(Int32)
+    /// The clerk's counter, after a store change or a queue command.
+    case counterLoaded(CounterStatus?)
 }
 
 /// Side effects as data, each carrying its inputs; the runtime performs them and answers with
@@ -251,4 +257,6 @@ public enum Effect: Equatable, Sendable {
     case printForm(form: FormID, code: String, html: Bool, toPrinter: Bool)
     case redraw
     case quit
+    /// Call next, recall, no-show at the clerk's counter.
+    case queueCommand(QueueCommand, op: String)
 }

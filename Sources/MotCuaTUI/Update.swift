@@ -47,6 +47,9 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
         return [.loadQueue(state.queueRequest)]
     case .dataLoaded(let data):
         return dataLoaded(&state, data)
+    case .counterLoaded(let status):
+        state.counterStatus = status
+        return []
     case .detailLoaded(let dossier):
         state.detail = dossier
         return []
@@ -200,6 +203,8 @@ private func keyPressed(_ state: inout AppState, _ key: Key, _ env: AppEnvironme
     case .supervisor(let view): return supervisorKey(&state, view, key)
     case .report(let view): return reportKey(&state, view, key)
     case .printMenu(let menu): return printKey(&state, menu, key)
+    case .counterQueue(let scroll):
+        return scrollKey(&state, KeyMap.counterQueue.command(for: key), scroll: scroll) { .counterQueue(scroll: $0) }
     case .draftOffer(let draft):
         switch KeyMap.draftOffer.command(for: key) {
         case .resume:
@@ -355,6 +360,8 @@ private func browseKey(_ state: inout AppState, _ key: Key, _ env: AppEnvironmen
         if v == .online { state.message = .info(onlineViewHint) }
         return [.loadQueue(state.queueRequest)]
     case .redraw: return [.redraw]
+    case .callNext, .recall, .noShow, .counterQueue:
+        return counterKey(&state, command, env)
     }
     return []
 }

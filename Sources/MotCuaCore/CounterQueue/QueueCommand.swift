@@ -89,3 +89,23 @@ extension CounterQueueDay {
         }
     }
 }
+
+/// What the clerk's header and queue view show of their counter: its number, the ticket it has
+/// now, and who waits for the groups it calls (priorities first).
+public struct CounterStatus: Equatable, Sendable {
+    public let number: Int
+    public let current: QueueTicket?
+    public let waiting: [QueueTicket]
+
+    public init(number: Int, current: QueueTicket?, waiting: [QueueTicket]) {
+        self.number = number
+        self.current = current
+        self.waiting = waiting
+    }
+
+    /// "Quầy 2: A012", "Quầy 2: A012 (đang phục vụ)", "Quầy 2: — (3 chờ)".
+    public var headerText: String {
+        let now = current.map { $0.number + ($0.state == .serving ? " đang phục vụ" : "") } ?? "—"
+        return "Quầy \(number): \(now) (\(waiting.count) chờ)"
+    }
+}
