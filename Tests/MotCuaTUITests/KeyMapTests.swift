@@ -29,7 +29,8 @@ struct KeyMapTests {
         expectEachKeyOnce(KeyMap.report)
         expectEachKeyOnce(KeyMap.confirmQuit)
         expectEachKeyOnce(KeyMap.draftOffer)
-        #expect(KeyMap.all.count == 14)
+        expectEachKeyOnce(KeyMap.counterQueue)
+        #expect(KeyMap.all.count == 15)
     }
 
     @Test func everyActionHasItsOwnLetterInTheMenuTable() {
