@@ -108,14 +108,16 @@ extension Store {
     /// Under the lock, for a receive: the ticket named (it must be today's), or the one the
     /// clerk's own counter has called or is serving.
     func ticketToLink(_ named: String?, actor: Actor, now: Instant) throws -> String? {
+        // A clerk who staffs no counter and names no ticket costs no read of the day's queue.
+        let counter = named == nil ? (try? counters())?.first(where: { $0.official == actor.login }) : nil
+        if named == nil && counter == nil { return nil }
         let day = CounterQueueDay(day: now.date, entries: try queueEntries(on: now.date), now: now)
         if let named {
             let number = Validation.clean(named).uppercased()
             guard day.ticket(number) != nil else { throw StoreError.queue(.unknownTicket(number)) }
             return number
         }
-        guard let counter = try? counters().first(where: { $0.official == actor.login }) else { return nil }
-        return day.current(counter: counter.number)?.number
+        return counter.flatMap { day.current(counter: $0.number)?.number }
     }
 
     // MARK: - The day's lines
