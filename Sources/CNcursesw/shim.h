@@ -32,6 +32,10 @@ static inline int     nc_color_pairs(void)         { return COLOR_PAIRS; }
 static inline int     nc_escdelay(void)            { return ESCDELAY; }
 static inline const char *nc_codeset(void)         { return nl_langinfo(CODESET); }
 static inline attr_t  nc_color_pair_mask(void)   { return A_COLOR; }
+/* Mouse: the first button's press and click (a touch screen reports the same). */
+static inline mmask_t nc_button1_mask(void)      { return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED; }
+static inline mmask_t nc_button1_press(void)     { return BUTTON1_PRESSED | BUTTON1_CLICKED; }
+static inline int     nc_key_mouse(void)         { return KEY_MOUSE; }
 /* Whether the terminal can address the cursor (TERM=dumb cannot). */
 static inline int     nc_has_cup(void) {
     const char *cup = tigetstr("cup");

@@ -14,6 +14,9 @@ public final class Desk {
     private let queueIndex: QueueIndex
     /// Login → full name, built once per users file.
     public private(set) var officials: Officials
+    /// The counter this session sits at when the front end says so (`motcua tui --counter N`);
+    /// otherwise the one configured for the official (`counter set N --official LOGIN`).
+    public var seatedCounter: Int?
 
     public init(store: Store, actor: Actor) {
         self.store = store

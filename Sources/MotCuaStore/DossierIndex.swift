@@ -40,6 +40,8 @@ struct DossierIndex {
     private(set) var ops: [String: OpOutcome] = [:]
     /// The receipt books (biên lai), per agency and year: kept for every line, loaded or deferred.
     var receipts = ReceiptBooks()
+    /// The dossier an idempotency key of the number queue names: none.
+    static let queueDossier = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
     /// Dossiers whose history has a gap (a damaged line): read-only.
     private(set) var damaged: Set<UUID> = []
     /// Receipt years whose rows changed since the snapshot this index was loaded from.
@@ -97,6 +99,11 @@ struct DossierIndex {
     /// Folds one journal line in. Returns a problem to report, or nil.
     @discardableResult
     mutating func apply(_ record: JournalRecord, at position: JournalPosition) -> String? {
+        // A queue line's key is kept with the others, so no dossier command can reuse it.
+        if case .queue(let event) = record.body, let op = record.op {
+            ops[op] = OpOutcome(seq: record.seq, dossier: Self.queueDossier, code: event.number, version: 0, at: record.at,
+                                kind: nil, digest: record.opDigest, written: record.writtenAt)
+        }
         guard let rec = record.recordedEvent else { return nil }
         if let op = record.op {
             ops[op] = OpOutcome(seq: rec.seq, dossier: rec.dossier, code: rec.code, version: rec.version, at: rec.at,

@@ -25,6 +25,9 @@ public struct AdminEvent: Codable, Hashable, Sendable {
         case sealRepaired
         /// The scan folder set by an admin (`detail`: the folder; the setting is `documents.json`).
         case documentsConfigured
+        /// A counter of the number queue configured (`version`: its number, `detail`: the group
+        /// letters it calls, empty for all, `login`: who staffs it), or removed (`detail` "-").
+        case counterConfigured
     }
 
     public var kind: Kind
@@ -45,6 +48,8 @@ public struct JournalRecord: Sendable, Equatable {
     public enum Body: Sendable, Equatable {
         case dossier(id: UUID, code: String, base: Int, event: DossierEvent)
         case admin(AdminEvent)
+        /// The number queue at the counters (issue 16): under `"queue"`, with schema 2.
+        case queue(QueueEvent)
     }
 
     public let seq: Int64
@@ -65,6 +70,12 @@ public struct JournalRecord: Sendable, Equatable {
     /// The time the line was written: what idempotency keys are kept by.
     public var writtenAt: Instant { entered ?? at }
 
+    /// The queue event of this line, as the day's fold takes it.
+    public var queueEntry: QueueEntry? {
+        guard case .queue(let event) = body else { return nil }
+        return QueueEntry(seq: seq, at: at, by: by, event: event)
+    }
+
     public var recordedEvent: RecordedEvent? {
         guard case .dossier(let id, let code, let base, let event) = body else { return nil }
         return RecordedEvent(seq: seq, at: at, by: by, actingAdmin: actingAdmin, terminal: terminal,
@@ -79,6 +90,11 @@ public struct JournalRecord: Sendable, Equatable {
 /// carries `prev`, so a segment can be verified on its own; editing any line breaks the chain.
 enum JournalCodec {
     static let schemaVersion = 1
+    /// Queue lines say 2, so a motcua that knows no queue names them as newer, not as corrupt.
+    static let queueSchemaVersion = 2
+    static let newestSchema = 2
+    /// What marks a queue line (a JSON string's quotes are escaped: no text inside can hold it).
+    static let queueMarker = Array(#","queue":{"#.utf8)
     static let hashMarker = Array(#","h":""#.utf8)
 
     private static let eventEncoder: JSONEncoder = {
@@ -107,6 +123,10 @@ enum JournalCodec {
             payload = (try? eventEncoder.encode(event)) ?? Data("{}".utf8)
             pairs.append(("sv", .int(Int64(schemaVersion))))
             pairs.append(("admin", .raw(String(decoding: payload, as: UTF8.self))))
+        case .queue(let event):
+            payload = (try? eventEncoder.encode(event)) ?? Data("{}".utf8)
+            pairs.append(("sv", .int(Int64(queueSchemaVersion))))
+            pairs.append(("queue", .raw(String(decoding: payload, as: UTF8.self))))
         }
         if carryPrevious { pairs.append(("prev", .string(previousHash))) }
         var text = JSONText.object(pairs).compact
@@ -150,6 +170,7 @@ enum JournalCodec {
         let sv: Int
         let ev: DossierEvent?
         let admin: AdminEvent?
+        let queue: QueueEvent?
         let prev: String?
         let h: String
     }
@@ -166,7 +187,7 @@ enum JournalCodec {
         } catch {
             throw .notJSON(String(describing: error).prefix(200).description)
         }
-        guard raw.sv <= schemaVersion else { throw .unknownSchema(raw.sv) }
+        guard raw.sv <= newestSchema else { throw .unknownSchema(raw.sv) }
         let body: JournalRecord.Body
         if let idText = raw.d, let id = UUID(fastString: idText), let code = raw.code, let base = raw.base, let event = raw.ev {
             do { try event.validate() } catch let error as EventDecodingError { throw .incomplete(error.description) } catch {
@@ -175,6 +196,8 @@ enum JournalCodec {
             body = .dossier(id: id, code: code, base: base, event: event)
         } else if let admin = raw.admin {
             body = .admin(admin)
+        } else if let queue = raw.queue {
+            body = .queue(queue)
         } else {
             throw .incomplete("dòng không có sự kiện")
         }

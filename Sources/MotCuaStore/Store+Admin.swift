@@ -228,6 +228,7 @@ extension Store {
         case .syncConfigured: return .configureSync
         case .notifyConfigured: return .configureNotifications
         case .documentsConfigured: return .configureDocuments
+        case .counterConfigured: return .manageCounters
         }
     }
 

@@ -41,8 +41,10 @@ extension Store {
         var fresh = DossierIndex()
         var replayCursor = JournalCursor(segment: SegmentName(year: 1970, month: 1), offset: 0, line: 0, lastSeq: 0, lastHash: "")
         var lines: Int64 = 0
+        var queueLines: [CivilDate: [QueueEntry]] = [:]
         try journal.read(from: &replayCursor, upTo: cut, apply: { line in
             lines += 1
+            if let entry = line.record.queueEntry { queueLines[entry.at.date, default: []].append(entry) }
             if let problem = fresh.apply(line.record, at: line.position) {
                 problems.append("\(line.fileName), dòng \(line.lineNumber), byte \(line.position.offset): \(problem)")
             }
@@ -60,6 +62,10 @@ extension Store {
             }
         }
         problems += codeGaps(in: (0..<fresh.count).lazy.map(fresh.table.code(at:)))
+        // Each day's queue folds without a call of a ticket never issued or a number issued twice.
+        for (day, entries) in queueLines.sorted(by: { $0.key < $1.key }) {
+            problems += CounterQueueDay(day: day, entries: entries).problems.map { "hàng đợi ngày \(day.vietnamese): \($0)" }
+        }
         problems += try sealedDigestProblems()
         if let journalBehindIndex { problems.append(journalBehindIndex) }
         if replayCursor.lastSeq != cut.lastSeq {

@@ -11,6 +11,7 @@ extension Store {
         case .catalogueInstalled: paths = [files.catalogue]
         case .calendarInstalled, .calendarConfirmed, .schedulePublished, .scheduleRemoved: paths = [files.holidays]
         case .storeCreated, .formPrinted, .sealRepaired, .syncConfigured, .notifyConfigured, .documentsConfigured: paths = []
+        case .counterConfigured: paths = []          // counters.json is read at every use
         }
         changedFiles.formUnion(paths)
     }

@@ -93,6 +93,7 @@ extension Store {
                 throw StoreError.lifecycle(error)
             }
             event.reception?.office = actor.office
+            event.reception?.ticket = try ticketToLink(intake.ticket, actor: actor, now: now)
             let receivedAt = intake.receivedAt ?? now
             ensureLoaded(year: receivedAt.date.year)
             let code = index.nextCode(agency: config.agency, date: receivedAt.date)

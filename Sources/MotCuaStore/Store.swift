@@ -48,6 +48,9 @@ public final class Store {
     var readInodes: [String: UInt64?] = [:]
     /// Off while opening: the lines replayed then are already in the files just read.
     var followsFileChanges = false
+    /// The number queue's events of the days asked for, read from the journal itself (never from
+    /// an index snapshot) and kept up to date by every line applied after (Store+Tickets.swift).
+    var queueDays: [CivilDate: [QueueEntry]] = [:]
 
     init(path: String, fs: FileSystem, config: StoreConfig, users: UserDirectory, catalogue: Catalogue, schedule: HolidaySchedule) {
         self.path = path
@@ -158,6 +161,7 @@ public final class Store {
 
     func applyLine(_ line: ReadLine) {
         if followsFileChanges, case .admin(let event) = line.record.body { noteFileChange(event.kind) }
+        if let entry = line.record.queueEntry { noteQueue(entry) }
         if let problem = index.apply(line.record, at: line.position) {
             noteDamage(Damage(file: line.fileName, line: line.lineNumber, offset: line.position.offset, reason: problem), inActive: false)
         }
@@ -172,6 +176,7 @@ public final class Store {
     func reloadFromScratch() throws {
         reloadCount += 1
         index = DossierIndex()
+        queueDays = [:]
         cursor = JournalCursor(segment: SegmentName(year: 1970, month: 1), offset: 0, line: 0, lastSeq: 0, lastHash: "")
         baseHead = nil
         historyLoader = nil

@@ -39,6 +39,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case notFound(String)
     case conflict(Conflict)
     case lifecycle(LifecycleError)
+    /// A number-queue command that does not fit the day's queue (nobody waiting: exit 1, the rest: 2).
+    case queue(QueueError)
     case readOnly([Damage])
     case damagedDossier(String)
     case clockOverrideRefused
@@ -82,6 +84,8 @@ public enum StoreError: Error, CustomStringConvertible {
             return "Xung đột: hồ sơ \(c.code) đã được \(c.by) thay đổi lúc \(c.at.vietnameseShort) (\(EventText.kindName(c.kind)), phiên bản \(c.currentVersion)); bạn đang sửa phiên bản \(c.expectedVersion). Chưa lưu gì: hãy xem lại hồ sơ rồi thao tác lại."
         case .lifecycle(let e):
             return e.description
+        case .queue(let e):
+            return e.description
         case .readOnly(let damage):
             return "Tệp nhật ký đang dùng bị hỏng nên kho chỉ cho xem, không cho ghi. Báo quản trị chạy motcua check. Chỗ hỏng: \(damage.map(\.description).joined(separator: "; "))"
         case .damagedDossier(let code):
@@ -104,6 +108,7 @@ public enum StoreError: Error, CustomStringConvertible {
     public var isBadInput: Bool {
         switch self {
         case .lifecycle, .notFound, .badInput: return true
+        case .queue(let e): return e.isBadInput
         default: return false
         }
     }

@@ -11,6 +11,7 @@ import MotCuaCore
 /// config.json         agency, name, training, deadline model, sessions, modes, group
 /// users.json          the officials allowed to use the store
 /// catalogue.json      the current procedure catalogue (older versions in catalogue/)
+/// counters.json       optional: the number queue's counters, their groups and officials
 /// calendar/holidays.json   optional: official schedules overriding the shipped ones
 /// store.lock          flock target for writers; never renamed or deleted
 /// journal/YYYY-MM.jsonl    the source of truth; journal/SEALED lists closed months
@@ -25,6 +26,8 @@ struct StoreFiles {
     var config: String { "\(root)/config.json" }
     var users: String { "\(root)/users.json" }
     var catalogue: String { "\(root)/catalogue.json" }
+    /// The number queue's counters (absent: counter 1 calls every group); each change is also an admin line.
+    var counters: String { "\(root)/counters.json" }
     var catalogueVersions: String { "\(root)/catalogue" }
     var calendarDir: String { "\(root)/calendar" }
     var holidays: String { "\(root)/calendar/holidays.json" }

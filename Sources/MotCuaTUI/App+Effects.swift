@@ -9,7 +9,14 @@ extension App {
     func perform(_ effect: Effect) -> [Msg] {
         switch effect {
         case .loadQueue(let request):
-            return [.dataLoaded(desk.queue(request))]
+            return [.dataLoaded(desk.queue(request)), .counterLoaded(desk.counterStatus(now: clock()))]
+        case .queueCommand(let command, let op):
+            do {
+                let done = try desk.queueCommand(command, op: op, now: clock())
+                return [.counterLoaded(desk.counterStatus(now: clock())), .notice(counterNotice(command, done.entry.event.number), isError: false)]
+            } catch {
+                return [.counterLoaded(desk.counterStatus(now: clock())), .notice(DeskFailure(error).message, isError: true)]
+            }
         case .loadDetail(let code):
             do { return [.detailLoaded(try desk.dossier(code: code))] } catch {
                 log("không đọc được hồ sơ \(code): \(error)")

@@ -35,7 +35,9 @@ public final class App {
         self.log = log
         env = Self.environment(of: desk)
         state = AppState(size: backend.size, now: clock())
-        state.counter = counter
+        // One counter for both: the queue's calls and the rating device asked at return.
+        desk.seatedCounter = counter
+        state.counter = counter ?? desk.myCounter()?.number
         if let bytes = desk.loadDraft() {
             if let draft = try? JSONDecoder().decode(IntakeDraft.self, from: Data(bytes)) {
                 dispatch(.draftFound(draft))

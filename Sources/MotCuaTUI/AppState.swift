@@ -69,6 +69,8 @@ public enum Mode: Equatable, Sendable {
     case scorecard(ScorecardView)
     case printMenu(PrintMenu)
     case fee(FeeDialog)
+    /// The number queue of the clerk's counter (key 0).
+    case counterQueue(scroll: Int)
 }
 
 /// The whole state of the terminal app: a value, changed only by `update`.
@@ -79,6 +81,8 @@ public struct AppState: Equatable, Sendable {
     public var focus: Pane = .queue
     public var filter = TextField(limit: 80)
     public var data = QueueData()
+    /// The clerk's counter of the number queue, when they staff one (counter set N --official LOGIN).
+    public var counterStatus: CounterStatus?
     /// Which dossier is selected and how the list is scrolled.
     public var cursor = QueueCursor()
     /// The selected dossier with its history, once read from the journal.
@@ -242,6 +246,8 @@ public enum Msg: Equatable, Sendable {
     case signal(Int32)
     /// The rating recorded for a dossier the counter's device was asked about (nil: not yet).
     case ratingChecked(code: String, rating: Rating?)
+    /// The clerk's counter, after a store change or a queue command.
+    case counterLoaded(CounterStatus?)
 }
 
 /// Side effects as data, each carrying its inputs; the runtime performs them and answers with
@@ -267,4 +273,6 @@ public enum Effect: Equatable, Sendable {
     case checkRating(code: String)
     case redraw
     case quit
+    /// Call next, recall, no-show at the clerk's counter.
+    case queueCommand(QueueCommand, op: String)
 }

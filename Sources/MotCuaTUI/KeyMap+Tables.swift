@@ -7,6 +7,8 @@ import TerminalUI
 public enum BrowseCommand: Equatable, Sendable {
     case help, intake, transfer, resultReady, returnResult, actions, print, supervisor, report, quit
     case filter, escape, nextPane, previousPane, open, up, down, pageUp, pageDown, top, bottom, view(QueueView), redraw
+    /// The number queue at the clerk's counter (issue 16).
+    case callNext, recall, noShow, counterQueue
 }
 
 public enum FilterCommand: Equatable, Sendable {
@@ -92,6 +94,10 @@ public enum KeyMap {
         KeyBinding([.home], .top, "Về đầu danh sách"),
         KeyBinding([.end], .bottom, "Xuống cuối danh sách"),
         KeyBinding([.control("l")], .redraw, "Vẽ lại màn hình"),
+        KeyBinding([.character("c")], .callNext, "Hàng đợi số: gọi số tiếp theo đến quầy của bạn (ưu tiên trước)"),
+        KeyBinding([.character("l")], .recall, "Hàng đợi số: gọi lại số đang gọi"),
+        KeyBinding([.character("v")], .noShow, "Hàng đợi số: số đang gọi vắng mặt"),
+        KeyBinding([.character("0")], .counterQueue, "Xem: hàng đợi số (ai đang chờ, chờ bao lâu)"),
     ] + QueueView.allCases.map { v in
         KeyBinding([.character(Character(String(v.rawValue)))], .view(v), "Xem: \(v.title)")
     })
@@ -234,12 +240,18 @@ public enum KeyMap {
         KeyBinding([.escape], .later, "Để sau"),
     ])
 
+    public static let counterQueue = KeyMapTable<ScrollCommand>(title: "Hàng đợi số (0)", bindings: [
+        KeyBinding([.escape, .enter, .character("0")], .close, bar: "Đóng", "Về danh sách"),
+        KeyBinding([.up], .up, "Lên một dòng"),
+        KeyBinding([.down], .down, "Xuống một dòng"),
+    ])
+
     /// Every table, in the order the help screen and the README list them.
     public static let all: [KeyReference] = [
         browse.reference, filter.reference, detail.reference, help.reference, form.reference, cancelIntake.reference,
         actionMenu.reference, dialog.reference, print.reference, receipt.reference, supervisor.reference, report.reference,
         scorecard.reference,
-        confirmQuit.reference, draftOffer.reference,
+        confirmQuit.reference, draftOffer.reference, counterQueue.reference,
     ]
 
     /// Extra help lines that are not bindings of a table.

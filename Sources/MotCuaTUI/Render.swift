@@ -17,6 +17,10 @@ public func render(_ state: AppState, _ env: AppEnvironment, ascii: Bool = false
         renderIntake(&buffer, layout, form, state, env)
         renderBar(&buffer, layout.bar, items: KeyMap.form.barItems)
         return buffer
+    case .counterQueue(let scroll):
+        renderCounterQueue(&buffer, layout, state, scroll: scroll)
+        renderBar(&buffer, layout.bar, items: KeyMap.counterQueue.barItems)
+        return buffer
     case .help(let scroll):
         renderHelp(&buffer, layout, scroll: scroll, env)
         renderBar(&buffer, layout.bar, items: KeyMap.help.barItems)
@@ -138,7 +142,8 @@ private func renderHeader(_ buffer: inout ScreenBuffer, _ rect: Rect, _ state: A
     let store = (env.session.storePath as NSString).lastPathComponent + (env.session.training ? (wide ? " (đào tạo)" : " ĐT") : "")
     let role = wide ? env.session.role.vietnamese : shortRole(env.session.role)
     let date = wide ? now.date.vietnamese : String(now.date.vietnamese.prefix(5))
-    let right = "\(DisplayText.sanitize(env.session.userName)) (\(role)) │ \(store) │ \(weekday) \(date)\(lunar) \(now.clockText) "
+    let counter = state.counterStatus.map { $0.headerText + " │ " } ?? ""
+    let right = counter + "\(DisplayText.sanitize(env.session.userName)) (\(role)) │ \(store) │ \(weekday) \(date)\(lunar) \(now.clockText) "
     let rightWidth = min(TextWidth.of(right), rect.width - 16)
     buffer.put(fitting: " " + DisplayText.sanitize(env.session.centreName), x: rect.x, y: rect.y, width: rect.width - rightWidth - 1, role: .header)
     buffer.put(fitting: right, x: rect.maxX - rightWidth, y: rect.y, width: rightWidth, role: .header, alignRight: true)

@@ -50,6 +50,9 @@ public func update(_ state: inout AppState, _ msg: Msg, _ env: AppEnvironment) -
         return []
     case .dataLoaded(let data):
         return dataLoaded(&state, data)
+    case .counterLoaded(let status):
+        state.counterStatus = status
+        return []
     case .detailLoaded(let dossier):
         state.detail = dossier
         return []
@@ -224,6 +227,8 @@ private func keyPressed(_ state: inout AppState, _ key: Key, _ env: AppEnvironme
     case .scorecard(let view): return scorecardKey(&state, view, key)
     case .printMenu(let menu): return printKey(&state, menu, key)
     case .fee(let dialog): return feeKey(&state, dialog, key, env)
+    case .counterQueue(let scroll):
+        return scrollKey(&state, KeyMap.counterQueue.command(for: key), scroll: scroll) { .counterQueue(scroll: $0) }
     case .draftOffer(let draft):
         switch KeyMap.draftOffer.command(for: key) {
         case .resume:
@@ -381,6 +386,8 @@ private func browseKey(_ state: inout AppState, _ key: Key, _ env: AppEnvironmen
         if v == .online { state.message = .info(onlineViewHint) }
         return [.loadQueue(state.queueRequest)]
     case .redraw: return [.redraw]
+    case .callNext, .recall, .noShow, .counterQueue:
+        return counterKey(&state, command, env)
     }
     return []
 }

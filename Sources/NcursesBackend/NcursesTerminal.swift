@@ -12,6 +12,8 @@ public final class NcursesTerminal: TerminalBackend {
         public var escapeDelay: Int32 = 50
         /// False under NO_COLOR (the executable reads the environment, not this module).
         public var colorAllowed = true
+        /// Mouse and touch presses reported as `Key.click` (the kiosk); off for the clerk's app.
+        public var mouse = false
         public init() {}
     }
 
@@ -89,6 +91,10 @@ public final class NcursesTerminal: TerminalBackend {
         escapeDelay = options.escapeDelay
         curs_set(0)
         defineMissingKeys()
+        if options.mouse {
+            mousemask(nc_button1_mask(), nil)
+            mouseinterval(0)                 // a press is reported at once, not after a click delay
+        }
         // COLORS is only known after start_color().
         if options.colorAllowed && has_colors(), start_color() == OK, nc_colors() >= 8 {
             use_default_colors()
@@ -200,6 +206,11 @@ public final class NcursesTerminal: TerminalBackend {
             if Int32(value) == KEY_RESIZE {
                 invalidate()
                 return .resize(size)
+            }
+            if Int32(value) == nc_key_mouse() {
+                var event = MEVENT()
+                guard getmouse(&event) == OK, event.bstate & nc_button1_press() != 0 else { return nil }
+                return .key(.click(x: Int(event.x), y: Int(event.y)))
             }
             return .key(Self.decodeKeyCode(Int32(value)))
         }

@@ -6,6 +6,10 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     /// Ctrl + a letter, as the lowercase letter.
     case control(Character)
+    /// A press of the first mouse button, or a touch, at a cell (column `x`, row `y`, from 0).
+    /// Backends report it only when mouse input was asked for (the kiosk): it never steals the
+    /// clerk's text selection.
+    case click(x: Int, y: Int)
     case unknown(Int32)
 
     /// `F2`, `Enter`, `Ctrl-O`, `/`: for the key bar and the help screen.
@@ -30,6 +34,7 @@ public enum Key: Hashable, Sendable {
         case .pageDown: return "PgDn"
         case .function(let n): return "F\(n)"
         case .control(let c): return "Ctrl-\(String(c).uppercased())"
+        case .click: return "Chuột"
         case .unknown(let code): return "#\(code)"
         }
     }

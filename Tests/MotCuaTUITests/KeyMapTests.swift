@@ -30,6 +30,7 @@ struct KeyMapTests {
         expectEachKeyOnce(KeyMap.scorecard)
         expectEachKeyOnce(KeyMap.confirmQuit)
         expectEachKeyOnce(KeyMap.draftOffer)
+        expectEachKeyOnce(KeyMap.counterQueue)
         #expect(KeyMap.all.count == 15)
     }
 

@@ -50,6 +50,10 @@ public enum Permission: Hashable, Sendable {
     case viewCashbook
     /// Set the scan folder (`motcua documents configure`).
     case configureDocuments
+    /// The number queue: a ticket from the kiosk; calling and serving at a counter; configuring counters.
+    case issueTicket
+    case serveCounter
+    case manageCounters
 
     public var vietnamese: String {
         switch self {
@@ -70,6 +74,9 @@ public enum Permission: Hashable, Sendable {
         case .recordDocuments: return "ghi nhận số hóa giấy tờ"
         case .viewCashbook: return "xem sổ thu phí, lệ phí"
         case .configureDocuments: return "cấu hình thư mục bản quét"
+        case .issueTicket: return "cấp số thứ tự"
+        case .serveCounter: return "gọi số tại quầy"
+        case .manageCounters: return "cấu hình quầy"
         }
     }
 }
@@ -95,7 +102,12 @@ public enum AccessPolicy {
             return true
         case .viewAllOffices:
             return role >= .supervisor
-        case .manageUsers, .manageCatalogue, .manageCalendar, .configureSync, .configureNotifications, .actAs, .configureDocuments:
+        case .issueTicket:
+            return true
+        case .serveCounter:
+            return role != .officer            // counters are the desk's, where citizens are served
+        case .manageUsers, .manageCatalogue, .manageCalendar, .configureSync, .configureNotifications, .actAs,
+             .configureDocuments, .manageCounters:
             return role == .admin
         case .takeFee:
             return role != .officer            // money changes hands at the desk

@@ -60,6 +60,8 @@ public struct Reception: Codable, Hashable, Sendable {
     public var submittedAt: Instant? = nil
     /// The fee lines owed, snapshotted from the catalogue at reception (nil: received before fees were kept).
     public var fees: [FeeLine]? = nil
+    /// The number-queue ticket the citizen was served under at the counter ("A012"), that day.
+    public var ticket: String? = nil
 }
 
 /// How a result was handed back.

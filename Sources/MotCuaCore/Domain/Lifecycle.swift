@@ -10,6 +10,9 @@ public struct Intake: Hashable, Sendable {
     public var documents: [ReceivedDocument]?
     /// When the papers were received; nil means now. Never in the future.
     public var receivedAt: Instant?
+    /// The number-queue ticket the citizen was called with ("A012"); nil: the one the clerk's
+    /// counter is serving, if any (the store links it under the lock).
+    public var ticket: String? = nil
 
     public init(procedureCode: String, applicant: Person, proxy: Proxy? = nil, channel: Channel = .direct,
                 documents: [ReceivedDocument]? = nil, receivedAt: Instant? = nil) {

@@ -27,6 +27,7 @@ public struct OperationFingerprint: Hashable, Sendable, CustomStringConvertible 
             fields += ["documents"] + documents.map { "\($0.name)|\($0.originals)|\($0.copies)" }
         }
         if let receivedAt = intake.receivedAt { fields += ["receivedAt", String(receivedAt.seconds)] }
+        if let ticket = intake.ticket { fields += ["ticket", ticket.uppercased()] }
         return OperationFingerprint(kind: .received, code: nil, digest: digest(fields))
     }
 
@@ -101,7 +102,7 @@ public struct OperationFingerprint: Hashable, Sendable, CustomStringConvertible 
     }
 
     /// Fields joined with a separator no cleaned text holds (U+001F), then hashed.
-    private static func digest(_ fields: [String]) -> String {
+    fileprivate static func digest(_ fields: [String]) -> String {
         let text = fields.map(Validation.clean).joined(separator: "\u{1F}")
         return String(SHA256.hex(SHA256.hash(text)).prefix(32))
     }
@@ -127,5 +128,22 @@ public struct OperationFingerprint: Hashable, Sendable, CustomStringConvertible 
         case .note: return .note
         case .rate: return .rated
         }
+    }
+}
+
+extension OperationFingerprint {
+    /// The digest of a number-queue command (ticket, call, recall, absent, start, finish): a retried
+    /// kiosk press or counter key replays its line, another command under the key is refused.
+    public static func queue(_ command: QueueCommand) -> String {
+        let fields: [String]
+        switch command {
+        case .issue(let group, let priority): fields = ["queue", "issue", SearchFolding.fold(group), priority ? "priority" : ""]
+        case .call(let c): fields = ["queue", "call", String(c)]
+        case .recall(let c, let number): fields = ["queue", "recall", String(c), number?.uppercased() ?? ""]
+        case .noShow(let c): fields = ["queue", "noShow", String(c)]
+        case .start(let c): fields = ["queue", "start", String(c)]
+        case .finish(let c): fields = ["queue", "finish", String(c)]
+        }
+        return digest(fields)
     }
 }

@@ -20,6 +20,8 @@ struct MotCua: ParsableCommand {
             ResumeCommand.self, ResultReadyCommand.self, ReturnCommand.self, RefuseCommand.self, WithdrawCommand.self,
             ExtendCommand.self, NoteCommand.self, RateCommand.self, RatingsCommand.self, OverdueCommand.self, ReportCommand.self, ScorecardCommand.self, PrintCommand.self,
             CatalogueCommand.self, UsersCommand.self, CalendarCommand.self, SyncCommand.self, NotifyCommand.self, ReplicateCommand.self, ProvinceCommand.self,
+            TicketCommand.self, CallCommand.self, RecallCommand.self, NoShowCommand.self, ServeCommand.self, QueueStatusCommand.self,
+            CounterCommand.self, KioskCommand.self, DisplayCommand.self,
             CheckCommand.self, ResealCommand.self, DoctorCommand.self, StressCommand.self, LookupCommand.self,
             PayCommand.self, FeesCommand.self, RefundCommand.self, ExemptCommand.self, CashbookCommand.self,
             DocumentCommand.self, DocumentsCommand.self,

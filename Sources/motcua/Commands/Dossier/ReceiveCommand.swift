@@ -21,6 +21,7 @@ struct ReceiveCommand: ParsableCommand {
     @Option(name: .customLong("proxy-document"), help: "Văn bản ủy quyền (số, ngày, nơi chứng thực), in trên giấy tiếp nhận.")
     var proxyDocument: String?
     @Option(name: .customLong("received-at"), help: "Thời điểm nhận hồ sơ giấy nếu trước bây giờ (dd/MM/yyyy HH:mm hoặc ISO 8601).") var receivedAt: String?
+    @Option(help: "Số thứ tự công dân được gọi đến quầy (ví dụ A012); mặc định: số quầy của bạn đang phục vụ.") var ticket: String?
     @OptionGroup var store: StoreSelection
     @OptionGroup var output: OutputOptions
     @OptionGroup var write: WriteOptions
@@ -47,12 +48,17 @@ struct ReceiveCommand: ParsableCommand {
         if proxyName == nil, proxyID != nil || proxyPhone != nil || proxyDocument != nil {
             throw CLIError.badInput("--proxy-id, --proxy-phone, --proxy-document cần kèm --proxy-name (họ tên người được ủy quyền)")
         }
-        return Intake(
+        if let ticket, ticket.range(of: "^[A-Za-z][0-9]{3,4}$", options: .regularExpression) == nil {
+            throw CLIError.badInput("--ticket '\(ticket)': số thứ tự là một chữ cái và ba chữ số (ví dụ A012)")
+        }
+        var intake = Intake(
             procedureCode: procedure,
             applicant: Person(name: name, idNumber: id, phone: phone, address: address),
             proxy: proxyName.map { Proxy(name: $0, idNumber: proxyID, phone: proxyPhone, authorisation: proxyDocument) },
             channel: channel,
             documents: documents.isEmpty ? nil : documents.map { ReceivedDocument(name: $0, originals: 1, copies: 0) },
             receivedAt: try receivedAt.map { try Parse.instant($0, option: "--received-at") })
+        intake.ticket = ticket?.uppercased()
+        return intake
     }
 }
