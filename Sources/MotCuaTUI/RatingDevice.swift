@@ -52,6 +52,8 @@ public final class RatingDevice {
         case .function(10): isRunning = false
         case .character(let c):
             if let n = c.wholeNumberValue, let level = Rating.Level(key: n) { choose(level) }
+        case .click(let x, let y):
+            if let level = RatingScreen.choice(atX: x, y: y, size: backend.size) { choose(level) }
         default: break
         }
     }

@@ -152,6 +152,48 @@ struct ScorecardTests {
         #expect(card.notFromDesk.map(\.code).contains("PUBLISH_ON_TIME") && card.notFromDesk.allSatisfy { $0.score == nil })
     }
 
+    /// The journal's fee, paper, result and rating events fill the indices that wait for them.
+    @Test func recordedFeesPapersResultsAndRatingsCountInTheirIndices() throws {
+        let all = try Self.dossiers()
+        func rec(_ name: String, _ kind: DossierEvent.Kind, _ fill: (inout DossierEvent) -> Void) -> RecordedEvent {
+            var e = DossierEvent(kind: kind)
+            fill(&e)
+            let d = all[name]!.summary
+            return RecordedEvent(seq: 1, at: at("2026-12-03T10:00"), by: "lan", dossier: d.id, code: d.code, version: 9, event: e)
+        }
+        let events = [
+            rec("online", .feePaid) { $0.amount = 10_000; $0.method = .online },
+            rec("online", .documentRecorded) { $0.document = DocumentRecord(index: 1, status: .digitised, file: "a.pdf", sha256: "00") },
+            rec("online", .resultReady) { $0.result = ResultRecord(form: .electronic) },
+            rec("postalOverdue", .documentRecorded) { $0.document = DocumentRecord(index: 1, status: .reused) },
+            rec("postalOverdue", .feePaid) { $0.amount = 10_000; $0.method = .cash },
+        ]
+        let chosen = all.values.map(\.summary).sorted { $0.code < $1.code }
+        func card(_ facts: RecordedFacts) -> Scorecard {
+            Scorecard.compute(dossiers: chosen, period: .month(year: 2026, month: 12), rule: .dateOnly, calendar: WorkCalendar(),
+                              now: Self.now, catalogue: .sample, facts: facts)
+        }
+        let counted = card(RecordedFacts(events: events))
+        func m(_ code: String, _ c: Scorecard = counted) -> ScorecardMetric { c.metrics.first { $0.code == code }! }
+        #expect((m("ONLINE_PAYMENT_A").numerator, m("ONLINE_PAYMENT_A").denominator, m("ONLINE_PAYMENT_A").source) == (1, 5, .desk))
+        #expect(m("ONLINE_PAYMENT_B").numerator == 1)
+        #expect((m("ORIGINAL_RESULT_AVAILABLE").numerator, m("ORIGINAL_RESULT_AVAILABLE").denominator) == (1, 4))
+        #expect((m("SO_HOA_GIAY_TO_GIAI_QUYET").numerator, m("SO_HOA_GIAY_TO_GIAI_QUYET").denominator) == (1, 4))
+        #expect((m("REUSED_DIGITIZED_DATA").numerator, m("REUSED_DIGITIZED_DATA").denominator) == (1, 5))
+        // An unsatisfied rating of an on-time dossier takes one off the satisfied count.
+        let satisfied = try #require(m("DOSSIER_RECEIVING_SATISFACTION").numerator)
+        let unhappy = card(RecordedFacts(events: events + [rec("online", .rated) {
+            $0.rating = Rating(level: .unsatisfied, channel: .desk)
+        }]))
+        #expect(m("DOSSIER_RECEIVING_SATISFACTION", unhappy).numerator == satisfied - 1)
+        // A fee exempted in full is no obligation: A's denominator drops by one.
+        let exempt = RecordedFacts(events: [rec("postalOverdue", .received) {
+            $0.reception = all["postalOverdue"]!.events.first!.event.reception
+            $0.reception?.fees = [FeeLine(name: "Lệ phí", amount: 8_000)]
+        }, rec("postalOverdue", .feeExempted) { $0.amount = 8_000; $0.reason = "Hộ nghèo" }])
+        #expect(m("ONLINE_PAYMENT_A", card(exempt)).denominator == 4)
+    }
+
     @Test func onlinePaymentDenominatorsComeFromTheCataloguesFees() throws {
         let metrics = try Self.scorecard(.dateOnly).metrics
         func m(_ code: String) -> ScorecardMetric { metrics.first { $0.code == code }! }

@@ -130,3 +130,46 @@ struct ReplicateCLITests {
         #expect(!r.stderr.contains("046090001234"), "no line's contents in the log")
     }
 }
+
+/// `motcua scorecard --postgres URL --province`: each centre's line is its own `motcua scorecard`.
+@Suite("Province: the scorecard of every centre", .serialized, .enabled(if: TestPostgres.available, "\(TestPostgres.skipMessage)"))
+struct ProvinceScorecardTests {
+    static func json(_ r: RunResult) throws -> [String: Any] {
+        #expect(r.status == 0, "\(r.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any] ?? [:]
+    }
+
+    @Test func eachCentresLineEqualsItsOwnScorecardAndTheTotalAddsThemUp() throws {
+        let url = TestPostgres.freshURL("card")
+        defer { TestPostgres.drop(url) }
+        let centres = try [("000.00.81.H57", 160), ("000.00.82.H57", 120), ("000.00.83.H57", 90)].enumerated().map {
+            try Centre(agency: $0.element.0, name: "Phường 8\($0.offset)", dossiers: $0.element.1, seed: UInt64(81 + $0.offset))
+        }
+        defer { centres.forEach { $0.directory.cleanup() } }
+        for centre in centres {
+            #expect(try motcua(["replicate", "--postgres", url, "--data", centre.path]).status == 0)
+        }
+        for rule in ["date-only", "national"] {
+            let province = try Self.json(try motcua(["scorecard", "--month", "2026-10", "--rule", rule, "--postgres", url, "--province",
+                                                     "--format", "json", "--data", centres[0].path]))
+            let rows = province["centres"] as? [[String: Any]] ?? []
+            #expect(rows.compactMap { $0["agency"] as? String } == centres.map(\.agency))
+            var received = 0
+            for (centre, row) in zip(centres, rows) {
+                let own = try Self.json(try motcua(["scorecard", "--month", "2026-10", "--rule", rule, "--format", "json",
+                                                    "--data", centre.path]))
+                #expect(NSDictionary(dictionary: row["progress"] as? [String: Any] ?? [:])
+                        == NSDictionary(dictionary: own["progress"] as? [String: Any] ?? [:]), "\(centre.agency) \(rule)")
+                #expect(NSArray(array: row["metrics"] as? [Any] ?? []) == NSArray(array: own["metrics"] as? [Any] ?? []),
+                        "\(centre.agency) \(rule)")
+                received += (own["progress"] as? [String: Any])?["totalReceived"] as? Int ?? 0
+            }
+            let total = (province["total"] as? [String: Any])?["progress"] as? [String: Any] ?? [:]
+            #expect(received > 0 && total["totalReceived"] as? Int == received)
+        }
+        let text = try motcua(["scorecard", "--month", "2026-10", "--postgres", url, "--province", "--data", centres[0].path])
+        #expect(text.status == 0 && text.stdout.contains("000.00.82.H57 Phường 81") && text.stdout.contains("Toàn tỉnh"), "\(text)")
+        let alone = try motcua(["scorecard", "--month", "2026-10", "--province", "--data", centres[0].path])
+        #expect(alone.status == 2 && alone.stderr.contains("--province và --postgres URL phải đi cùng nhau"), "\(alone.stderr)")
+    }
+}

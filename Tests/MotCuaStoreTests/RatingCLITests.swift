@@ -34,6 +34,8 @@ struct RatingCLITests {
             let received = try run(["receive", "--procedure", "1.004884", "--name", "Trần Văn Nam", "--id", "001085012345", "--phone", phone, "--json"])
             #expect(received.status == 0, "\(received.stderr)")
             let code = (try JSONSerialization.jsonObject(with: Data(received.stdout.utf8)) as? [String: Any])?["code"] as? String ?? ""
+            // The fee paid, so the return is not held up by it (fees: Docs/DECISIONS.md).
+            #expect(try run(["pay", code, "--amount", "5000", "--method", "cash"]).status == 0)
             #expect(try run(["result-ready", code]).status == 0)
             return code
         }

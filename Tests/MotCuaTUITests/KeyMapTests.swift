@@ -31,7 +31,7 @@ struct KeyMapTests {
         expectEachKeyOnce(KeyMap.confirmQuit)
         expectEachKeyOnce(KeyMap.draftOffer)
         expectEachKeyOnce(KeyMap.counterQueue)
-        #expect(KeyMap.all.count == 15)
+        #expect(KeyMap.all.count == 16)
     }
 
     @Test func everyActionHasItsOwnLetterInTheMenuTable() {

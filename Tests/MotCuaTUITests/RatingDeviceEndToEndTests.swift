@@ -19,6 +19,7 @@ struct RatingDeviceEndToEndTests {
         _ = cli(["users", "add", "lan", "--name", "Lê Thị Lan", "--role", "clerk"], as: "admin")
         let received = cli(["receive", "--procedure", "1.004884", "--name", "Trần Văn Nam", "--id", "001085012345", "--phone", "0912345678", "--json"])
         let code = (try JSONSerialization.jsonObject(with: Data(received.utf8)) as? [String: Any])?["code"] as? String ?? ""
+        _ = cli(["pay", code, "--amount", "5000", "--method", "cash"])
         _ = cli(["result-ready", code])
 
         let clerkEnv = env.merging(["MOTCUA_USER": "lan"]) { $1 }
@@ -27,7 +28,7 @@ struct RatingDeviceEndToEndTests {
         clerk.wait(for: "Trần Văn Nam")
         clerk.keys("F5")
         clerk.wait(for: "Đánh giá:")
-        clerk.keys("Tab", "Left")                                   // from "(không hỏi)" back round to the device
+        clerk.keys("Tab", "Tab", "Left")                            // past the result's form; from "(không hỏi)" back round to the device
         clerk.wait(for: "Khách đánh giá trên thiết bị")
         clerk.keys("Enter")
         clerk.wait(for: "Mời người dân đánh giá")

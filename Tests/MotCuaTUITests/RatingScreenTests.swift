@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import MotCuaCore
 @testable import MotCuaDesk
+import MotCuaStore
 @testable import MotCuaTUI
 import MotCuaTestSupport
 import TerminalUI
@@ -47,9 +48,9 @@ struct RatingScreenTests {
 
     @Test func theReturnDialogAsksTheRatingOrTheCountersDevice() throws {
         var dialog = try Self.dialog(counter: 2)
-        #expect(dialog.fields == [.returnMethod, .rating])
+        #expect(dialog.fields == [.returnMethod, .resultForm, .rating])
         #expect(dialog.ratingChoices.map(\.label) == ["(không hỏi)", "Rất hài lòng", "Hài lòng", "Không hài lòng", "Khách đánh giá trên thiết bị"])
-        #expect(dialog.command() == .success(.returnResult(.applicant)))
+        #expect(dialog.command() == .success(.returnWith(.applicant, form: .paper, rating: nil)))
         dialog.ratingChoice = .level(.satisfied)
         #expect(dialog.command() == .success(.returnWith(.applicant, form: .paper, rating: .given(Rating(level: .satisfied, channel: .desk)))))
         dialog.ratingChoice = .onDevice
@@ -73,5 +74,37 @@ struct RatingScreenTests {
         _ = update(&state, .ratingChecked(code: dialog.code, rating: Rating(level: .verySatisfied, channel: .deskDevice)), env)
         #expect(state.awaitingRating == nil && state.message?.text == "Khách đã đánh giá: Rất hài lòng (hồ sơ \(dialog.code))")
         #expect(!update(&state, .storeChanged, env).contains { if case .checkRating = $0 { true } else { false } })
+    }
+}
+
+/// The rating device on a touch screen: a press on a box is that choice, anywhere else nothing.
+@Suite("Rating device: touch")
+struct RatingDeviceTouchTests {
+    @Test func aPressOnABoxRatesTheDossierAndAPressBesideItDoesNot() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-touch-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let config = StoreConfig(agency: "000.00.xx.H57", name: "Phường thử", training: true, createdAt: at("2026-11-01T08:00"))
+        let store = try Store.create(at: root, config: config, admin: User(login: "admin", name: "Quản trị", role: .admin))
+        try store.addUser(User(login: "lan", name: "Lê Thị Lan", role: .clerk), actor: try store.actor(login: "admin", terminal: nil),
+                          now: at("2026-11-01T08:00"))
+        let desk = Desk(store: store, actor: try store.actor(login: "lan", terminal: nil))
+        let intake = Intake(procedureCode: "1.004873", applicant: Person(name: "Vũ Thị Hạnh", idNumber: "046090001234", phone: "0912345678"))
+        let code = try desk.receive(intake, now: at("2026-11-30T08:00")).commit.code
+        _ = try desk.perform(.resultReady(note: nil), on: code, now: at("2026-11-30T09:00"))
+        _ = try desk.perform(.returnWith(.applicant, form: .paper, rating: .onDevice(counter: 2)), on: code, now: at("2026-11-30T09:30"))
+
+        let size = Size(width: 80, height: 24)
+        let backend = InMemoryBackend(size: size)
+        let device = RatingDevice(desk: Desk(store: store, actor: try store.actor(login: "lan", terminal: nil)), counter: 2,
+                                  backend: backend, clock: { at("2026-11-30T09:31") })
+        #expect(device.screen.awaiting?.code == code)
+        backend.pending = [.key(.click(x: 0, y: 0))]
+        device.step(timeoutMs: 0)
+        #expect(try desk.rating(code: code) == nil, "a press outside every box records nothing")
+        let box = try #require(RatingScreen.boxes(for: size).first { $0.level == .satisfied })
+        backend.pending = [.key(.click(x: box.rect.x + box.rect.width / 2, y: box.rect.y + 1))]
+        device.step(timeoutMs: 0)
+        let rating = try #require(try desk.rating(code: code))
+        #expect(rating.level == .satisfied && rating.channel == .deskDevice)
     }
 }

@@ -17,6 +17,7 @@ enum RatingTerminalSession {
         SignalTrap.install()
         var options = NcursesTerminal.Options()
         options.colorAllowed = Environment.values["NO_COLOR"].map(\.isEmpty) ?? true
+        options.mouse = true                 // a touch screen at the counter: a press on a box rates
         let backend: NcursesTerminal
         do {
             backend = try NcursesTerminal(options: options)

@@ -50,7 +50,7 @@ public struct ProvinceScorecard: Sendable {
         out += ReportText.bullets(total.rules)
         out.append("")
         out.append(Scorecard.rowHeader)
-        for c in centres { out.append(Scorecard.rowLine(c.agency, "\(c.agency) \(c.name)", c.card.progress)) }
+        for c in centres { out.append(Scorecard.rowLine(c.agency, c.name, c.card.progress)) }
         out.append(Scorecard.rowLine("", "Toàn tỉnh", total.progress))
         return out.map(\.trimmingTrailingSpaces).joined(separator: "\n") + "\n"
     }
