@@ -73,7 +73,7 @@ let package = Package(
         // Sample dossiers shared by the test targets.
         .target(name: "MotCuaTestSupport", dependencies: ["MotCuaCore", "MotCuaStore"], path: "Tests/MotCuaTestSupport"),
         .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"], exclude: ["Golden"]),
-        .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaCore", "MotCuaSync", "MotCuaTestSupport"]),
+        .testTarget(name: "MotCuaStoreTests", dependencies: ["MotCuaStore", "MotCuaCore", "MotCuaSync", "MotCuaDesk", "MotCuaTestSupport"]),
         .testTarget(name: "MotCuaDeskTests", dependencies: ["MotCuaDesk", "MotCuaStore", "MotCuaCore", "MotCuaSync", "MotCuaTestSupport"]),
         .testTarget(name: "MotCuaProvinceTests", dependencies: ["MotCuaProvince", "MotCuaStore", "MotCuaCore", "MotCuaTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

@@ -125,9 +125,12 @@ extension App {
             inbox.post(.notice(DeskFailure(error).message, isError: true))
             return
         }
+        // The queue of the period's last day (today, for a period running on): read on the loop too.
+        let day = min(to, clock().date)
+        let queue = (try? desk.queueFigures(day: day, now: clock())).map { ReportView.queueLines($0, names: desk.officials.names) } ?? []
         let inbox = self.inbox
         DispatchQueue.global(qos: .userInitiated).async {
-            do { inbox.post(.reportLoaded(lines: ReportView.lines(try input.make(by: grouping).report))) } catch {
+            do { inbox.post(.reportLoaded(lines: ReportView.lines(try input.make(by: grouping).report) + queue)) } catch {
                 inbox.post(.notice(DeskFailure(error).message, isError: true))
             }
         }

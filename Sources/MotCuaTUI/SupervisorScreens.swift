@@ -84,6 +84,16 @@ public struct ReportView: Equatable, Sendable {
         }
         return lines
     }
+
+    /// The number queue of the period's last day (`motcua report --queue`'s summary, the same
+    /// code): per counter and per official, tickets, served, no-shows, average and P90 waiting
+    /// and service times (`names`: login → full name).
+    public static func queueLines(_ figures: QueueFigures, names: [String: String]) -> [Line] {
+        var lines = [Line(""), Line("HÀNG ĐỢI TẠI QUẦY NGÀY \(figures.day.vietnamese)", .total)]
+        guard figures.total.tickets > 0 else { return lines + [Line("Không có phiếu số thứ tự nào trong ngày.")] }
+        lines.append(Line("Thời gian phút:giây; chờ = gọi − lấy số, phục vụ = xong − bắt đầu (motcua report --queue)", .rule))
+        return lines + figures.summaryLines(names: names).map { Line(DisplayText.sanitize($0)) }
+    }
 }
 
 /// F7: the forms a dossier can print now, and how.
