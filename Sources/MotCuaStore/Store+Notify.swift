@@ -18,7 +18,7 @@ extension Store {
 
     /// Replaces a derived file of `notify/` atomically and durably (tmp, fsync, rename, fsync dir).
     public func writeNotifyState(_ name: String, _ bytes: [UInt8]) throws {
-        try ensureNotifyDirectory()
+        try ensureDirectory(notifyDirectory)
         do { try fs.atomicReplace("\(notifyDirectory)/\(name)", with: bytes, mode: config.fileModeBits, group: groupID) } catch {
             throw error.isDiskFull ? StoreError.diskFull(error) : StoreError.io(error)
         }
@@ -26,7 +26,7 @@ extension Store {
 
     /// Appends one line to `notify/<name>` and syncs it (the delivery log: what was run, its exit code).
     public func appendNotifyLog(_ name: String, _ line: String) throws {
-        try ensureNotifyDirectory()
+        try ensureDirectory(notifyDirectory)
         let file = "\(notifyDirectory)/\(name)"
         do {
             let fd = try fs.open(file, flags: O_WRONLY | O_CREAT | O_APPEND, mode: config.fileModeBits)
@@ -46,7 +46,7 @@ extension Store {
         try ensureWritable()
         try withWriteLock {
             try catchUpUnderLock()
-            try ensureNotifyDirectory()
+            try ensureDirectory(notifyDirectory)
             do {
                 try fs.atomicReplace("\(notifyDirectory)/\(Store.notifySettingsFile)", with: settings, mode: config.fileModeBits, group: groupID)
             } catch let error as SystemError {
@@ -61,22 +61,6 @@ extension Store {
     /// Runs `body` as the store's only deliverer of messages (`flock(notify/outbox.lock)`, not
     /// waiting): nil when another `notify send` or `notify watch` holds it.
     public func asOnlyNotifier<T>(_ body: () throws -> T) throws -> T? {
-        try ensureNotifyDirectory()
-        let lock = "\(notifyDirectory)/outbox.lock"
-        let fd: Int32
-        do { fd = try fs.open(lock, flags: O_RDWR | O_CREAT, mode: config.fileModeBits) } catch { throw StoreError.io(error) }
-        defer { fs.close(fd) }
-        let locked: Bool
-        do { locked = try fs.tryLock(fd, exclusive: true, path: lock) } catch { throw StoreError.io(error) }
-        guard locked else { return nil }
-        defer { fs.unlock(fd) }
-        return try body()
-    }
-
-    private func ensureNotifyDirectory() throws {
-        guard (try? fs.stat(notifyDirectory)) ?? nil == nil else { return }
-        do { try fs.mkdir(notifyDirectory, mode: config.directoryModeBits) } catch {
-            if (try? fs.stat(notifyDirectory)) ?? nil == nil { throw StoreError.io(error) }
-        }
+        try asOnlyHolder(ofOutboxIn: notifyDirectory, body)
     }
 }

@@ -25,7 +25,7 @@ extension Store {
     /// Replaces a derived sync file atomically and durably (no lock: one sender per store, and
     /// the file can be rebuilt by sending again).
     public func writeSyncState(_ name: String, _ bytes: [UInt8]) throws {
-        try ensureSyncDirectory()
+        try ensureDirectory(syncDirectory)
         do { try fs.atomicReplace("\(syncDirectory)/\(name)", with: bytes, mode: config.fileModeBits, group: groupID) } catch {
             throw error.isDiskFull ? StoreError.diskFull(error) : StoreError.io(error)
         }
@@ -39,7 +39,7 @@ extension Store {
         try ensureWritable()
         try withWriteLock {
             try catchUpUnderLock()
-            try ensureSyncDirectory()
+            try ensureDirectory(syncDirectory)
             do {
                 try fs.atomicReplace("\(syncDirectory)/\(Store.syncCredentialsFile)", with: credentials, mode: 0o600, group: nil)
                 try fs.atomicReplace("\(syncDirectory)/\(Store.syncSettingsFile)", with: settings, mode: config.fileModeBits, group: groupID)
@@ -71,8 +71,15 @@ extension Store {
     /// Runs `body` as the store's only sender (`flock(sync/outbox.lock)`, not waiting): nil when
     /// another `sync push` or `sync watch` holds it, so two senders never interleave one cursor.
     public func asOnlySender<T>(_ body: () throws -> T) throws -> T? {
-        try ensureSyncDirectory()
-        let lock = "\(syncDirectory)/outbox.lock"
+        try asOnlyHolder(ofOutboxIn: syncDirectory, body)
+    }
+
+    /// Runs `body` holding `directory/outbox.lock` (created with the directory if missing), not
+    /// waiting: nil when another process holds it. One mechanism for the portal's and the
+    /// citizen's outboxes.
+    func asOnlyHolder<T>(ofOutboxIn directory: String, _ body: () throws -> T) throws -> T? {
+        try ensureDirectory(directory)
+        let lock = "\(directory)/outbox.lock"
         let fd: Int32
         do { fd = try fs.open(lock, flags: O_RDWR | O_CREAT, mode: config.fileModeBits) } catch { throw StoreError.io(error) }
         defer { fs.close(fd) }
@@ -83,10 +90,11 @@ extension Store {
         return try body()
     }
 
-    private func ensureSyncDirectory() throws {
-        guard (try? fs.stat(syncDirectory)) ?? nil == nil else { return }
-        do { try fs.mkdir(syncDirectory, mode: config.directoryModeBits) } catch {
-            if (try? fs.stat(syncDirectory)) ?? nil == nil { throw StoreError.io(error) }
+    /// Creates `directory` if missing (another process creating it first is not an error).
+    func ensureDirectory(_ directory: String) throws {
+        guard (try? fs.stat(directory)) ?? nil == nil else { return }
+        do { try fs.mkdir(directory, mode: config.directoryModeBits) } catch {
+            if (try? fs.stat(directory)) ?? nil == nil { throw StoreError.io(error) }
         }
     }
 }
