@@ -115,6 +115,22 @@ final class TmuxSession {
         }
     }
 
+    /// How the app ended, once tmux knows: "status 0", "signal 11", or nil while it runs. tmux
+    /// marks the pane dead when the terminal closes and learns the exit status only when it
+    /// reaps the child a moment later, so "dead" alone is not yet an answer.
+    func exitOutcome(within seconds: Double = 5) -> String? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let state = display("#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}").split(separator: "|", omittingEmptySubsequences: false)
+            if state.count == 3, state[0] == "1" {
+                if !state[1].isEmpty { return "status \(state[1])" }
+                if !state[2].isEmpty { return "signal \(state[2])" }
+            }
+            usleep(20_000)
+        }
+        return nil
+    }
+
     /// Polls the screen until `text` shows (or the time runs out); returns the last screen.
     @discardableResult
     func wait(for text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) -> String {

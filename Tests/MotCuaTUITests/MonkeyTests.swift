@@ -45,7 +45,7 @@ extension EndToEndTests {
             }
             if tmux.display("#{pane_dead}") == "1" {
                 // Only a normal exit is acceptable (a dialog may have been confirmed); never a crash.
-                #expect(tmux.display("#{pane_dead_status}") == "0", "after \(sent) keys: \(tmux.screen())")
+                #expect(tmux.exitOutcome() == "status 0", "after \(sent) keys: \(tmux.screen())")
                 #expect(tmux.display("#{alternate_on}") == "0")
                 tmux.close()
                 tmux = try demo.session()
