@@ -18,6 +18,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
       N                 số hồ sơ (mặc định 500000); tạo kho lần đầu mất vài phút
       --data THƯ_MỤC    kho dùng lại hoặc tạo mới (mặc định: $TMPDIR/motcua-bench-N)
       --generate-only   chỉ tạo kho, không đo
+      --agency MÃ --seed S  mã cơ quan và hạt giống của kho mới (nhiều trung tâm cho phép đo cấp tỉnh)
       --cli             đo thêm các lệnh motcua (show, list, report, overdue, check) như tiến trình riêng
       --cli-runs N      số lần chạy mỗi lệnh (mặc định 3); --check-runs N cho check (mặc định 1)
       --clerks K        mở K ứng dụng không màn hình cùng lúc, cộng PSS của chúng
@@ -174,7 +175,9 @@ let directory = value("--data") ?? "\(FileManager.default.temporaryDirectory.pat
 var generatedMs: Double?
 if !FileManager.default.fileExists(atPath: "\(directory)/FORMAT") {
     let start = DispatchTime.now()
-    var config = StoreConfig(agency: "000.00.xx.H57", name: "Trung tâm PVHCC (benchmark)", training: true,
+    // Several centres for the province measurements: each its own agency code and its own dossiers.
+    let agency = value("--agency")
+    var config = StoreConfig(agency: agency ?? "000.00.xx.H57", name: "Trung tâm PVHCC (benchmark\(agency.map { " \($0)" } ?? ""))", training: true,
                              createdAt: Instant(date: benchNow.date.adding(days: -5 * 365)))
     config.fileMode = "0660"
     let store = try Store.create(at: directory, config: config, admin: User(login: login, name: "Benchmark", role: .admin))
@@ -183,7 +186,7 @@ if !FileManager.default.fileExists(atPath: "\(directory)/FORMAT") {
         try store.addUser(User(login: member.login, name: member.name, role: member.role, department: member.department),
                           actor: admin, now: config.createdAt)
     }
-    var options = DemoGenerator.Options(count: count, seed: 2026, start: config.createdAt, end: benchNow)
+    var options = DemoGenerator.Options(count: count, seed: value("--seed").flatMap { UInt64($0) } ?? 2026, start: config.createdAt, end: benchNow)
     options.stalledShare = 0.01
     FileHandle.standardError.write(Data("generating \(count) dossiers into \(directory)…\n".utf8))
     try store.importPlan(DemoGenerator(options: options, catalogue: store.catalogue, calendar: store.calendar), actor: admin) { n in
