@@ -12,16 +12,40 @@ public struct ProvinceScorecard: Sendable {
     /// Every centre's dossiers counted together.
     public let total: Scorecard
 
-    /// `centres`: each centre's agency code, name and dossiers with their histories (the fees,
-    /// papers and ratings the scorecard counts are read from them).
-    public static func compute(centres: [(agency: String, name: String, dossiers: [Dossier])], period: ScorecardPeriod,
-                               rule: ScorecardRule, calendar: WorkCalendar, now: Instant, catalogue: Catalogue) -> ProvinceScorecard {
-        func card(_ dossiers: [Dossier]) -> Scorecard {
-            Scorecard.compute(dossiers: dossiers.map(\.summary), period: period, rule: rule, calendar: calendar, now: now,
-                              catalogue: catalogue, facts: RecordedFacts(dossiers: dossiers))
+    /// What the scorecard reads of one centre: its dossiers' summary rows and the fee, paper,
+    /// result and rating facts of their histories. The histories themselves are not kept, so a
+    /// province of many centres holds one centre's histories at a time (Docs/PROVINCE.md).
+    public struct CentreInput: Sendable {
+        public let agency: String
+        public let name: String
+        public let dossiers: [DossierSummary]
+        public let facts: RecordedFacts
+
+        public init(agency: String, name: String, dossiers: [DossierSummary], facts: RecordedFacts) {
+            self.agency = agency
+            self.name = name
+            self.dossiers = dossiers
+            self.facts = facts
         }
-        let rows = centres.map { Centre(agency: $0.agency, name: $0.name, card: card($0.dossiers)) }
-        return ProvinceScorecard(centres: rows, total: card(centres.flatMap(\.dossiers)))
+
+        /// From dossiers with their histories (the province's read path).
+        public init(agency: String, name: String, dossiers: [Dossier]) {
+            self.init(agency: agency, name: name, dossiers: dossiers.map(\.summary), facts: RecordedFacts(dossiers: dossiers))
+        }
+    }
+
+    /// Each centre by the same `Scorecard.compute` its own store runs, and the province total over
+    /// all their dossiers together (codes carry the agency, so their facts never collide).
+    public static func compute(centres: [CentreInput], period: ScorecardPeriod,
+                               rule: ScorecardRule, calendar: WorkCalendar, now: Instant, catalogue: Catalogue) -> ProvinceScorecard {
+        func card(_ dossiers: [DossierSummary], _ facts: RecordedFacts) -> Scorecard {
+            Scorecard.compute(dossiers: dossiers, period: period, rule: rule, calendar: calendar, now: now,
+                              catalogue: catalogue, facts: facts)
+        }
+        let rows = centres.map { Centre(agency: $0.agency, name: $0.name, card: card($0.dossiers, $0.facts)) }
+        var all = RecordedFacts()
+        for centre in centres { all.merge(centre.facts) }
+        return ProvinceScorecard(centres: rows, total: card(centres.flatMap(\.dossiers), all))
     }
 
     public func json() -> JSONText {

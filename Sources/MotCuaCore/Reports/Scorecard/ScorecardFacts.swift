@@ -71,6 +71,11 @@ public struct RecordedFacts: Sendable, Equatable {
         for d in dossiers { for rec in d.history { add(rec.event, code: rec.code) } }
     }
 
+    /// Another agency's facts beside these (a province total); a code in both keeps `other`'s.
+    public mutating func merge(_ other: RecordedFacts) {
+        byCode.merge(other.byCode) { _, theirs in theirs }
+    }
+
     public mutating func add(_ e: DossierEvent, code: String) {
         switch e.kind {
         case .received, .accepted:

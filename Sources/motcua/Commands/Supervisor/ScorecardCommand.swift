@@ -51,13 +51,14 @@ struct ScorecardCommand: ParsableCommand {
         if local == nil { Console.error("Không mở được kho: dùng lịch nghỉ chuẩn, giờ làm việc chuẩn và danh mục mẫu") }
         if let local { try local.store.require(local.actor, may: .viewAllOffices) }
         let now = try local?.now ?? Clock.current().now
-        var centres: [(agency: String, name: String, dossiers: [Dossier])] = []
+        var centres: [ProvinceScorecard.CentreInput] = []
         do {
             let database = try ProvinceDatabase.open(try Self.address(url))
             defer { database.close() }
             let reader = ProvinceReader(database: database)
             for centre in try reader.centres() {
-                centres.append((centre.agency, centre.name, try reader.dossiers(agency: centre.agency)))
+                // Reduced at once to what the scorecard reads: one centre's histories in memory at a time.
+                centres.append(.init(agency: centre.agency, name: centre.name, dossiers: try reader.dossiers(agency: centre.agency)))
             }
         } catch let error as ProvinceError {
             throw error.cliError
