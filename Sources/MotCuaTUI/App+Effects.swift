@@ -51,6 +51,16 @@ extension App {
                 let failure = DeskFailure(error)
                 return [.failed(message: failure.message, conflict: failure.isConflict)]
             }
+        case .markDocument(let index, let mark, let code, let version, let op):
+            do {
+                let done = try desk.markDocument(index, mark, on: code, expectedVersion: version, op: op, now: clock())
+                let record = DocumentsView(done.dossier).papers.first { $0.index == index }?.record
+                return [.committed(code: done.commit.code, text: "Đã ghi giấy tờ số \(index): "
+                                   + (record.map(DocumentsDialog.statusText) ?? mark.status.vietnamese))]
+            } catch {
+                let failure = DeskFailure(error)
+                return [.failed(message: failure.message, conflict: failure.isConflict)]
+            }
         case .accept(let code, let version, let op):
             do {
                 let accepted = try desk.accept(code: code, expectedVersion: version, op: op, now: clock())

@@ -141,7 +141,7 @@ func renderActionMenu(_ buffer: inout ScreenBuffer, _ menu: ActionMenu, _ env: A
         return
     }
     let lines = menu.actions.map { "\(ActionMenu.letter($0))  \($0.vietnamese.prefix(1).uppercased())\($0.vietnamese.dropFirst())" }
-        + (menu.offersFee ? ["p  Thu phí, lệ phí"] : [])
+        + menu.extras.map { $0 == .fee ? "p  Thu phí, lệ phí" : "s  Số hóa giấy tờ" }
     let roles = lines.indices.map { $0 == menu.index ? StyleRole.selected : .dialog }
     renderBox(&buffer, title: "Thao tác với \(shortCode(menu.code, agency: env.session.agency))", lines: lines, width: 44, roles: roles)
 }

@@ -149,10 +149,12 @@ struct BrowseUpdateTests {
             "│ r  Trả kết quả                           │",
             "│ h  Ghi chú                               │",
             "│ p  Thu phí, lệ phí                       │",
+            "│ s  Số hóa giấy tờ                        │",
             "└──────────────────────────────────────────┘",
-        ], rows: 9..<14, columns: 18..<62, roles: [
+        ], rows: 9..<15, columns: 18..<62, roles: [
             "bbDDDDDDDDDDDDDDDDDDDDDDDDDDbbbbbbbbbbbbbbbb",
             "bdssssssssssssssssssssssssssssssssssssssssdb",
+            "bddddddddddddddddddddddddddddddddddddddddddb",
             "bddddddddddddddddddddddddddddddddddddddddddb",
             "bddddddddddddddddddddddddddddddddddddddddddb",
             "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
