@@ -59,7 +59,7 @@ enum DossierJSON {
                        lookupSecret: LookupSecret? = nil) -> JSONText {
         let r = dossier.reception
         return .object(summaryPairs(dossier.summary, clock: clock, catalogue: catalogue) + [
-            ("address", .optional(r.applicant.address)),
+            ("address", .optional(r.applicant.address)), ("email", .optional(r.applicant.email)),
             ("proxy", r.proxy.map { .object([("name", .string($0.name)), ("idNumber", .optional($0.idNumber)),
                                               ("phone", .optional($0.phone)), ("authorisation", .optional($0.authorisation))]) } ?? .null),
             // Each paper with its digitisation (issue 14): the scan's path in the scan folder and its hash.
