@@ -137,6 +137,7 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
     }
     if full, let reception = state.detail?.reception {
         if let address = reception.applicant.address { add("Địa chỉ: \(safe(address))") }
+        if let email = reception.applicant.email { add("Thư điện tử: \(safe(email))") }
         if let proxy = reception.proxy {
             add("Nộp thay: \(safe(proxy.name))" + (proxy.idNumber.map { " · ĐD \(safe($0))" } ?? "") + (proxy.phone.map { " · ĐT \(safe($0))" } ?? ""))
             if let paper = proxy.authorisation { add("Văn bản ủy quyền: \(safe(paper))") }
