@@ -138,9 +138,10 @@ extension App {
         // The queue of the period's last day (today, for a period running on): read on the loop too.
         let day = min(to, clock().date)
         let queue = (try? desk.queueFigures(day: day, now: clock())).map { ReportView.queueLines($0, names: desk.officials.names) } ?? []
+        let ratings = (try? desk.ratingReport(from: from, to: to, by: .none).report).map(ReportView.ratingLines) ?? []
         let inbox = self.inbox
         DispatchQueue.global(qos: .userInitiated).async {
-            do { inbox.post(.reportLoaded(lines: ReportView.lines(try input.make(by: grouping).report) + queue)) } catch {
+            do { inbox.post(.reportLoaded(lines: ReportView.lines(try input.make(by: grouping).report) + ratings + queue)) } catch {
                 inbox.post(.notice(DeskFailure(error).message, isError: true))
             }
         }
