@@ -48,10 +48,12 @@ extension Desk {
     /// What is still owed on a dossier (0 when nothing).
     public func unpaidFee(code: String) throws -> Int { FeeAccount(try store.dossier(code: code)).outstanding }
 
-    /// The day's cash book of every clerk (supervisors).
-    public func cashbook(date: CivilDate) throws -> Cashbook {
+    /// The day's cash book of every clerk (supervisors), of the dossiers in the official's office
+    /// scope as the other reports keep to it; `office` narrows it to one office ("" the centre).
+    public func cashbook(date: CivilDate, office: String? = nil) throws -> Cashbook {
         try store.require(actor, may: .viewCashbook)
-        return Cashbook(date: date, dossiers: try store.dossiers(withChangesOn: date))
+        let scope = try reportScope(office: office)
+        return Cashbook(date: date, dossiers: try store.dossiers(withChangesOn: date).filter { scope.includes($0.summary) })
     }
 
     /// The next receipt number, as a screen previews it.

@@ -55,11 +55,12 @@ extension Desk {
 
 extension Desk {
     /// Every rating recorded in the journal (at return or after it), for reports and the portal's
-    /// monthly aggregate; dossiers outside the official's office scope are left out.
-    public func ratings(office: String? = nil) throws -> (ratings: [RatedDossier], scope: ReportScope) {
+    /// monthly aggregate; dossiers outside the official's office scope are left out. With `since`,
+    /// only the months from then are read (a rating is dated when it is recorded).
+    public func ratings(office: String? = nil, since: CivilDate? = nil) throws -> (ratings: [RatedDossier], scope: ReportScope) {
         try store.require(actor, may: .viewReports)
         let scope = try reportScope(office: office)
-        let rated = try store.dossierEvents(after: 0).compactMap { rec -> RatedDossier? in
+        let rated = try store.dossierEvents(after: 0, from: since.map(SegmentName.init)).compactMap { rec -> RatedDossier? in
             guard let rating = rec.event.rating, rec.event.kind == .rated || rec.event.kind == .returned else { return nil }
             guard let summary = store.summary(code: rec.code), scope.includes(summary) else { return nil }
             return RatedDossier(code: rec.code, at: rec.at, rating: rating)
@@ -69,7 +70,7 @@ extension Desk {
 
     public func ratingReport(from: CivilDate, to: CivilDate, by grouping: RatingReport.Grouping, office: String? = nil) throws
         -> (report: RatingReport, scope: ReportScope) {
-        let (rated, scope) = try ratings(office: office)
+        let (rated, scope) = try ratings(office: office, since: from)
         let catalogue = store.catalogue, officials = self.officials
         let report = RatingReport(rated, from: from, to: to, by: grouping) { grouping, key in
             switch grouping {

@@ -17,6 +17,8 @@ public final class Desk {
     /// The counter this session sits at when the front end says so (`motcua tui --counter N`);
     /// otherwise the one configured for the official (`counter set N --official LOGIN`).
     public var seatedCounter: Int?
+    /// How files the user names (a scan) are read: with the user's own rights (the CLI sets it).
+    public var userFiles = UserFileReader.direct
 
     public init(store: Store, actor: Actor) {
         self.store = store

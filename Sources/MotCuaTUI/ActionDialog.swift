@@ -10,6 +10,11 @@ public struct ActionMenu: Equatable, Sendable {
     public var index = 0
     /// "Thu phí" follows the actions when the role may take a fee and the dossier is not closed.
     public var offersFee = false
+    /// "Số hóa giấy tờ" last, when the role may record documents and the dossier was received.
+    public var offersDocuments = false
+
+    /// The rows after the actions, in the menu's order.
+    public var extras: [ActionMenuCommand] { (offersFee ? [.fee] : []) + (offersDocuments ? [.documents] : []) }
 
     /// Each action's letter in the menu, from the menu's key table.
     public static func letter(_ action: DossierAction) -> Character {

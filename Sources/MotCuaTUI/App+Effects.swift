@@ -51,6 +51,16 @@ extension App {
                 let failure = DeskFailure(error)
                 return [.failed(message: failure.message, conflict: failure.isConflict)]
             }
+        case .markDocument(let index, let mark, let code, let version, let op):
+            do {
+                let done = try desk.markDocument(index, mark, on: code, expectedVersion: version, op: op, now: clock())
+                let record = DocumentsView(done.dossier).papers.first { $0.index == index }?.record
+                return [.committed(code: done.commit.code, text: "Đã ghi giấy tờ số \(index): "
+                                   + (record.map(DocumentsDialog.statusText) ?? mark.status.vietnamese))]
+            } catch {
+                let failure = DeskFailure(error)
+                return [.failed(message: failure.message, conflict: failure.isConflict)]
+            }
         case .accept(let code, let version, let op):
             do {
                 let accepted = try desk.accept(code: code, expectedVersion: version, op: op, now: clock())
@@ -128,9 +138,10 @@ extension App {
         // The queue of the period's last day (today, for a period running on): read on the loop too.
         let day = min(to, clock().date)
         let queue = (try? desk.queueFigures(day: day, now: clock())).map { ReportView.queueLines($0, names: desk.officials.names) } ?? []
+        let ratings = (try? desk.ratingReport(from: from, to: to, by: .none).report).map(ReportView.ratingLines) ?? []
         let inbox = self.inbox
         DispatchQueue.global(qos: .userInitiated).async {
-            do { inbox.post(.reportLoaded(lines: ReportView.lines(try input.make(by: grouping).report) + queue)) } catch {
+            do { inbox.post(.reportLoaded(lines: ReportView.lines(try input.make(by: grouping).report) + ratings + queue)) } catch {
                 inbox.post(.notice(DeskFailure(error).message, isError: true))
             }
         }

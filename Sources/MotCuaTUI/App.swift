@@ -54,7 +54,8 @@ public final class App {
 
     private static func environment(of desk: Desk) -> AppEnvironment {
         AppEnvironment(session: desk.session, catalogue: desk.catalogue, calendar: desk.calendar,
-                       officialNames: desk.officials.names, officials: desk.officials.members)
+                       officialNames: desk.officials.names, officials: desk.officials.members,
+                       scanFolder: desk.scanFolder)
     }
 
     /// Runs until the user quits or a terminating signal arrives.

@@ -15,18 +15,21 @@ public struct AppEnvironment: Sendable {
     public let officialNames: [String: String]
     /// The officials with their departments, for the transfer dialog's picker.
     public let officials: [Official]
+    /// The store's scan folder, which the documents dialog names (nil: none configured).
+    public let scanFolder: String?
     /// A fresh idempotency key for a new intake or dialog (the runtime's source of randomness,
     /// so that `update` itself stays a function of its inputs).
     public let newOperationID: @Sendable () -> String
 
     public init(session: Session, catalogue: Catalogue, calendar: WorkCalendar, officialNames: [String: String],
-                officials: [Official] = [],
+                officials: [Official] = [], scanFolder: String? = nil,
                 newOperationID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }) {
         self.session = session
         self.catalogue = catalogue
         self.calendar = calendar
         self.officialNames = officialNames
         self.officials = officials
+        self.scanFolder = scanFolder
         self.newOperationID = newOperationID
     }
 
@@ -69,6 +72,8 @@ public enum Mode: Equatable, Sendable {
     case scorecard(ScorecardView)
     case printMenu(PrintMenu)
     case fee(FeeDialog)
+    /// F6 → "Số hóa giấy tờ": each paper's digitisation, one marked at a time.
+    case documents(DocumentsDialog)
     /// The number queue of the clerk's counter (key 0).
     case counterQueue(scroll: Int)
 }
@@ -259,6 +264,8 @@ public enum Effect: Equatable, Sendable {
     /// Receive, then take the whole fee in cash (the intake form's F6).
     case receivePaid(Intake, op: String)
     case fee(FeeCommand, code: String, version: Int, op: String)
+    /// A paper marked scanned (the file checked and hashed by the desk) or reused.
+    case markDocument(index: Int, DocumentMark, code: String, version: Int, op: String)
     /// Accept an online dossier waiting in the inbox.
     case accept(code: String, version: Int, op: String)
     case perform(DossierCommand, code: String, version: Int, op: String)

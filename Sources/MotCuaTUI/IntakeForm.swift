@@ -15,7 +15,7 @@ public struct DocumentCheck: Equatable, Sendable, Codable {
 /// validation, the checklist, and the appointment previewed before saving.
 public struct IntakeForm: Equatable, Sendable {
     public enum Field: Hashable, Sendable {
-        case procedure, name, id, phone, address, channel, proxy, proxyID, proxyPhone, proxyDocument, document(Int)
+        case procedure, name, id, phone, email, address, channel, proxy, proxyID, proxyPhone, proxyDocument, document(Int)
     }
 
     public var procedureQuery = TextField(limit: 60)
@@ -26,6 +26,8 @@ public struct IntakeForm: Equatable, Sendable {
     public var name = TextField(limit: 200)
     public var id = TextField(limit: 20)
     public var phone = TextField(limit: 20)
+    /// Optional: the citizen's messages then also go by e-mail where that channel is configured.
+    public var email = TextField(limit: Validation.maxEmailLength)
     public var address = TextField(limit: 300)
     public var proxy = TextField(limit: 200)
     /// The proxy's ID number and phone: fields shown once a proxy's name is typed.
@@ -51,13 +53,13 @@ public struct IntakeForm: Equatable, Sendable {
     public init(op: String = UUID().uuidString.lowercased()) { self.op = op }
 
     public var fields: [Field] {
-        [.procedure, .name, .id, .phone, .address, .channel, .proxy] + (proxy.isEmpty ? [] : [.proxyID, .proxyPhone, .proxyDocument])
+        [.procedure, .name, .id, .phone, .email, .address, .channel, .proxy] + (proxy.isEmpty ? [] : [.proxyID, .proxyPhone, .proxyDocument])
             + documents.indices.map { .document($0) }
     }
 
     /// Something was typed or chosen: cancelling must be confirmed, and a hang-up keeps a draft.
     public var isDirty: Bool {
-        procedureCode != nil || !procedureQuery.isEmpty || !name.isEmpty || !id.isEmpty || !phone.isEmpty
+        procedureCode != nil || !procedureQuery.isEmpty || !name.isEmpty || !id.isEmpty || !phone.isEmpty || !email.isEmpty
             || !address.isEmpty || !proxy.isEmpty || !proxyID.isEmpty || !proxyPhone.isEmpty || !proxyDocument.isEmpty
     }
 
@@ -67,6 +69,7 @@ public struct IntakeForm: Equatable, Sendable {
         case .name: return name
         case .id: return id
         case .phone: return phone
+        case .email: return email
         case .address: return address
         case .proxy: return proxy
         case .proxyID: return proxyID
@@ -82,6 +85,7 @@ public struct IntakeForm: Equatable, Sendable {
         case .name: name = value
         case .id: id = value
         case .phone: phone = value
+        case .email: email = value
         case .address: address = value
         case .proxy: proxy = value
         case .proxyID: proxyID = value
@@ -107,6 +111,7 @@ public struct IntakeForm: Equatable, Sendable {
         if let issue = Validation.name(name.text).first { result[.name] = issue }
         if let issue = Validation.idNumber(id.text).first { result[.id] = issue }
         if let issue = Validation.phone(phone.text).first { result[.phone] = issue }
+        if !email.isEmpty, let issue = Validation.email(email.text).first { result[.email] = issue }
         if !proxy.isEmpty {
             if let issue = Validation.name(proxy.text, field: .proxy).first { result[.proxy] = issue }
             if !proxyID.isEmpty, let issue = Validation.idNumber(proxyID.text, field: .proxy).first { result[.proxyID] = issue }
@@ -119,7 +124,8 @@ public struct IntakeForm: Equatable, Sendable {
         guard let procedureCode else { return nil }
         return Intake(
             procedureCode: procedureCode,
-            applicant: Person(name: name.text, idNumber: id.text, phone: phone.text, address: address.isEmpty ? nil : address.text),
+            applicant: Person(name: name.text, idNumber: id.text, phone: phone.text, address: address.isEmpty ? nil : address.text,
+                              email: email.isEmpty ? nil : email.text),
             proxy: proxyValue,
             channel: channel,
             documents: documents.filter(\.checked).map { ReceivedDocument(name: $0.name, originals: $0.originals, copies: $0.copies) })
@@ -155,6 +161,8 @@ public struct IntakeDraft: Codable, Equatable, Sendable {
     public var name: String
     public var id: String
     public var phone: String
+    /// Absent in drafts written before the e-mail was asked.
+    public var email: String?
     public var address: String
     public var proxy: String
     /// Absent in drafts written before the proxy's ID, phone and paper were asked.
@@ -172,6 +180,7 @@ public struct IntakeDraft: Codable, Equatable, Sendable {
         name = form.name.text
         id = form.id.text
         phone = form.phone.text
+        email = form.email.isEmpty ? nil : form.email.text
         address = form.address.text
         proxy = form.proxy.text
         proxyID = form.proxyID.isEmpty ? nil : form.proxyID.text
@@ -188,6 +197,7 @@ public struct IntakeDraft: Codable, Equatable, Sendable {
         form.name = TextField(name, limit: 200)
         form.id = TextField(id, limit: 20)
         form.phone = TextField(phone, limit: 20)
+        form.email = TextField(email ?? "", limit: Validation.maxEmailLength)
         form.address = TextField(address, limit: 300)
         form.proxy = TextField(proxy, limit: 200)
         form.proxyID = TextField(proxyID ?? "", limit: 20)

@@ -36,6 +36,8 @@ public enum ActionMenuCommand: Equatable, Sendable {
     case close, up, down, open, choose(DossierAction)
     /// Thu phí: the fee dialog, after the actions.
     case fee
+    /// Số hóa giấy tờ: each paper's status, one marked scanned (asking for the file) or reused.
+    case documents
 }
 
 public enum DialogCommand: Equatable, Sendable {
@@ -160,7 +162,8 @@ public enum KeyMap {
           (.resultReady, "k"), (.returnResult, "r"), (.refuse, "f"), (.withdraw, "u"), (.extend, "g"), (.note, "h"), (.rate, "l")]
          as [(DossierAction, Character)]).map { action, letter in
         KeyBinding([.character(letter)], .choose(action), action.vietnamese.prefix(1).uppercased() + action.vietnamese.dropFirst())
-    } + [KeyBinding([.character("p")], .fee, "Thu phí, lệ phí (số tiền, hình thức, biên lai)")])
+    } + [KeyBinding([.character("p")], .fee, "Thu phí, lệ phí (số tiền, hình thức, biên lai)"),
+         KeyBinding([.character("s")], .documents, "Số hóa giấy tờ: trạng thái từng giấy tờ; ghi đã số hóa (hỏi tệp bản quét) hoặc tái sử dụng")])
 
     public static let dialog = KeyMapTable<DialogCommand>(title: "Hộp thoại thao tác (F3–F6)", bindings: [
         KeyBinding([.function(2), .control("o")], .confirm, "Xác nhận (ghi bền xuống đĩa)"),

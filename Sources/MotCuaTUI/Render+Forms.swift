@@ -41,13 +41,16 @@ func renderIntake(_ buffer: inout ScreenBuffer, _ layout: ScreenLayout, _ form: 
     y += 1
     let rows: [(String, IntakeForm.Field, TextField)] = [
         (" Họ tên:", .name, form.name), (" Số định danh:", .id, form.id), (" Điện thoại:", .phone, form.phone),
-        (" Địa chỉ:", .address, form.address),
+        (" Thư điện tử:", .email, form.email), (" Địa chỉ:", .address, form.address),
     ]
     var cutNote: ValidationIssue?                  // the focused field's note, when cut beside it
     for (label, field, text) in rows {
         let cut = inputField(&buffer, label: label, field: text, x: 0, y: y, labelWidth: labelWidth, width: inputWidth,
                    focused: form.focus == field, issue: issues[field], showEmptyIssue: form.attemptedSave)
         if form.focus == field, let cut { cutNote = cut }
+        if field == .email && text.isEmpty && form.focus != .email {
+            buffer.put("(không bắt buộc: nhận thông báo qua email)", x: labelWidth + 1, y: y, role: .muted)
+        }
         y += 1
     }
     buffer.put(fitting: " Kênh nộp:", x: 0, y: y, width: labelWidth, role: .label)
@@ -141,7 +144,7 @@ func renderActionMenu(_ buffer: inout ScreenBuffer, _ menu: ActionMenu, _ env: A
         return
     }
     let lines = menu.actions.map { "\(ActionMenu.letter($0))  \($0.vietnamese.prefix(1).uppercased())\($0.vietnamese.dropFirst())" }
-        + (menu.offersFee ? ["p  Thu phí, lệ phí"] : [])
+        + menu.extras.map { $0 == .fee ? "p  Thu phí, lệ phí" : "s  Số hóa giấy tờ" }
     let roles = lines.indices.map { $0 == menu.index ? StyleRole.selected : .dialog }
     renderBox(&buffer, title: "Thao tác với \(shortCode(menu.code, agency: env.session.agency))", lines: lines, width: 44, roles: roles)
 }

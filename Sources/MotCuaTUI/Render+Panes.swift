@@ -137,6 +137,7 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
     }
     if full, let reception = state.detail?.reception {
         if let address = reception.applicant.address { add("Địa chỉ: \(safe(address))") }
+        if let email = reception.applicant.email { add("Thư điện tử: \(safe(email))") }
         if let proxy = reception.proxy {
             add("Nộp thay: \(safe(proxy.name))" + (proxy.idNumber.map { " · ĐD \(safe($0))" } ?? "") + (proxy.phone.map { " · ĐT \(safe($0))" } ?? ""))
             if let paper = proxy.authorisation { add("Văn bản ủy quyền: \(safe(paper))") }
@@ -145,11 +146,11 @@ func detailLines(_ state: AppState, _ env: AppEnvironment, width: Int, full: Boo
     }
     add("Thủ tục: \(d.procedure.code) \(d.procedure.name) (\(d.procedure.field); \(d.procedure.processing.vietnamese); danh mục v\(d.procedure.catalogueVersion))")
     if full, state.detail?.reception != nil {
-        add("Giấy tờ đã nhận:", .label)
+        add("Giấy tờ đã nhận (F6 s: số hóa):", .label)
         let papers = DocumentsView(state.detail!).papers
         for p in papers {
             let doc = p.document
-            add("  \(p.index). \(safe(doc.name)) (bản chính \(doc.originals), bản sao \(doc.copies)) — \(p.record.status.vietnamese)")
+            add("  \(p.index). \(safe(doc.name)) (bản chính \(doc.originals), bản sao \(doc.copies)) — \(DocumentsDialog.statusText(p.record))")
         }
         if let result = DocumentsView(state.detail!).result { add("Kết quả: \(result.form.vietnamese)" + (result.code.map { ", số \(safe($0))" } ?? "")) }
     }

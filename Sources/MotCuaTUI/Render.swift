@@ -58,6 +58,7 @@ public func render(_ state: AppState, _ env: AppEnvironment, ascii: Bool = false
     case .actionMenu(let menu): renderActionMenu(&buffer, menu, env)
     case .printMenu(let menu): renderPrintMenu(&buffer, menu, env)
     case .fee(let dialog): renderFeeDialog(&buffer, dialog, env)
+    case .documents(let dialog): renderDocumentsDialog(&buffer, dialog, env)
     case .action(let dialog): renderDialog(&buffer, dialog, env)
     case .confirmQuit:
         renderBox(&buffer, title: "Thoát motcua?", lines: [KeyMap.confirmQuitHint], width: 40)

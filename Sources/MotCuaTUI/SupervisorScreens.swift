@@ -88,6 +88,16 @@ public struct ReportView: Equatable, Sendable {
     /// The number queue of the period's last day (`motcua report --queue`'s summary, the same
     /// code): per counter and per official, tickets, served, no-shows, average and P90 waiting
     /// and service times (`names`: login → full name).
+    /// The citizens' ratings of the period, counted as `motcua ratings` counts them.
+    public static func ratingLines(_ report: RatingReport) -> [Line] {
+        let t = report.total
+        var lines = [Line(""), Line("ĐÁNH GIÁ CỦA NGƯỜI DÂN TỪ \(report.from.vietnamese) ĐẾN \(report.to.vietnamese)", .total)]
+        guard let share = t.unsatisfiedShare else { return lines + [Line("Chưa có đánh giá nào trong kỳ.")] }
+        lines.append(Line("Rất hài lòng \(t.verySatisfied) · Hài lòng \(t.satisfied) · Không hài lòng \(t.unsatisfied) · Tổng \(t.total)"))
+        lines.append(Line("Tỷ lệ chưa hài lòng: \(TextLayout.percent(share / 100)) (theo cán bộ, phòng ban: motcua ratings --by)"))
+        return lines
+    }
+
     public static func queueLines(_ figures: QueueFigures, names: [String: String]) -> [Line] {
         var lines = [Line(""), Line("HÀNG ĐỢI TẠI QUẦY NGÀY \(figures.day.vietnamese)", .total)]
         guard figures.total.tickets > 0 else { return lines + [Line("Không có phiếu số thứ tự nào trong ngày.")] }

@@ -161,15 +161,19 @@ func actionMenuKey(_ state: inout AppState, _ original: ActionMenu, _ key: Key, 
         state.mode = .browse
         return []
     case .up: menu.index = max(0, menu.index - 1)
-    case .down: menu.index = min(menu.actions.count - (menu.offersFee ? 0 : 1), menu.index + 1)
+    case .down: menu.index = min(menu.actions.count + menu.extras.count - 1, menu.index + 1)
     case .open:
-        if menu.offersFee && menu.index == menu.actions.count { return openFeeDialog(&state, env) }
+        if menu.index >= menu.actions.count, menu.extras.indices.contains(menu.index - menu.actions.count) {
+            return menu.extras[menu.index - menu.actions.count] == .fee ? openFeeDialog(&state, env) : openDocumentsDialog(&state, env)
+        }
         guard menu.actions.indices.contains(menu.index) else { state.mode = .browse; return [] }
         return openAction(&state, menu.actions[menu.index], env)
     case .choose(let action):
         if menu.actions.contains(action) { return openAction(&state, action, env) }
     case .fee:
         if menu.offersFee { return openFeeDialog(&state, env) }
+    case .documents:
+        if menu.offersDocuments { return openDocumentsDialog(&state, env) }
     case nil: break
     }
     state.mode = .actionMenu(menu)
@@ -251,5 +255,25 @@ func receiptKey(_ state: inout AppState, _ original: ReceiptView, _ key: Key) ->
     case nil: break
     }
     state.mode = .receipt(view)
+    return []
+}
+
+func openAction(_ state: inout AppState, _ action: DossierAction, _ env: AppEnvironment) -> [Effect] {
+    guard let row = state.selectedRow else { return noSelection(&state) }
+    let d = row.summary
+    guard action.isAllowed(in: d.state) else {
+        state.message = .error(LifecycleError.illegalTransition(state: d.state, action: action).description)
+        state.mode = .browse
+        return []
+    }
+    guard AccessPolicy.allows(env.session.role, .dossier(action)) else {
+        state.message = .error("\(env.session.role.vietnamese) không có quyền \(action.vietnamese)")
+        state.mode = .browse
+        return []
+    }
+    var dialog = ActionDialog(action: action, summary: d, catalogue: env.catalogue, officials: env.officials,
+                              op: env.newOperationID(), counter: state.counter)
+    if action == .returnResult, let detail = state.detail, detail.summary.id == d.id { dialog.unpaid = FeeAccount(detail).outstanding }
+    state.mode = .action(dialog)
     return []
 }

@@ -195,6 +195,10 @@ private func failed(_ state: inout AppState, _ message: String, conflict: Bool) 
         dialog.saving = false
         dialog.error = message
         state.mode = .fee(dialog)
+    case .documents(var dialog):
+        dialog.saving = false
+        dialog.error = message
+        state.mode = .documents(dialog)
     default:
         state.message = .error(message)
     }
@@ -227,6 +231,7 @@ private func keyPressed(_ state: inout AppState, _ key: Key, _ env: AppEnvironme
     case .scorecard(let view): return scorecardKey(&state, view, key)
     case .printMenu(let menu): return printKey(&state, menu, key)
     case .fee(let dialog): return feeKey(&state, dialog, key, env)
+    case .documents(let dialog): return documentsKey(&state, dialog, key, env)
     case .counterQueue(let scroll):
         return scrollKey(&state, KeyMap.counterQueue.command(for: key), scroll: scroll) { .counterQueue(scroll: $0) }
     case .draftOffer(let draft):
@@ -329,6 +334,7 @@ private func browseKey(_ state: inout AppState, _ key: Key, _ env: AppEnvironmen
         }
         var menu = ActionMenu(code: row.summary.code, actions: allowed)
         menu.offersFee = AccessPolicy.allows(env.session.role, .takeFee) && FeeDialog.takesFee(in: row.summary.state)
+        menu.offersDocuments = AccessPolicy.allows(env.session.role, .recordDocuments) && row.summary.state != .submitted
         state.mode = .actionMenu(menu)
     case .print:
         guard let row = state.selectedRow else { return noSelection(&state) }
@@ -418,25 +424,5 @@ private func browseMove(_ state: inout AppState, _ delta: Int) -> [Effect] {
 
 func noSelection(_ state: inout AppState) -> [Effect] {
     state.message = .error("Chưa chọn hồ sơ nào (dùng ↑↓ để chọn)")
-    return []
-}
-
-func openAction(_ state: inout AppState, _ action: DossierAction, _ env: AppEnvironment) -> [Effect] {
-    guard let row = state.selectedRow else { return noSelection(&state) }
-    let d = row.summary
-    guard action.isAllowed(in: d.state) else {
-        state.message = .error(LifecycleError.illegalTransition(state: d.state, action: action).description)
-        state.mode = .browse
-        return []
-    }
-    guard AccessPolicy.allows(env.session.role, .dossier(action)) else {
-        state.message = .error("\(env.session.role.vietnamese) không có quyền \(action.vietnamese)")
-        state.mode = .browse
-        return []
-    }
-    var dialog = ActionDialog(action: action, summary: d, catalogue: env.catalogue, officials: env.officials,
-                              op: env.newOperationID(), counter: state.counter)
-    if action == .returnResult, let detail = state.detail, detail.summary.id == d.id { dialog.unpaid = FeeAccount(detail).outstanding }
-    state.mode = .action(dialog)
     return []
 }

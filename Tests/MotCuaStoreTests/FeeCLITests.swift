@@ -166,4 +166,25 @@ struct FeeCLITests {
         let next = try d.run(["cashbook", "--date", "2026-12-01", "--format", "json"], as: "tu")
         #expect(next.stdout.contains("\"total\":15000"))
     }
+    /// `cashbook --office`: the fees of one office's dossiers ("": the centre's), the whole book without it.
+    @Test func theCashBookOfOneOfficeCountsOnlyItsDossiers() throws {
+        let d = try Desk()
+        defer { d.dir.cleanup() }
+        #expect(try d.run(["users", "add", "mai", "--name", "Đỗ Thị Mai", "--role", "clerk", "--office", "P2"], as: "admin").status == 0)
+        let centre = try d.receive()
+        let r = try d.run(["receive", "--procedure", "1.004873", "--name", "Trần Thị Bé", "--id", "046190001234", "--phone", "0912345678",
+                           "--json"], as: "mai")
+        let ward = (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])?["code"] as? String ?? ""
+        #expect(try d.run(["pay", centre, "--amount", "15000", "--method", "cash"]).status == 0)
+        #expect(try d.run(["pay", ward, "--amount", "10000", "--method", "transfer"], as: "mai").status == 0)
+        func total(_ args: [String], as user: String) throws -> Int? {
+            let out = try d.run(["cashbook", "--date", "2026-11-30", "--format", "json"] + args, as: user)
+            #expect(out.status == 0, "\(args) \(out.stderr)")
+            return (try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])?["total"] as? Int
+        }
+        #expect(try total([], as: "tu") == 25_000)
+        #expect(try total(["--office", "P2"], as: "tu") == 10_000)
+        #expect(try total(["--office", ""], as: "tu") == 15_000)
+        #expect(try total(["--office", "P9"], as: "tu") == 0)
+    }
 }

@@ -23,7 +23,7 @@ struct ClerkEndToEndTests {
         tmux.type("046190001234")
         tmux.keys("Tab")
         tmux.type("0912345678")
-        tmux.keys("Tab", "Tab", "Tab")                               // address, channel: to the proxy
+        tmux.keys("Tab", "Tab", "Tab", "Tab")                        // e-mail, address, channel: to the proxy
         tmux.type("Trần Văn Bình")
         tmux.wait(for: "VB ủy quyền:")
         tmux.keys("Tab")

@@ -15,12 +15,12 @@ struct IntakeProxyTests {
         for c in "khai sinh" { _ = update(&state, .key(.character(c)), Fixture.env) }
         _ = update(&state, .key(.enter), Fixture.env)
         #expect(try #require(state.mode.intake).fields.contains(.proxyID) == false)
-        for _ in 0..<5 { _ = update(&state, .key(.tab), Fixture.env) }
+        for _ in 0..<6 { _ = update(&state, .key(.tab), Fixture.env) }      // … phone, e-mail, address, channel: the proxy
         #expect(try #require(state.mode.intake).focus == .proxy)
         for c in "Trần Văn Bình" { _ = update(&state, .key(.character(c)), Fixture.env) }
         let form = try #require(state.mode.intake)
         #expect(form.fields.contains(.proxyID) && form.fields.contains(.proxyPhone))
-        expectScreen(state, lines: [" ĐD nộp thay:", " ĐT nộp thay:"], rows: 9..<11, columns: 0..<13)
+        expectScreen(state, lines: [" ĐD nộp thay:", " ĐT nộp thay:"], rows: 10..<12, columns: 0..<13)
         _ = update(&state, .key(.tab), Fixture.env)
         for c in "046085000111" { _ = update(&state, .key(.character(c)), Fixture.env) }
         _ = update(&state, .key(.tab), Fixture.env)
@@ -46,15 +46,15 @@ struct IntakeProxyTests {
         _ = update(&state, .key(.function(2)), Fixture.env)
         for c in "khai sinh" { _ = update(&state, .key(.character(c)), Fixture.env) }
         _ = update(&state, .key(.enter), Fixture.env)
-        for _ in 0..<5 { _ = update(&state, .key(.tab), Fixture.env) }
+        for _ in 0..<6 { _ = update(&state, .key(.tab), Fixture.env) }      // … phone, e-mail, address, channel: the proxy
         for c in "Trần Văn Bình" { _ = update(&state, .key(.character(c)), Fixture.env) }
-        expectScreen(state, lines: [" VB ủy quyền:   (số, ngày, nơi chứng thực)"], rows: 11..<12, columns: 0..<60)
+        expectScreen(state, lines: [" VB ủy quyền:   (số, ngày, nơi chứng thực)"], rows: 12..<13, columns: 0..<60)
         for _ in 0..<3 { _ = update(&state, .key(.tab), Fixture.env) }
         #expect(try #require(state.mode.intake).focus == .proxyDocument)
         let paper = "Giấy ủy quyền số 12/2026 ngày 28/11/2026, UBND phường chứng thực"
         for c in paper { _ = update(&state, .key(.character(c)), Fixture.env) }
         // The field shows the end being typed (44 cells); Home shows the start.
-        expectScreen(state, lines: [" VB ủy quyền:  26 ngày 28/11/2026, UBND phường chứng thực"], rows: 11..<12, columns: 0..<60)
+        expectScreen(state, lines: [" VB ủy quyền:  26 ngày 28/11/2026, UBND phường chứng thực"], rows: 12..<13, columns: 0..<60)
         let form = try #require(state.mode.intake)
         #expect(form.intake()?.proxy?.authorisation == paper)
         #expect(IntakeDraft(form, savedAt: SampleDossiers.now).form.proxyDocument.text == paper)

@@ -149,10 +149,12 @@ struct BrowseUpdateTests {
             "│ r  Trả kết quả                           │",
             "│ h  Ghi chú                               │",
             "│ p  Thu phí, lệ phí                       │",
+            "│ s  Số hóa giấy tờ                        │",
             "└──────────────────────────────────────────┘",
-        ], rows: 9..<14, columns: 18..<62, roles: [
+        ], rows: 9..<15, columns: 18..<62, roles: [
             "bbDDDDDDDDDDDDDDDDDDDDDDDDDDbbbbbbbbbbbbbbbb",
             "bdssssssssssssssssssssssssssssssssssssssssdb",
+            "bddddddddddddddddddddddddddddddddddddddddddb",
             "bddddddddddddddddddddddddddddddddddddddddddb",
             "bddddddddddddddddddddddddddddddddddddddddddb",
             "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
@@ -309,10 +311,10 @@ struct FormUpdateTests {
             " Họ tên:      ┌─ 2 thủ tục khớp · ↑↓ chọn · Enter ───────────────────────────┐",
             " Số định danh:│ 1.001193 Đăng ký khai sinh                                   │",
             " Điện thoại:  │ 1.004884 Đăng ký lại khai sinh                               │",
-            " Địa chỉ:     └──────────────────────────────────────────────────────────────┘",
+            " Thư điện tử: └──────────────────────────────────────────────────────────────┘",
         ], rows: 2..<7)
         _ = update(&state, .key(.enter), Fixture.env)
-        for _ in 0..<6 { _ = update(&state, .key(.tab), Fixture.env) }
+        for _ in 0..<7 { _ = update(&state, .key(.tab), Fixture.env) }
         #expect(try #require(state.mode.intake).focus == .document(0))
         let documents = [
             " Giấy tờ nhận (Space đánh dấu):",
@@ -320,11 +322,11 @@ struct FormUpdateTests {
             "  [x] Giấy chứng sinh (chính 1, sao 0)",
             "  [ ] Văn bản ủy quyền (nếu nộp thay) (chính 1, sao 0) – không bắt buộc",
         ]
-        expectScreen(state, lines: documents, rows: 9..<13)
-        expectScreen(state, lines: [" Giấy tờ", "  [x] Tờ", "  [x] Gi"], rows: 9..<12, columns: 0..<8,
+        expectScreen(state, lines: documents, rows: 10..<14)
+        expectScreen(state, lines: [" Giấy tờ", "  [x] Tờ", "  [x] Gi"], rows: 10..<13, columns: 0..<8,
                      roles: ["llllllll", "IIIIIIII", "........"])                       // the first paper has the focus
         _ = update(&state, .key(.character(" ")), Fixture.env)
-        expectScreen(state, lines: ["  [ ] Tờ khai đăng ký khai sinh theo mẫu (chính 1, sao 0)"], rows: 10..<11)
+        expectScreen(state, lines: ["  [ ] Tờ khai đăng ký khai sinh theo mẫu (chính 1, sao 0)"], rows: 11..<12)
     }
 
     @Test func downInTheProcedureFieldWalksTheMatchesAndEnterChoosesTheOneShown() throws {

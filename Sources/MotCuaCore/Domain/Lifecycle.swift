@@ -143,9 +143,11 @@ public struct Lifecycle: Sendable {
         applicant.idNumber = applicant.idNumber.map { $0.filter { !$0.isWhitespace } }
         applicant.phone = applicant.phone.map { Validation.normalisedPhone($0) ?? $0 }
         applicant.address = applicant.address.map(Validation.clean)
+        applicant.email = applicant.email.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         var issues = Validation.name(applicant.name)
         issues += Validation.idNumber(applicant.idNumber ?? "")
         issues += Validation.phone(applicant.phone ?? "")
+        if let email = applicant.email { issues += Validation.email(email) }
         var proxy = intake.proxy
         if let p = proxy {
             let cleaned = Validation.cleanedProxy(p)

@@ -28,6 +28,8 @@ public struct OperationFingerprint: Hashable, Sendable, CustomStringConvertible 
         }
         if let receivedAt = intake.receivedAt { fields += ["receivedAt", String(receivedAt.seconds)] }
         if let ticket = intake.ticket { fields += ["ticket", ticket.uppercased()] }
+        // Only when given, so that keys taken before the e-mail was asked keep their digest.
+        if let email = intake.applicant.email { fields += ["email", email] }
         return OperationFingerprint(kind: .received, code: nil, digest: digest(fields))
     }
 

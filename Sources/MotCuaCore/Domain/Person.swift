@@ -19,12 +19,15 @@ public struct Person: Codable, Hashable, Sendable {
     public var idNumber: String?
     public var phone: String?
     public var address: String?
+    /// For the e-mail channel of the citizen's messages; absent in journals written before it was asked.
+    public var email: String?
 
-    public init(name: String, idNumber: String? = nil, phone: String? = nil, address: String? = nil) {
+    public init(name: String, idNumber: String? = nil, phone: String? = nil, address: String? = nil, email: String? = nil) {
         self.name = name
         self.idNumber = idNumber
         self.phone = phone
         self.address = address
+        self.email = email
     }
 }
 

@@ -13,7 +13,8 @@ public enum PersonalData {
 
 extension Person {
     public func maskingPersonalData() -> Person {
-        Person(name: name, idNumber: PersonalData.mask(idNumber), phone: PersonalData.mask(phone), address: address)
+        Person(name: name, idNumber: PersonalData.mask(idNumber), phone: PersonalData.mask(phone), address: address,
+               email: PersonalData.mask(email))
     }
 }
 

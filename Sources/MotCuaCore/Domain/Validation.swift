@@ -2,7 +2,7 @@ import Foundation
 
 /// The input a validation issue is about (its raw value is the JSON and CLI name).
 public enum ValidationField: String, Hashable, Sendable {
-    case procedure, name, id, phone, address, proxy, reason, note, waybill
+    case procedure, name, id, phone, address, proxy, reason, note, waybill, email
 }
 
 /// A problem with what a clerk typed, in Vietnamese, tied to the field it concerns.
@@ -90,6 +90,23 @@ public enum Validation {
         if normalised.count == 11, normalised.hasPrefix("02") { return [] }
         return [ValidationIssue(field: field, severity: .error,
                                 message: "Số điện thoại \(raw) không hợp lệ: di động 10 số (03x, 05x, 07x, 08x, 09x) hoặc cố định 11 số (02…)")]
+    }
+
+    public static let maxEmailLength = 254
+
+    /// An e-mail address a delivery command can be given as it is: ASCII without spaces, quotes or
+    /// control characters, one `@`, a local part of at most 64 and a dotted domain. The address is
+    /// not echoed in the message (it may hold what a terminal must not see).
+    public static func email(_ raw: String) -> [ValidationIssue] {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        let forbidden = Set("()<>[]\\,;:\"'`$|&*?{}!".unicodeScalars)
+        let plain = text.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 32 && $0.value < 127 && !forbidden.contains($0) }
+        let ok = plain && text.count <= maxEmailLength && parts.count == 2 && !parts[0].isEmpty && parts[0].count <= 64
+            && !parts[0].hasPrefix(".") && !parts[0].hasSuffix(".") && parts[1].contains(".") && !parts[1].hasPrefix(".")
+            && !parts[1].hasSuffix(".") && !parts[1].hasPrefix("-") && !text.contains("..")
+        return ok ? [] : [ValidationIssue(field: .email, severity: .error,
+                                          message: "Thư điện tử không hợp lệ: ghi dạng ten@mien.vn (không dấu, không khoảng trắng)")]
     }
 
     /// `0912345678` from `+84 912 345 678`, `84912345678`, `0912.345.678`; nil when not digits.

@@ -51,6 +51,8 @@ public struct CitizenMessage: Equatable, Sendable {
     public let sms: String
     /// The applicant's phone (nil: no way to reach them but the desk).
     public let phone: String?
+    /// The applicant's e-mail address, for the e-mail channel (nil: none was given at intake).
+    public let email: String?
 
     /// The message `rec` makes for the dossier as it stood (`reception`, its appointment), or nil.
     public static func make(_ rec: RecordedEvent, reception: Reception, due: Instant?, centre: String,
@@ -65,6 +67,7 @@ public struct CitizenMessage: Equatable, Sendable {
         ]
         let text = templates.render(template, values: values)
         return CitizenMessage(seq: rec.seq, code: rec.code, kind: e.kind, text: text, sms: SMSText.ascii(text),
-                              phone: reception.applicant.phone.flatMap { $0.isEmpty ? nil : $0 })
+                              phone: reception.applicant.phone.flatMap { $0.isEmpty ? nil : $0 },
+                              email: reception.applicant.email.flatMap { $0.isEmpty ? nil : $0 })
     }
 }

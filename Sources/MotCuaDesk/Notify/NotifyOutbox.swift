@@ -85,7 +85,7 @@ public final class NotifyOutbox {
                 state.advance(to: event)
                 continue
             }
-            let channels = settings.channels(phone: message.phone)
+            let channels = settings.channels(phone: message.phone, email: message.email)
             if channels.isEmpty { state.unreachable += 1; pass.unreachable += 1 }
             for channel in channels where !(state.partialSeq == event.seq && state.partialChannels.contains(channel)) {
                 let outcome = deliver(message, on: channel, now: now, attempt: 1)
@@ -116,19 +116,20 @@ public final class NotifyOutbox {
     }
 
     private func deliver(_ message: CitizenMessage, on channel: NotifySettings.Channel, now: Instant, attempt: Int) -> DeliveryCommand.Outcome {
-        guard let path = settings.command(channel), let phone = message.phone else {
+        // The recipient leaves only in MOTCUA_TO: the phone for SMS and Zalo, the address for e-mail.
+        guard let path = settings.command(channel), let recipient = Self.recipient(of: message, on: channel) else {
             return DeliveryCommand.Outcome(status: 127, output: "kênh \(channel.rawValue) chưa được cấu hình")
         }
         let text = channel == .sms ? message.sms : message.text
         let outcome = DeliveryCommand(path: path).run(message: text, environment: [
-            "MOTCUA_TO": phone, "MOTCUA_CHANNEL": channel.rawValue, "MOTCUA_DOSSIER": message.code,
+            "MOTCUA_TO": recipient, "MOTCUA_CHANNEL": channel.rawValue, "MOTCUA_DOSSIER": message.code,
             "MOTCUA_EVENT": message.kind.rawValue, "MOTCUA_MESSAGE_ID": "\(store.config.agency)-\(message.seq)-\(channel.rawValue)",
             "MOTCUA_SMS_SEGMENTS": "\(SMSText.count(message.sms).segments)",
         ])
         let line = JSONText.object([
             ("at", .string(now.iso8601)), ("seq", .int(message.seq)), ("code", .string(message.code)), ("kind", .string(message.kind.rawValue)),
             ("channel", .string(channel.rawValue)), ("attempt", .int(Int64(attempt))), ("status", .int(Int64(outcome.status))),
-            ("output", .string(Self.scrub(outcome.output, phone: phone))),
+            ("output", .string(Self.scrub(outcome.output, recipient: recipient))),
         ])
         // The log is evidence, not state: a failure to write it must not stop delivery.
         try? store.appendNotifyLog(Self.logFile, line.compact)
@@ -138,15 +139,20 @@ public final class NotifyOutbox {
     private func failed(_ message: CitizenMessage, _ channel: NotifySettings.Channel, _ outcome: DeliveryCommand.Outcome,
                         attempts: Int, now: Instant) -> NotifyState.Failure {
         NotifyState.Failure(seq: message.seq, code: message.code, kind: message.kind.rawValue, channel: channel, attempts: attempts,
-                            lastStatus: outcome.status, lastOutput: Self.scrub(outcome.output, phone: message.phone ?? ""),
+                            lastStatus: outcome.status, lastOutput: Self.scrub(outcome.output, recipient: Self.recipient(of: message, on: channel) ?? ""),
                             nextAttempt: now.adding(seconds: NotifyState.backoffSeconds(afterAttempts: attempts)))
     }
 
+    static func recipient(of message: CitizenMessage, on channel: NotifySettings.Channel) -> String? {
+        channel == .email ? message.email : message.phone
+    }
+
     /// A command's output as the log keeps it: control characters gone, one line, at most 500
-    /// characters, and no run of 8 or more digits (a phone number a gateway echoed) left in it.
-    static func scrub(_ output: String, phone: String) -> String {
+    /// characters, the recipient (phone or address) a gateway echoed replaced by `***`, and no run
+    /// of 8 or more digits left in it.
+    static func scrub(_ output: String, recipient: String) -> String {
         var text = DisplayText.sanitize(output.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " "))
-        if !phone.isEmpty { text = text.replacingOccurrences(of: phone, with: "***") }
+        if !recipient.isEmpty { text = text.replacingOccurrences(of: recipient, with: "***") }
         var out = "", digits = ""
         for c in text {
             if c.isASCII && c.isNumber { digits.append(c); continue }

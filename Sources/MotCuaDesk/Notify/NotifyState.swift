@@ -18,11 +18,10 @@ public struct NotifySettings: Codable, Sendable, Equatable {
 
     public func command(_ channel: Channel) -> String? { commands[channel.rawValue] }
 
-    /// The channels a message to this citizen goes on: SMS and Zalo (reached by phone) when
-    /// configured. E-mail needs an address the intake does not record yet, so it is never chosen.
-    public func channels(phone: String?) -> [Channel] {
-        guard phone != nil else { return [] }
-        return [.sms, .zalo].filter { command($0) != nil }
+    /// The channels a message to this citizen goes on, when configured: SMS and Zalo (reached by
+    /// phone), e-mail when an address was given at intake.
+    public func channels(phone: String?, email: String? = nil) -> [Channel] {
+        ((phone == nil ? [] : [.sms, .zalo]) + (email == nil ? [] : [.email])).filter { command($0) != nil }
     }
 
     public static func load(from store: Store) -> NotifySettings {

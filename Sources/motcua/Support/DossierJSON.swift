@@ -59,12 +59,15 @@ enum DossierJSON {
                        lookupSecret: LookupSecret? = nil) -> JSONText {
         let r = dossier.reception
         return .object(summaryPairs(dossier.summary, clock: clock, catalogue: catalogue) + [
-            ("address", .optional(r.applicant.address)),
+            ("address", .optional(r.applicant.address)), ("email", .optional(r.applicant.email)),
             ("proxy", r.proxy.map { .object([("name", .string($0.name)), ("idNumber", .optional($0.idNumber)),
                                               ("phone", .optional($0.phone)), ("authorisation", .optional($0.authorisation))]) } ?? .null),
-            ("documents", .array(r.documents.map {
-                .object([("name", .string($0.name)), ("originals", .int(Int64($0.originals))), ("copies", .int(Int64($0.copies))),
-                         ("file", .optional($0.file))])
+            // Each paper with its digitisation (issue 14): the scan's path in the scan folder and its hash.
+            ("documents", .array(DocumentsView(dossier).papers.map { p in
+                .object([("name", .string(p.document.name)), ("originals", .int(Int64(p.document.originals))),
+                         ("copies", .int(Int64(p.document.copies))), ("file", .optional(p.document.file)),
+                         ("status", .string(p.record.status.rawValue)), ("scan", .optional(p.record.sha256 == nil ? nil : p.record.file)),
+                         ("sha256", .optional(p.record.sha256)), ("from", .optional(p.record.from))])
             })),
             ("portalCode", .optional(r.portalCode)), ("submittedAt", instant(r.submittedAt)),
             ("explain", CalendarJSON.explanation(explanation)),

@@ -70,6 +70,7 @@ enum DossierText {
         var out = "Hồ sơ \(d.code)  [\(d.state.vietnamese)]  phiên bản \(d.version)\n"
         out += "Người nộp:   \(safe(r.applicant.name)) — định danh \(safe(r.applicant.idNumber ?? "-")), ĐT \(safe(r.applicant.phone ?? "-"))\n"
         if let address = r.applicant.address { out += "Địa chỉ:     \(safe(address))\n" }
+        if let email = r.applicant.email { out += "Thư điện tử: \(safe(email))\n" }
         if let proxy = r.proxy {
             let details = [proxy.idNumber, proxy.phone.map { "ĐT \($0)" }].compactMap { $0.map(safe) }
             out += "Nộp thay:    \(safe(proxy.name))\(details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")\n"

@@ -24,6 +24,7 @@ struct StoreContext {
         }
         actor = try store.actor(login: login, actingAs: actAs, terminal: ProcessIdentity.terminal(environment: Environment.values))
         desk = Desk(store: store, actor: actor)
+        desk.userFiles = .asUser
     }
 
     var deadlineClock: DeadlineClock { DeadlineClock(now: now, calendar: store.calendar) }

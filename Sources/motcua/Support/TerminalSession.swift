@@ -28,7 +28,9 @@ enum TerminalSession {
         log.start()
         let started = Date()
         let baseNow = context.now
-        let app = App(desk: Desk(store: store, actor: context.actor), backend: backend,
+        let desk = Desk(store: store, actor: context.actor)
+        desk.userFiles = .asUser
+        let app = App(desk: desk, backend: backend,
                       clock: { baseNow.adding(seconds: Int64(Date().timeIntervalSince(started))) },
                       pendingSignal: SignalTrap.takePending, greeting: greeting, counter: counter)
         app.run()

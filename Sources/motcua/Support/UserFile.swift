@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaDesk
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -39,4 +40,17 @@ enum UserFile {
         default: return "lỗi hệ thống (errno \(code))"
         }
     }
+}
+
+extension UserFileReader {
+    /// Scans named by the user are resolved and read with the user's rights, never the service group's.
+    static let asUser = UserFileReader(
+        realPath: { path in
+            Privilege.withUserRights {
+                guard let resolved = realpath(path, nil) else { return nil }
+                defer { free(resolved) }
+                return String(cString: resolved)
+            }
+        },
+        contents: { path in UserFile.contents(atPath: path).map(Array.init) })
 }

@@ -25,14 +25,10 @@ struct DocumentCommand: ParsableCommand {
 
     func run() throws {
         let context = try StoreContext.open(store)
-        let record: DocumentRecord
-        if let digitised {
-            let (file, sha) = try ScanFile.reference(digitised, scanFolder: context.desk.scanFolder)
-            record = DocumentRecord(index: index, status: .digitised, file: file, sha256: sha)
-        } else {
-            record = DocumentRecord(index: index, status: from == nil ? .reused : .reusedFromResult, from: from)
-        }
-        let done = try context.desk.recordDocument(record, on: code, expectedVersion: write.expectVersion, op: write.op, now: context.now)
+        let mark: DocumentMark = digitised.map { .digitised(file: $0) } ?? from.map { .reusedFromResult(of: $0) } ?? .reused
+        let done = try context.desk.markDocument(index, mark, on: code, expectedVersion: write.expectVersion, op: write.op, now: context.now)
+        let record = DocumentsView(done.dossier).papers.first { $0.index == index }?.record
+            ?? DocumentRecord(index: index, status: mark.status)
         let view = DocumentsView(done.dossier)
         if output.json {
             Console.json(.object([("code", .string(done.commit.code)), ("version", .int(Int64(done.commit.version))),

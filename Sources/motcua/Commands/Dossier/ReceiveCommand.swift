@@ -12,6 +12,7 @@ struct ReceiveCommand: ParsableCommand {
     @Option(help: "Số định danh cá nhân (CCCD 12 số; CMND 9 số cũ được ghi nhận kèm cảnh báo).") var id: String
     @Option(help: "Số điện thoại.") var phone: String
     @Option(help: "Địa chỉ.") var address: String?
+    @Option(help: "Thư điện tử của người nộp (không bắt buộc): nhận thông báo qua kênh email (motcua notify).") var email: String?
     @Option(help: "Kênh nộp: direct (trực tiếp), postal (bưu chính), online (trực tuyến).") var channel: String = "direct"
     @Option(parsing: .singleValue, help: "Giấy tờ đã nhận (lặp lại được); mặc định: các giấy tờ bắt buộc của thủ tục.")
     var documents: [String] = []
@@ -51,9 +52,10 @@ struct ReceiveCommand: ParsableCommand {
         if let ticket, ticket.range(of: "^[A-Za-z][0-9]{3,4}$", options: .regularExpression) == nil {
             throw CLIError.badInput("--ticket '\(ticket)': số thứ tự là một chữ cái và ba chữ số (ví dụ A012)")
         }
+        if let email, let issue = Validation.email(email).first { throw CLIError.badInput("--email: \(issue.message). Chưa ghi gì") }
         var intake = Intake(
             procedureCode: procedure,
-            applicant: Person(name: name, idNumber: id, phone: phone, address: address),
+            applicant: Person(name: name, idNumber: id, phone: phone, address: address, email: email),
             proxy: proxyName.map { Proxy(name: $0, idNumber: proxyID, phone: proxyPhone, authorisation: proxyDocument) },
             channel: channel,
             documents: documents.isEmpty ? nil : documents.map { ReceivedDocument(name: $0, originals: 1, copies: 0) },

@@ -21,7 +21,7 @@ struct ResultReadyCommand: ParsableCommand {
             return try action.perform(.resultReady(note: note))
         }
         try action.perform { context in
-            let (file, sha) = try ScanFile.reference(electronic, scanFolder: context.desk.scanFolder)
+            let (file, sha) = try context.desk.scanReference(electronic)
             return .resultReadyWith(note: note, result: ResultRecord(form: paper ? .both : .electronic, code: resultCode, file: file, sha256: sha))
         }
     }

@@ -10,12 +10,13 @@ struct CashbookCommand: ParsableCommand {
         commandName: "cashbook", abstract: "Sổ thu phí, lệ phí của một ngày theo người thu và hình thức (lãnh đạo); in được (table, html) và xuất CSV.")
     @Option(help: "Ngày (YYYY-MM-DD hoặc dd/MM/yyyy).") var date: String
     @Option(help: "Định dạng: table, csv, json, html.") var format: Format = .table
+    @OptionGroup var office: OfficeOption
     @OptionGroup var store: StoreSelection
 
     func run() throws {
         let day = try Parse.date(date, option: "--date")
         let context = try StoreContext.open(store)
-        let book = try context.desk.cashbook(date: day)
+        let book = try context.desk.cashbook(date: day, office: office.office)
         let names = context.desk.officials.names
         let name = { (login: String) in names[login] ?? login }
         switch format {
