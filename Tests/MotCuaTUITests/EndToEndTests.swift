@@ -115,20 +115,32 @@ final class TmuxSession {
         }
     }
 
-    /// How the app ended, once tmux knows: "status 0", "signal 11", or nil while it runs. tmux
-    /// marks the pane dead when the terminal closes and learns the exit status only when it
-    /// reaps the child a moment later, so "dead" alone is not yet an answer.
+    /// How the app ended: "status 0", "signal 11", or nil while it runs. tmux marks the pane
+    /// dead when the terminal closes and learns the status only when it reaps the child; tmux 3.3a
+    /// sometimes never reaps it (the app stays a zombie for good), so the zombie's own exit code
+    /// in /proc is read then.
     func exitOutcome(within seconds: Double = 5) -> String? {
+        let app = pid
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             let state = display("#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}").split(separator: "|", omittingEmptySubsequences: false)
             if state.count == 3, state[0] == "1" {
                 if !state[1].isEmpty { return "status \(state[1])" }
                 if !state[2].isEmpty { return "signal \(state[2])" }
+                if let code = Self.zombieExitCode(app) { return code & 0x7f == 0 ? "status \(code >> 8)" : "signal \(code & 0x7f)" }
             }
             usleep(20_000)
         }
         return nil
+    }
+
+    /// A zombie's wait status (proc(5) field 52, `exit_code`); nil unless `pid` is a zombie.
+    private static func zombieExitCode(_ pid: Int32) -> Int32? {
+        guard pid > 0, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.range(of: ")", options: .backwards) else { return nil }
+        let fields = stat[close.upperBound...].split(separator: " ")   // fields[0] is field 3, the state
+        guard fields.first == "Z", fields.count >= 50 else { return nil }
+        return Int32(fields[49].trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Polls the screen until `text` shows (or the time runs out); returns the last screen.
