@@ -95,6 +95,23 @@ struct SnapshotTests {
         #expect(!report.ok && report.problems.contains { $0.contains("seq \(t.store.lastSeq)") && $0.contains(".jsonl") }, "\(report.problems)")
     }
 
+    /// A deferred store (the CLI's) that changes an open dossier of an older year and then writes
+    /// the snapshot must write that year whole: a table copied before the year was loaded lost
+    /// the year's closed dossiers from the index (found by the on-demand work of issue 12).
+    @Test func aSnapshotFromADeferredStoreKeepsTheClosedRowsOfTheOlderYearItRewrites() throws {
+        let t = try storeWithSnapshot()
+        defer { t.directory.cleanup() }
+        let deferred = try Store.open(at: t.path, history: .deferred)
+        #expect(deferred.dossierCount == 4 - 1, "the 2025 closed dossier waits")
+        let open2025 = try #require(deferred.openSummaries.first { $0.applicantName == "Trần Thị Bé" })
+        try deferred.perform(.note("Gọi lại cho công dân"), on: open2025.code, actor: t.clerk, now: at("2026-12-02T10:00"))
+        try deferred.checkpoint()
+        let reopened = try Store.open(at: t.path)
+        #expect(reopened.dossierCount == 4)
+        #expect(reopened.summaries.contains { $0.applicantName == "Đỗ Văn Cũ" }, "the closed 2025 dossier is still in the index")
+        #expect(try reopened.verify().ok)
+    }
+
     @Test func olderClosedDossiersCanBeLoadedAfterTheFirstScreen() throws {
         let t = try storeWithSnapshot()
         defer { t.directory.cleanup() }
