@@ -253,12 +253,12 @@ extension Store {
         let heads = headPaths.map(readHead)
         let newest = heads.compactMap { $0 }.max { $0.gen < $1.gen }
         if let newest, cursor.lastSeq < newest.seq || (cursor.lastSeq == newest.seq && !replacingSameSeq) { return }
-        let table = index.table
         let recent = max(index.maxYear, baseHead?.recentYear ?? 0)
         // Rewriting an old year needs all its rows; loading the history is the price of a change there.
         if index.dirtyYears.contains(where: { index.deferredYears.contains($0) }) || (baseHead?.recentYear ?? recent) != recent {
             loadHistory()
         }
+        let table = index.table                 // after loading: a copy taken before lacks the rows just loaded
         let gen = (newest?.gen ?? 0) + 1
         var groups: [String: [Int]] = [:]
         for row in 0..<table.count {
