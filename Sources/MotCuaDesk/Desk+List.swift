@@ -6,12 +6,13 @@ extension Desk {
     /// pass `filter`, earliest appointment first, as this official may see them. The search runs on
     /// what the official sees: a masked ID or phone matches on its visible digits only.
     ///
-    /// Older closed years are loaded only when the filter can match a closed dossier (a store
-    /// opened with deferred history has every open one); rows are tested on the columns before
-    /// any is made a value, and only the matches are kept.
+    /// Of older closed years only the rows that can match are read, in place from the mapped
+    /// files, and only when the filter can match a closed dossier (a store opened with deferred
+    /// history has every open one); rows are tested on the columns before any is made a value,
+    /// and only the matches are kept.
     public func list(_ filter: DossierFilter, limit: Int? = nil, at now: Instant) throws -> [DossierSummary] {
         let scope = try reportScope()
-        if Store.needsClosedDossiers(filter) { store.loadHistory() }
+        store.loadCandidates(of: filter, in: scope)
         let clock = clock(at: now), role = actor.role
         let terms = SearchFolding.terms(filter.search ?? "")
         var rows: [DossierSummary] = []

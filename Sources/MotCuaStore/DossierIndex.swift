@@ -50,6 +50,9 @@ struct DossierIndex {
     /// lines read meanwhile for their dossiers, applied when the year arrives.
     var deferredYears: Set<Int> = []
     private(set) var pending: [Int: [(JournalRecord, JournalPosition)]] = [:]
+    /// Rows of a deferred year's file already in the table (Store+Preload.swift): its full load
+    /// appends only the others.
+    var preloadedRows: [Int: Set<Int>] = [:]
     /// Rows added or changed since the last `takeTouched()`, for views that keep their own order.
     private(set) var touched: [Int32] = []
     /// The newest receipt year loaded.
@@ -216,6 +219,9 @@ struct DossierIndex {
 
     /// The lines read for `year` while it was deferred; the year counts as loaded afterwards.
     func hasPending(year: Int) -> Bool { pending[year] != nil }
+
+    /// The dossiers with lines waiting for `year`.
+    func waitingDossiers(year: Int) -> Set<UUID> { Set(pending[year]?.compactMap { $0.0.recordedEvent?.dossier } ?? []) }
 
     mutating func takePending(year: Int) -> [(JournalRecord, JournalPosition)] {
         deferredYears.remove(year)

@@ -106,6 +106,8 @@ struct DossierTable: Sendable {
     static var nameColumns: [WritableKeyPath<DossierTable, [UInt32]>] {
         [\.holderDepartment, \.holderOfficial, \.lastBy, \.resolvedBy, \.lateDepartment, \.lateOfficial, \.office]
     }
+    /// Positions in those lists, for reading a mapped rows file in place (MappedRows).
+    static let searchKeyColumn = 4, holderColumn = 0, officeColumn = 6, receivedAtColumn = 0, closedAtColumn = 9
     static var timeColumns: [WritableKeyPath<DossierTable, TimeColumn>] {
         [\.receivedAt, \.clockStart, \.due, \.statsDue, \.originalDue, \.stepDue, \.stepStartedAt, \.pausedAt, \.resolvedAt, \.closedAt, \.lastEventAt]
     }

@@ -11,6 +11,8 @@ public struct FileStatus: Equatable, Sendable {
     public let mode: UInt32
     public let group: UInt32
     public let isDirectory: Bool
+    /// Last modification, nanoseconds since the epoch (a rows file's stamp, Snapshot.swift).
+    public var modified: Int64 = 0
 }
 
 /// A failed system call, with the path and the errno, for the administrator's message.
@@ -202,6 +204,7 @@ extension FileStatus {
         mode = UInt32(st.st_mode)
         group = UInt32(st.st_gid)
         isDirectory = (st.st_mode & S_IFMT) == S_IFDIR
+        modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
     }
 }
 

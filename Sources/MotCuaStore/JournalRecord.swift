@@ -175,6 +175,9 @@ enum JournalCodec {
         let h: String
     }
 
+    /// One decoder for every line: making one per line was ~15 % of a full check's CPU.
+    private static let lineDecoder = JSONDecoder()
+
     enum DecodeFailure: Error { case notJSON(String), missingHash, unknownSchema(Int), incomplete(String) }
 
     /// Decodes one line (without its newline) and checks its hash against `previousHash`
@@ -183,7 +186,7 @@ enum JournalCodec {
         guard let markerIndex = lastIndex(of: hashMarker, in: line) else { throw .missingHash }
         let raw: RawLine
         do {
-            raw = try JSONDecoder().decode(RawLine.self, from: Data(line))
+            raw = try lineDecoder.decode(RawLine.self, from: Data(line))
         } catch {
             throw .notJSON(String(describing: error).prefix(200).description)
         }

@@ -129,6 +129,12 @@ enum RowsFile {
         return bytes
     }
 
+    /// The CRC an encoded file's trailer carries.
+    static func trailerCRC(_ bytes: [UInt8]) -> String? {
+        guard let start = bytes.dropLast().lastIndex(of: 10) else { return nil }
+        return (try? JSONDecoder().decode(RowsTrailer.self, from: Data(bytes[(start + 1)...])))?.crc
+    }
+
     // MARK: - Reading
 
     /// Checks the CRC and schema, then decodes every column; any inconsistency makes the file invalid.
@@ -171,7 +177,7 @@ enum RowsFile {
         }
     }
 
-    private static func decodeColumns(_ r: inout ByteReader, _ h: RowsHeader) throws -> RowsColumns {
+    static func decodeColumns(_ r: inout ByteReader, _ h: RowsHeader) throws -> RowsColumns {
         let n = h.rows
         var c = RowsColumns()
         c.ids = try r.uuids(n)
@@ -207,7 +213,7 @@ enum RowsFile {
     }
 
     /// Flag bits are positions in the header's flag list; renumbered when this build's order differs.
-    private static func remapFlags(_ bits: [UInt8], names: [String]) throws -> [UInt8] {
+    static func remapFlags(_ bits: [UInt8], names: [String]) throws -> [UInt8] {
         let current = DossierFlag.allCases.map(\.rawValue)
         guard names != current else { return bits }
         let target = try names.map { name -> Int in
@@ -221,7 +227,7 @@ enum RowsFile {
         }
     }
 
-    private static func decodePauses(_ words: [Int64], rows: Int, states: [String]) throws -> [RowsColumns.PauseRow] {
+    static func decodePauses(_ words: [Int64], rows: Int, states: [String]) throws -> [RowsColumns.PauseRow] {
         var result: [RowsColumns.PauseRow] = []
         var i = 0
         func take() throws -> Int64 {

@@ -24,6 +24,10 @@ struct SnapshotHead: Codable, Equatable {
     /// older year closed entirely before the period. Absent (older snapshots, a year never
     /// rewritten since): the year is loaded.
     var closedThrough: [String: Int64]?
+    /// Per rows file name, the size, inode and modification time it had when this snapshot wrote
+    /// (or checked) it: a reader finding the same trusts the CRC the writer computed instead of
+    /// reading the whole file again. Absent (older heads, a copied store): the CRC is computed.
+    var stamps: [String: FileStamp]? = nil
 }
 
 /// How much of the history to load when opening.
@@ -33,6 +37,10 @@ public enum HistoryLoading: Sendable {
     /// The newest year and every open dossier now; older closed dossiers later
     /// (`loadHistoryStep`), so the first screen depends on this year's volume, not on history.
     case deferred
+    /// Every open dossier now (the open file and the newest year's open rows); every other row
+    /// when a query asks for it, read in place from the mapped rows files (Store+Preload.swift):
+    /// the command line's `show`, `list`, `overdue` and `report`.
+    case onDemand
 }
 
 /// Derived index snapshots: one rows file per receipt year, plus the open dossiers of earlier years
@@ -51,6 +59,7 @@ extension Store {
     /// Opens from the newest valid snapshot and replays the journal after it; rebuilds otherwise.
     func loadSnapshotAndReplay(history: HistoryLoading) throws {
         let head = bestHead()
+        historyMode = history
         defer {
             // The index had read lines the journal no longer holds: cut, emptied or replaced.
             if let head, head.seq > cursor.lastSeq {
@@ -62,6 +71,7 @@ extension Store {
         if let head, (try? load(head, history: history)) != nil {
             do {
                 try journal.read(from: &cursor, apply: applyLine, damaged: noteDamage)
+                if history == .onDemand { preloadOpenRows(recent: head.recentYear) }
                 checkpointIfDue()
                 return
             } catch is JournalShrank {
@@ -97,11 +107,11 @@ extension Store {
         var fresh = DossierIndex()
         let recent = head.recentYear ?? Int.max
         for (key, file) in head.years.sorted(by: { $0.key < $1.key }) {
-            if history == .deferred, let year = Int(key), year < recent {
+            if history != .all, let year = Int(key), year < recent || (history == .onDemand && year == recent) {
                 fresh.deferredYears.insert(year)
                 continue
             }
-            var loader = try RowsLoader(path: "\(files.index)/\(file)", seq: head.seq, fs: fs)
+            var loader = try RowsLoader(file: mappedRows(file, head: head), except: [], year: nil)
             _ = loader.load(into: &fresh, budget: nil)
         }
         if let bytes = try fs.readFile("\(files.index)/\(head.ops)") {
@@ -159,7 +169,7 @@ extension Store {
                         replayPending(year: year)                       // a year with no rows file
                         continue
                     }
-                    historyLoader = try RowsLoader(path: "\(files.index)/\(file)", seq: baseHead?.seq ?? 0, fs: fs, year: year)
+                    historyLoader = try RowsLoader(file: mappedRows(file), except: index.preloadedRows[year] ?? [], year: year)
                 }
                 guard var loader = historyLoader else { break }
                 let done = loader.load(into: &index, budget: deadline)
@@ -179,7 +189,7 @@ extension Store {
     }
 
     /// Applies the journal lines that touched a deferred year before its rows were loaded.
-    private func replayPending(year: Int) {
+    func replayPending(year: Int) {
         for (record, position) in index.takePending(year: year) {
             applyLine(ReadLine(record: record, position: position, fileName: journal.path(SegmentName(id: position.segment)), lineNumber: 0))
         }
@@ -198,12 +208,18 @@ extension Store {
     /// The deferred years a report of `from`…`to` can count (same margins as
     /// `summaries(overlapping:)`): all but those whose every dossier closed before the period.
     /// A year with journal lines waiting (changed since the snapshot) is always loaded.
+    /// Only their rows that overlap the period are read from the files (`preload`).
     public func loadHistory(overlapping from: CivilDate, _ to: CivilDate) {
-        let start = Instant(date: from.adding(days: -1)).seconds
-        for year in index.deferredYears.sorted(by: >) {
-            if let closed = baseHead?.closedThrough?[String(year)], closed < start, !index.hasPending(year: year) { continue }
-            loadHistory(year: year)
+        let start = Instant(date: from.adding(days: -1)).seconds, end = Instant(date: to.adding(days: 2)).seconds
+        let years = index.deferredYears.filter { year in
+            guard let closed = baseHead?.closedThrough?[String(year)] else { return true }
+            return closed >= start || index.hasPending(year: year)
         }
+        preload(years: Array(years)) { file in { row in
+            let closed = file.time(DossierTable.closedAtColumn, at: row)
+            return file.time(DossierTable.receivedAtColumn, at: row) < end && (closed == DossierTable.none || closed >= start)
+        } }
+        settlePending()
     }
 
     /// One deferred year, now, the others left deferred: `show` of a 2023 dossier reads 2023's
@@ -213,7 +229,7 @@ extension Store {
         guard historyLoader == nil else { return loadHistory() }
         guard let file = baseHead?.years[String(year)] else { return replayPending(year: year) }
         do {
-            var loader = try RowsLoader(path: "\(files.index)/\(file)", seq: baseHead?.seq ?? 0, fs: fs, year: year)
+            var loader = try RowsLoader(file: mappedRows(file), except: index.preloadedRows[year] ?? [], year: year)
             _ = loader.load(into: &index, budget: nil)
             replayPending(year: year)
         } catch {
@@ -253,19 +269,26 @@ extension Store {
         let olderDirty = index.dirtyYears.contains { $0 < recent }
         var files: [String: String] = [:]
         var closedThrough: [String: Int64] = [:]
+        var stamps: [String: FileStamp] = [:]
         for key in Set(groups.keys).union(index.deferredYears.map(String.init)) {
             let dirty = key == Store.openKey ? olderDirty : (Int(key).map(index.dirtyYears.contains) ?? true)
             if !dirty || index.deferredYears.contains(Int(key) ?? -1), baseHead?.recentYear == recent,
                let reused = baseHead?.years[key], (try? fs.stat("\(self.files.index)/\(reused)")) != nil {
                 files[key] = reused
+                stamps[reused] = verifiedStamps[reused] ?? baseHead?.stamps?[reused]
                 // A snapshot of an older version has no figure: computed when the rows are here.
                 closedThrough[key] = baseHead?.closedThrough?[key]
                     ?? (index.deferredYears.contains(Int(key) ?? -1) ? nil : Self.latestClosing(groups[key] ?? [], table))
                 continue
             }
             let name = "\(key).\(gen).rows"
-            try writeFile("\(self.files.index)/\(name)", RowsFile.encode(index, rows: groups[key] ?? [], seq: cursor.lastSeq), mode: config.fileModeBits)
+            let bytes = try RowsFile.encode(index, rows: groups[key] ?? [], seq: cursor.lastSeq)
+            try writeFile("\(self.files.index)/\(name)", bytes, mode: config.fileModeBits)
             files[key] = name
+            // What a reader compares before trusting the CRC computed here (MappedRows).
+            if let status = try? fs.stat("\(self.files.index)/\(name)"), let crc = RowsFile.trailerCRC(bytes) {
+                stamps[name] = FileStamp(status, crc: crc)
+            }
             closedThrough[key] = Self.latestClosing(groups[key] ?? [], table)
         }
         let ops = index.ops.filter { $0.value.writtenAt >= opsSnapshotCutoff }.map { OpEntry(op: $0.key, outcome: $0.value) }.sorted { $0.op < $1.op }
@@ -275,10 +298,11 @@ extension Store {
         try writeFile("\(self.files.index)/\(receiptsName)", Array(try JSONEncoder().encode(index.receipts)), mode: config.fileModeBits)
         let head = SnapshotHead(gen: gen, seq: cursor.lastSeq, hash: cursor.lastHash, segment: cursor.segment.fileName,
                                 offset: cursor.offset, line: cursor.line, years: files, ops: opsName, recentYear: recent,
-                                receipts: receiptsName, closedThrough: closedThrough)
+                                receipts: receiptsName, closedThrough: closedThrough, stamps: stamps)
         let json = Array(try JSONEncoder().encode(head))
         try writeFile(headPaths[gen % 2], json + [10] + Array(CRC32.hex(CRC32.checksum(json)).utf8) + [10], mode: config.fileModeBits)
         baseHead = head
+        rowsMaps = rowsMaps.filter { head.years.values.contains($0.key) }
         index.dirtyYears = []
         linesSinceSnapshot = 0
         removeUnreferencedSnapshotFiles(keeping: [head, heads[(gen + 1) % 2]].compactMap { $0 })
@@ -316,39 +340,6 @@ extension Store {
         for name in names where (name.hasSuffix(".rows") || name.hasPrefix("ops.") || name.hasPrefix("receipts.")) && !referenced.contains(name) {
             try? fs.unlink("\(files.index)/\(name)")
         }
-    }
-}
-
-/// Reads one rows file into an index, all at once or a time budget at a time.
-struct RowsLoader {
-    let year: Int?
-    let header: RowsHeader
-    let columns: RowsColumns
-    var loaded = 0
-    /// The table's numbers for the file's procedures and names.
-    var procedureNumbers: [UInt16] = []
-    var nameNumbers: [UInt32] = []
-
-    init(path: String, seq: Int64, fs: FileSystem, year: Int? = nil) throws {
-        guard let bytes = try fs.readFile(path) else { throw SnapshotInvalid() }
-        (header, columns) = try RowsFile.decode(bytes, seq: seq)
-        self.year = year
-    }
-
-    /// Inserts rows until done (true) or past `budget`.
-    mutating func load(into index: inout DossierIndex, budget deadline: Date?) -> Bool {
-        if loaded == 0 {
-            index.reserve(header.rows)
-            procedureNumbers = header.procedures.map { index.procedureNumber($0) }
-            nameNumbers = header.names.map { index.nameNumber($0) }
-        }
-        while loaded < header.rows {
-            let chunk = deadline == nil ? header.rows - loaded : min(5_000, header.rows - loaded)
-            index.append(columns, rows: loaded..<(loaded + chunk), procedures: procedureNumbers, names: nameNumbers)
-            loaded += chunk
-            if let deadline, Date() > deadline { break }
-        }
-        return loaded == header.rows
     }
 }
 

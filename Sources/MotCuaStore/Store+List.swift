@@ -17,6 +17,7 @@ extension Store {
     /// the raw search key containing each term without `*`, which a masked key's match implies);
     /// the caller applies the exact filter to what the official sees.
     public func forEachCandidate(of filter: DossierFilter, in scope: ReportScope, _ body: (DossierSummary) -> Void) {
+        settlePending()
         let table = index.table
         let office = table.officeID(scope)
         let holder = filter.holder.flatMap { $0.isEmpty ? nil : (table.names.existingID($0) ?? UInt32.max) }

@@ -8,7 +8,9 @@ import MotCuaCore
 /// It verifies the active month's chain line by line (hash, link, seq), that it links to the
 /// last line of the month before, and that every sealed month is recorded in SEALED with its
 /// recorded size. It does not hash the sealed months nor replay them: an edit inside a sealed
-/// month that keeps its size is found by the full `check` (SHA-256 of each month, full replay).
+/// month that keeps its size is found by the full `check` (SHA-256 of each month, full replay),
+/// as is an active-month line whose chain holds but whose JSON does not decode (only the lines
+/// after the index snapshot are decoded, at open).
 extension Store {
     public func verifyQuick() throws -> CheckReport {
         let segments: [SegmentName]
@@ -28,7 +30,14 @@ extension Store {
             }
         }
         var lines: Int64 = 0
-        try journal.read(from: &cursor, apply: { _ in lines += 1 }, damaged: { damage, _ in problems.append(damage.description) })
+        // The chain over raw bytes first; only a month that fails it is decoded, for the exact findings.
+        var chained = cursor
+        if let count = try? journal.chainOnly(active, cursor: &chained) {
+            lines = count
+            cursor = chained
+        } else {
+            try journal.read(from: &cursor, apply: { _ in lines += 1 }, damaged: { damage, _ in problems.append(damage.description) })
+        }
         // What opening met in the lines after the snapshot (older months' lines among them).
         for found in damage where !problems.contains(found.description) { problems.append(found.description) }
         if let journalBehindIndex { problems.append(journalBehindIndex) }

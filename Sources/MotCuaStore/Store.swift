@@ -34,6 +34,11 @@ public final class Store {
     /// Rows files of older years still being read (deferred history).
     /// The deferred year being loaded, when a step ran out of time inside it.
     var historyLoader: RowsLoader?
+    /// How this store was opened (`.onDemand` applies waiting lines before open-dossier queries).
+    var historyMode = HistoryLoading.all
+    /// The rows files mapped so far, by name, and the stamps of those whose CRC this process computed.
+    var rowsMaps: [String: MappedRows] = [:]
+    var verifiedStamps: [String: FileStamp] = [:]
     var reloadCount = 0
     /// Things worth telling an administrator that are not errors (an index rebuilt, …).
     public internal(set) var notices: [String] = []
@@ -190,6 +195,7 @@ public final class Store {
     public var summaries: [DossierSummary] { (0..<index.count).map(index.table.summary(at:)) }
     /// The dossiers still being worked on or waiting to be returned (cheap: only those are made).
     public var openSummaries: [DossierSummary] {
+        settlePending()
         let table = index.table
         return table.state.indices.filter { !table.state[$0].isClosed }.map(table.summary(at:))
     }
@@ -212,6 +218,7 @@ public final class Store {
     /// What the overdue scan needs: running dossiers due by the end of the next working day.
     public func runningDue(by clock: DeadlineClock) -> [DossierSummary] {
         let limit = clock.endOfNextWorkingDay.seconds
+        settlePending()
         let table = index.table
         var rows: [Int] = []
         for row in table.due.indices where table.due[row] <= limit && table.state[row].isRunning { rows.append(row) }
@@ -271,8 +278,16 @@ public final class Store {
     public func isDamaged(_ summary: DossierSummary) -> Bool { index.damaged.contains(summary.id) }
 
     /// A dossier of a year whose history is deferred is loaded before anyone reads or changes it.
+    /// Only the rows with that code are read from the year's mapped file (a short code: those
+    /// ending with it).
     func ensureLoaded(code: String) {
-        if index.row(code: code) == nil, let year = DossierCode.year(of: code) { loadHistory(year: year) }
+        guard index.row(code: code) == nil, let year = DossierCode.year(of: code), index.deferredYears.contains(year) else { return }
+        let wanted = Array(code.utf8), short = DossierCode.isShort(code)
+        preload(years: [year]) { file in { row in
+            let c = file.string(0, at: row)
+            guard short else { return c.count == wanted.count && c.elementsEqual(wanted) }
+            return c.count > wanted.count && c[c.count - wanted.count - 1] == 45 && c[(c.count - wanted.count)...].elementsEqual(wanted)
+        } }
     }
 
     func ensureLoaded(year: Int) { loadHistory(year: year) }

@@ -7,7 +7,7 @@ import MotCuaCore
 /// `--cli`: the command line as supervisors' scripts and cron use it, each command a whole
 /// process on the generated store (spawn to exit, peak RSS from `wait4`).
 enum CLIBench {
-    static func figures(motcua: String, directory: String, now: String, runs: Int, checkRuns: Int) -> JSONText {
+    static func figures(motcua: String, directory: String, now: String, runs: Int, checkRuns: Int, skip: Set<String> = []) -> JSONText {
         let code = sampleCode(directory: directory) ?? "000.00.xx.H57-230315-0001"
         let environment = ["MOTCUA_USER": "bench", "MOTCUA_NOW": now, "MOTCUA_DATA": directory, "LC_ALL": "C.UTF-8"]
         let commands: [(String, [String], Int)] = [
@@ -25,7 +25,7 @@ enum CLIBench {
             ("check", ["check"], checkRuns),
         ]
         var pairs: [(String, JSONText)] = [("showCode", .string(code)), ("load1Before", .double(Spawn.loadAverage()))]
-        for (name, args, count) in commands where count > 0 {
+        for (name, args, count) in commands where count > 0 && !skip.contains(name) {
             var figures = CommandFigures(name: name, args: args)
             for _ in 0..<count {
                 figures.runs.append(Spawn.run(motcua, args, environment: environment))

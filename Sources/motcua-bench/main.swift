@@ -210,7 +210,8 @@ if arguments.contains("--cli") {
     FileHandle.standardError.write(Data("timing motcua commands (\(motcua))…\n".utf8))
     extraParts.append(("cli", CLIBench.figures(motcua: motcua, directory: directory, now: benchNow.iso8601,
                                                runs: value("--cli-runs").flatMap(Int.init) ?? 3,
-                                               checkRuns: value("--check-runs").flatMap(Int.init) ?? 1)))
+                                               checkRuns: value("--check-runs").flatMap(Int.init) ?? 1,
+                                               skip: Set((value("--cli-skip") ?? "").split(separator: ",").map(String.init)))))
 }
 if let clerks = value("--clerks").flatMap(Int.init), clerks > 0 {
     FileHandle.standardError.write(Data("opening \(clerks) headless apps…\n".utf8))

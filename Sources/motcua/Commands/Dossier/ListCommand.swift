@@ -28,7 +28,7 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try StoreContext.open(store, history: .deferred)     // the desk loads older years when the filter needs them
+        let context = try StoreContext.open(store, history: .onDemand)     // the desk loads older years when the filter needs them
         let clock = context.deadlineClock
         let rows = try context.desk.list(try filter(), limit: limit, at: context.now)
         if output.json {

@@ -16,7 +16,7 @@ struct OverdueCommand: ParsableCommand {
     @OptionGroup var store: StoreSelection
 
     func run() throws {
-        let context = try StoreContext.open(store, history: .deferred)          // open dossiers are all it needs
+        let context = try StoreContext.open(store, history: .onDemand)          // open dossiers are all it needs
         let overdue = try context.desk.overdue(at: context.now, office: office.office)
         let report = overdue.report
         Output.report(output.format, scope: overdue.scope, text: report.text(groupedBy: by), json: report.json(groupedBy: by ?? .department),

@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         if queue { return try runQueue() }
         let (fromDate, toDate) = try period()
-        let context = try StoreContext.open(store, history: .deferred)     // the desk loads the years the period needs
+        let context = try StoreContext.open(store, history: .onDemand)     // the desk loads the years the period needs
         let input = try context.desk.periodReportInput(from: fromDate, to: toDate, office: office.office)
         let report: PeriodReport
         do { report = try input.make(by: by).report } catch { throw CLIError.badInput(error.description) }

@@ -1,0 +1,114 @@
+import Foundation
+import MotCuaCore
+
+/// Rows of deferred years read from their mapped files only where a command needs them: a
+/// `show` takes one row of its year, a `list --search` or a quarter's `report` the rows that can
+/// match, instead of appending whole years (~0.3 s and ~50 MB a year at 500,000 dossiers).
+///
+/// The rule that keeps answers exact: a year's file rows are as of the snapshot, and every
+/// journal line read since for a dossier of a deferred year waits in `pending`. Preloading a
+/// year first takes every row whose dossier has lines waiting and applies those lines, so a
+/// row not taken is exactly as its file says; the year stays deferred and a full load later
+/// appends only the rows not yet taken (`DossierIndex.preloadedRows`).
+extension Store {
+    /// The rows file `name` of `head`, mapped once per process.
+    func mappedRows(_ name: String, head: SnapshotHead? = nil) throws -> MappedRows {
+        if let file = rowsMaps[name] { return file }
+        let head = head ?? baseHead
+        let file = try MappedRows(path: "\(files.index)/\(name)", seq: head?.seq ?? 0, fs: fs, stamp: head?.stamps?[name])
+        // Checked here: the next snapshot may record its stamp, so later opens skip the CRC.
+        if file.checksummed { verifiedStamps[name] = FileStamp(file.status, crc: file.crc) }
+        rowsMaps[name] = file
+        return file
+    }
+
+    /// Joins to the table the rows of the deferred `years` (nil: all) for which `test` made per
+    /// file is true, plus those whose dossiers have lines waiting, then applies those lines.
+    /// Without `test` only years with lines waiting are read. A damaged file rebuilds the index.
+    func preload(years: [Int]? = nil, where test: ((MappedRows) -> (Int) -> Bool)?) {
+        guard !index.deferredYears.isEmpty else { return }
+        guard historyLoader == nil else { return loadHistory() }     // a year half appended by a budgeted step
+        do {
+            for year in (years ?? Array(index.deferredYears)).sorted(by: >) where index.deferredYears.contains(year) {
+                let waiting = index.waitingDossiers(year: year)
+                if test == nil && waiting.isEmpty { continue }
+                guard let name = baseHead?.years[String(year)] else {
+                    replayPending(year: year)                        // a year without a rows file: loaded
+                    continue
+                }
+                let file = try mappedRows(name)
+                let taken = index.preloadedRows[year] ?? []
+                let rowTest = test?(file)
+                var list: [Int] = []
+                for row in 0..<file.rows where taken.isEmpty || !taken.contains(row) {
+                    if rowTest?(row) == true || (!waiting.isEmpty && waiting.contains(file.id(at: row))) { list.append(row) }
+                }
+                if !list.isEmpty {
+                    var loader = RowsLoader(file: file, columns: try file.gather(list), year: year)
+                    _ = loader.load(into: &index, budget: nil)
+                    index.preloadedRows[year, default: []].formUnion(list)
+                }
+                replayPending(year: year)
+                index.deferredYears.insert(year)                     // the rows not taken are still to load
+            }
+        } catch {
+            notices.append("Chỉ mục năm cũ hỏng, dựng lại từ nhật ký: \(error)")
+            try? reloadFromScratch()
+        }
+    }
+
+    /// Applies the lines waiting for deferred years (a store opened `.onDemand` holds every open
+    /// dossier only once the lines read since its snapshot are applied).
+    func settlePending() {
+        if historyMode == .onDemand { preload(where: nil) }
+    }
+
+    /// The open rows of the newest year, for a store opened `.onDemand` (its closed rows wait);
+    /// of every year when the head does not say which is newest.
+    func preloadOpenRows(recent year: Int?) {
+        preload(years: year.map { [$0] }) { file in { row in file.state(at: row)?.isClosed != true } }
+    }
+
+    /// Before `forEachCandidate` over a store with deferred years: their rows that can pass the
+    /// same column test (state, holder, office, raw search key), read in place from the files.
+    public func loadCandidates(of filter: DossierFilter, in scope: ReportScope) {
+        guard Self.needsClosedDossiers(filter) else { return settlePending() }
+        let terms = SearchFolding.terms(filter.search ?? "").filter { !$0.contains("*") }.map { Array($0.utf8) }
+        let holder = filter.holder.flatMap { $0.isEmpty ? nil : $0 }
+        preload { file in
+            let office: UInt32? = switch scope {
+            case .all: nil
+            case .office(nil): 0
+            case .office(let name?): file.nameNumber(name) ?? UInt32.max
+            }
+            let holderNumber = holder.map { file.nameNumber($0) ?? UInt32.max }
+            return { row in
+                guard let state = file.state(at: row) else { return true }   // refused when gathered
+                if let states = filter.states, !states.contains(state) { return false }
+                if let office, file.name(DossierTable.officeColumn, at: row) != office { return false }
+                if let holderNumber, file.name(DossierTable.holderColumn, at: row) != holderNumber { return false }
+                if !terms.isEmpty {
+                    let key = file.string(DossierTable.searchKeyColumn, at: row)
+                    guard terms.allSatisfy({ Self.contains(key, $0) }) else { return false }
+                }
+                return true
+            }
+        }
+    }
+
+    /// Byte substring test on a key in place.
+    static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        var i = 0
+        while i <= haystack.count - needle.count {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
