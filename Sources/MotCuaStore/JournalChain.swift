@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-@preconcurrency import Glibc
-#endif
 import MotCuaCore
 
 extension Journal {
@@ -13,33 +10,17 @@ extension Journal {
     /// not pass, so the caller can read the month the slow way and report exactly what is wrong;
     /// else the number of lines, with `cursor` after the last.
     func chainOnly(_ segment: SegmentName, cursor: inout JournalCursor) throws -> Int64? {
-        let path = path(segment)
-        let fd = try fs.open(path, flags: O_RDONLY, mode: 0)
-        defer { fs.close(fd) }
-        let size = try fs.fstat(fd, path: path).size
-        guard size >= cursor.offset else { return nil }
         var lines: Int64 = 0
-        var carry: [UInt8] = []
-        var readOffset = cursor.offset
-        while readOffset < size {
-            let chunk = try fs.pread(fd, count: min(8 << 20, Int(size - readOffset)), at: readOffset, path: path)
-            if chunk.isEmpty { break }
-            readOffset += Int64(chunk.count)
-            var buffer = carry
-            buffer.append(contentsOf: chunk)
-            var lineStart = 0
-            while let newline = buffer[lineStart...].firstIndex(of: 10) {
-                let line = buffer[lineStart..<newline]
-                guard let (seq, hash) = Self.chainStep(line, after: cursor) else { return nil }
-                cursor.offset += Int64(line.count + 1)
-                cursor.line += 1
-                cursor.lastSeq = seq
-                cursor.lastHash = hash
-                lines += 1
-                lineStart = newline + 1
-            }
-            carry = Array(buffer[lineStart...])
+        let passed = try forEachCompleteLine(of: segment, from: cursor.offset, chunkBytes: 8 << 20, shrank: { _ in }) { line in
+            guard let (seq, hash) = Self.chainStep(line, after: cursor) else { return false }
+            cursor.offset += Int64(line.count + 1)
+            cursor.line += 1
+            cursor.lastSeq = seq
+            cursor.lastHash = hash
+            lines += 1
+            return true
         }
+        guard passed else { return nil }
         return lines
     }
 

@@ -83,28 +83,42 @@ extension Journal {
     private func readRawSegment(_ segment: SegmentName, cursor: inout JournalCursor, trusting: Int64,
                                 take: (JournalLine) -> Bool) throws -> Bool {
         let path = path(segment)
+        return try forEachCompleteLine(of: segment, from: cursor.offset, chunkBytes: 4 << 20,
+                                       shrank: { throw JournalShrank(path: path, size: $0, offset: cursor.offset) }) { bytes in
+            let line = try checkedLine(bytes, cursor: cursor, trusting: trusting, file: path)
+            cursor.offset += Int64(bytes.count + 1)
+            cursor.line += 1
+            cursor.lastSeq = line.seq
+            cursor.lastHash = line.hash
+            return line.seq <= trusting || take(line)
+        }
+    }
+
+    /// Hands `body` each complete line of `segment` from byte `offset` on (without its newline),
+    /// read in chunks of `chunkBytes`; a partial last line is left. False when `body` said stop.
+    /// `shrank` is called with the file's size when it is shorter than `offset`.
+    func forEachCompleteLine(of segment: SegmentName, from offset: Int64, chunkBytes: Int, shrank: (Int64) throws -> Void,
+                             _ body: (ArraySlice<UInt8>) throws -> Bool) throws -> Bool {
+        let path = path(segment)
         let fd = try fs.open(path, flags: O_RDONLY, mode: 0)
         defer { fs.close(fd) }
         let size = try fs.fstat(fd, path: path).size
-        if size < cursor.offset { throw JournalShrank(path: path, size: size, offset: cursor.offset) }
+        if size < offset {
+            try shrank(size)
+            return false
+        }
         var carry: [UInt8] = []
-        var readOffset = cursor.offset
+        var readOffset = offset
         while readOffset < size {
-            let chunk = try fs.pread(fd, count: min(4 << 20, Int(size - readOffset)), at: readOffset, path: path)
+            let chunk = try fs.pread(fd, count: min(chunkBytes, Int(size - readOffset)), at: readOffset, path: path)
             if chunk.isEmpty { break }
             readOffset += Int64(chunk.count)
             var buffer = carry
             buffer.append(contentsOf: chunk)
             var lineStart = 0
             while let newline = buffer[lineStart...].firstIndex(of: 10) {
-                let bytes = buffer[lineStart..<newline]
-                let line = try checkedLine(bytes, cursor: cursor, trusting: trusting, file: path)
-                cursor.offset += Int64(bytes.count + 1)
-                cursor.line += 1
+                if try !body(buffer[lineStart..<newline]) { return false }
                 lineStart = newline + 1
-                cursor.lastSeq = line.seq
-                cursor.lastHash = line.hash
-                if line.seq > trusting, !take(line) { return false }
             }
             carry = Array(buffer[lineStart...])
         }
