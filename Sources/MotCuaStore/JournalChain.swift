@@ -1,3 +1,4 @@
+import Dispatch
 import MotCuaCore
 
 extension Journal {
@@ -25,7 +26,7 @@ extension Journal {
     }
 
     /// The line's seq and `h` when it continues the chain at `cursor`.
-    private static func chainStep(_ line: ArraySlice<UInt8>, after cursor: JournalCursor) -> (Int64, String)? {
+    static func chainStep(_ line: ArraySlice<UInt8>, after cursor: JournalCursor) -> (Int64, String)? {
         let seqPrefix = Array(#"{"seq":"#.utf8)
         guard line.starts(with: seqPrefix) else { return nil }
         var seq: Int64 = 0
@@ -46,4 +47,67 @@ extension Journal {
         guard JournalCodec.chainHash(previous: cursor.lastHash, content: content) == hash else { return nil }
         return (seq, hash)
     }
+}
+
+/// A full check's raw pass, on another core while the replay decodes (Store+Check.swift): the
+/// chain of every month up to the cut (seq, hash, the link to the month before), and the size and
+/// SHA-256 of each whole month before the cut's, from the same reads (no second pass for SEALED).
+final class ChainPassJob: @unchecked Sendable {
+    private let fs: FileSystem
+    private let directory: String
+    private let segments: [SegmentName]
+    private let cut: JournalCursor
+    let done = DispatchSemaphore(value: 0)
+    /// Whether every line up to the cut continues the chain; set before `done` is signalled.
+    private(set) var passed = false
+    /// By file name: the months read whole.
+    private(set) var digests: [String: SealedDigest] = [:]
+
+    init(fs: FileSystem, directory: String, segments: [SegmentName], cut: JournalCursor) {
+        self.fs = fs
+        self.directory = directory
+        self.segments = segments
+        self.cut = cut
+    }
+
+    func run() {
+        passed = (try? walk()) ?? false
+        done.signal()
+    }
+
+    private func walk() throws -> Bool {
+        let journal = Journal(fs: fs, directory: directory, fileMode: 0, group: nil)
+        var cursor = Store.journalStart
+        for segment in segments {
+            cursor.segment = segment
+            cursor.offset = 0
+            cursor.line = 0
+            let whole = segment != cut.segment
+            var sha = SHA256()
+            var bytes: Int64 = 0
+            let passed = try journal.forEachCompleteLine(
+                of: segment, from: 0, to: whole ? nil : cut.offset, chunkBytes: 8 << 20, shrank: { _ in },
+                eachChunk: { chunk in
+                    guard whole else { return }
+                    bytes += Int64(chunk.count)
+                    chunk.withUnsafeBytes { sha.update($0) }
+                }) { line in
+                    guard let (seq, hash) = Journal.chainStep(line, after: cursor) else { return false }
+                    cursor.offset += Int64(line.count + 1)
+                    cursor.line += 1
+                    cursor.lastSeq = seq
+                    cursor.lastHash = hash
+                    return true
+                }
+            guard passed else { return false }
+            if whole { digests[segment.fileName] = SealedDigest(bytes: bytes, sha256: SHA256.hex(sha.finalize())) }
+        }
+        return cursor.lastSeq == cut.lastSeq
+    }
+}
+
+/// A month file's size and SHA-256 (hex), as SEALED records them.
+struct SealedDigest: Sendable {
+    let bytes: Int64
+    let sha256: String
 }

@@ -96,13 +96,16 @@ extension Journal {
 
     /// Hands `body` each complete line of `segment` from byte `offset` on (without its newline),
     /// read in chunks of `chunkBytes`; a partial last line is left. False when `body` said stop.
-    /// `shrank` is called with the file's size when it is shorter than `offset`.
-    func forEachCompleteLine(of segment: SegmentName, from offset: Int64, chunkBytes: Int, shrank: (Int64) throws -> Void,
+    /// `shrank` is called with the file's size when it is shorter than `offset`. With `end`,
+    /// nothing past that byte is read; `eachChunk` sees every chunk's bytes as read (a digest).
+    func forEachCompleteLine(of segment: SegmentName, from offset: Int64, to end: Int64? = nil, chunkBytes: Int,
+                             shrank: (Int64) throws -> Void, eachChunk: ([UInt8]) -> Void = { _ in },
                              _ body: (ArraySlice<UInt8>) throws -> Bool) throws -> Bool {
         let path = path(segment)
         let fd = try fs.open(path, flags: O_RDONLY, mode: 0)
         defer { fs.close(fd) }
-        let size = try fs.fstat(fd, path: path).size
+        let fileSize = try fs.fstat(fd, path: path).size
+        let size = end.map { min($0, fileSize) } ?? fileSize
         if size < offset {
             try shrank(size)
             return false
@@ -113,6 +116,7 @@ extension Journal {
             let chunk = try fs.pread(fd, count: min(chunkBytes, Int(size - readOffset)), at: readOffset, path: path)
             if chunk.isEmpty { break }
             readOffset += Int64(chunk.count)
+            eachChunk(chunk)
             var buffer = carry
             buffer.append(contentsOf: chunk)
             var lineStart = 0

@@ -155,7 +155,8 @@ enum JournalCodec {
         let schema: Int
     }
 
-    private struct RawLine: Decodable {
+    /// The line's keys as written; JournalLineScanner makes one by hand when it can.
+    struct RawLine: Decodable, Equatable {
         let seq: Int64
         let at: Instant
         let by: String
@@ -182,13 +183,19 @@ enum JournalCodec {
 
     /// Decodes one line (without its newline) and checks its hash against `previousHash`
     /// (nil: use the line's own `prev`, or skip the chain check if it has none).
-    static func decode(_ line: ArraySlice<UInt8>, previousHash: String?) throws(DecodeFailure) -> Decoded {
+    /// Without `checkingChain` the hash is not computed and `chainValid` is true: for a caller
+    /// that verified the chain over the raw bytes already (a full check's second core).
+    static func decode(_ line: ArraySlice<UInt8>, previousHash: String?, checkingChain: Bool = true) throws(DecodeFailure) -> Decoded {
         guard let markerIndex = lastIndex(of: hashMarker, in: line) else { throw .missingHash }
         let raw: RawLine
-        do {
-            raw = try lineDecoder.decode(RawLine.self, from: Data(line))
-        } catch {
-            throw .notJSON(String(describing: error).prefix(200).description)
+        if let scanned = JournalLineScanner.rawLine(line, decoder: lineDecoder) {
+            raw = scanned
+        } else {
+            do {
+                raw = try lineDecoder.decode(RawLine.self, from: Data(line))
+            } catch {
+                throw .notJSON(String(describing: error).prefix(200).description)
+            }
         }
         guard raw.sv <= newestSchema else { throw .unknownSchema(raw.sv) }
         let body: JournalRecord.Body
@@ -207,7 +214,7 @@ enum JournalCodec {
         let record = JournalRecord(seq: raw.seq, at: raw.at, by: raw.by, actingAdmin: raw.as, terminal: raw.tty,
                                    op: raw.op, body: body, entered: raw.entered, opDigest: raw.opd)
         let previous = previousHash ?? raw.prev
-        let valid = previous.map { chainHash(previous: $0, content: line[line.startIndex..<markerIndex]) == raw.h } ?? true
+        let valid = !checkingChain || (previous.map { chainHash(previous: $0, content: line[line.startIndex..<markerIndex]) == raw.h } ?? true)
         return Decoded(record: record, hash: raw.h, carriedPrevious: raw.prev, chainValid: valid, schema: raw.sv)
     }
 

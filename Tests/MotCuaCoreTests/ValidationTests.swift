@@ -60,6 +60,18 @@ struct ValidationTests {
         let long = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
         #expect(SHA256.hex(SHA256.hash(long)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(SHA256.hex(SHA256.hash([UInt8](repeating: 0x61, count: 1_000_000))) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        // Fed in pieces of every awkward size (partial blocks carried, several blocks at once): the same digest.
+        let bytes = (0..<2_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        for piece in [1, 7, 32, 63, 64, 65, 129, 1_000] {
+            var sha = SHA256()
+            var start = 0
+            while start < bytes.count {
+                sha.update(Array(bytes[start..<min(bytes.count, start + piece)]))
+                start += piece
+            }
+            #expect(SHA256.hex(sha.finalize()) == SHA256.hex(SHA256.hash(bytes)), "pieces of \(piece)")
+        }
+        #expect(SHA256.hex(SHA256.hash(bytes)) == "e0f38f73dfc5ecb45e2eeafad1d949d1af3ca858ae9dfba89da8d85afa6d1c15")
     }
 
     @Test func crc32MatchesTheStandardVectorAndTheOneTableLoopAtEveryLengthAndAlignment() {

@@ -64,6 +64,17 @@ public struct Reception: Codable, Hashable, Sendable {
     public var ticket: String? = nil
 }
 
+extension Reception {
+    /// Every field, for a reader outside the core that builds one without a Decoder (the store's
+    /// journal scanner): the memberwise initialiser is internal to the core.
+    public static func decoded(applicant: Person, proxy: Proxy?, channel: Channel, documents: [ReceivedDocument], procedure: ProcedureSnapshot,
+                               agency: String, effectiveStart: Instant, office: String?, portalCode: String?, submittedAt: Instant?,
+                               fees: [FeeLine]?, ticket: String?) -> Reception {
+        Reception(applicant: applicant, proxy: proxy, channel: channel, documents: documents, procedure: procedure, agency: agency,
+                  effectiveStart: effectiveStart, office: office, portalCode: portalCode, submittedAt: submittedAt, fees: fees, ticket: ticket)
+    }
+}
+
 /// How a result was handed back.
 public enum ReturnMethod: Hashable, Sendable {
     case applicant

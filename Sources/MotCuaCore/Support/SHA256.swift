@@ -21,11 +21,18 @@ public struct SHA256: Sendable {
         length &+= UInt64(bytes.count)
         if !buffer.isEmpty {
             while index < bytes.count && buffer.count < 64 { buffer.append(bytes[index]); index += 1 }
-            if buffer.count == 64 { compress(buffer); buffer.removeAll(keepingCapacity: true) }
+            if buffer.count == 64 {
+                var block: [UInt8] = []
+                swap(&block, &buffer)                          // not `buffer` itself: `compress` mutates self
+                block.withUnsafeBytes { compress($0) }
+                block.removeAll(keepingCapacity: true)
+                buffer = block
+            }
         }
-        while bytes.count - index >= 64 {
-            compress(UnsafeRawBufferPointer(rebasing: bytes[index..<(index + 64)]))
-            index += 64
+        if bytes.count - index >= 64 {
+            let blocks = (bytes.count - index) / 64
+            compress(blocks: bytes.baseAddress! + index, count: blocks)
+            index += blocks * 64
         }
         while index < bytes.count { buffer.append(bytes[index]); index += 1 }
     }
@@ -36,7 +43,7 @@ public struct SHA256: Sendable {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        for start in stride(from: 0, to: tail.count, by: 64) { compress(Array(tail[start..<(start + 64)])) }
+        tail.withUnsafeBytes { compress(blocks: $0.baseAddress!, count: $0.count / 64) }
         var digest: [UInt8] = []
         for word in state { for shift in [24, 16, 8, 0] { digest.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) } }
         return digest
@@ -62,36 +69,39 @@ public struct SHA256: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private mutating func compress<Block: RandomAccessCollection>(_ block: Block) where Block.Element == UInt8, Block.Index == Int {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            compress(block, schedule: w)
-        }
-    }
+    private mutating func compress(_ block: UnsafeRawBufferPointer) { compress(blocks: block.baseAddress!, count: 1) }
 
-    private mutating func compress<Block: RandomAccessCollection>(_ block: Block, schedule w: UnsafeMutableBufferPointer<UInt32>)
-    where Block.Element == UInt8, Block.Index == Int {
-        let base = block.startIndex
-        for i in 0..<16 {
-            w[i] = UInt32(block[base + 4 * i]) << 24 | UInt32(block[base + 4 * i + 1]) << 16
-                | UInt32(block[base + 4 * i + 2]) << 8 | UInt32(block[base + 4 * i + 3])
+    /// `count` 64-byte blocks from `base`, through raw pointers: no bounds checks nor array
+    /// accesses inside the rounds (a full check hashes every journal byte twice).
+    private mutating func compress(blocks base: UnsafeRawPointer, count: Int) {
+        var h0 = state[0], h1 = state[1], h2 = state[2], h3 = state[3], h4 = state[4], h5 = state[5], h6 = state[6], h7 = state[7]
+        SHA256.k.withUnsafeBufferPointer { kBuffer in
+            let k = kBuffer.baseAddress!
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+                let w = schedule.baseAddress!
+                for n in 0..<count {
+                    let block = base + n * 64
+                    for i in 0..<16 { w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)) }
+                    for i in 16..<64 {
+                        let s0 = w[i - 15].rotr(7) ^ w[i - 15].rotr(18) ^ (w[i - 15] >> 3)
+                        let s1 = w[i - 2].rotr(17) ^ w[i - 2].rotr(19) ^ (w[i - 2] >> 10)
+                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                    }
+                    var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+                    for i in 0..<64 {
+                        let s1 = e.rotr(6) ^ e.rotr(11) ^ e.rotr(25)
+                        let ch = (e & f) ^ (~e & g)
+                        let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
+                        let s0 = a.rotr(2) ^ a.rotr(13) ^ a.rotr(22)
+                        let maj = (a & b) ^ (a & c) ^ (b & c)
+                        let t2 = s0 &+ maj
+                        h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                    }
+                    h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+                }
+            }
         }
-        for i in 16..<64 {
-            let s0 = w[i - 15].rotr(7) ^ w[i - 15].rotr(18) ^ (w[i - 15] >> 3)
-            let s1 = w[i - 2].rotr(17) ^ w[i - 2].rotr(19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var a = state[0], b = state[1], c = state[2], d = state[3], e = state[4], f = state[5], g = state[6], h = state[7]
-        for i in 0..<64 {
-            let s1 = e.rotr(6) ^ e.rotr(11) ^ e.rotr(25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
-            let s0 = a.rotr(2) ^ a.rotr(13) ^ a.rotr(22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-        }
-        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
+        state[0] = h0; state[1] = h1; state[2] = h2; state[3] = h3; state[4] = h4; state[5] = h5; state[6] = h6; state[7] = h7
     }
 
     private static let k: [UInt32] = [
