@@ -67,6 +67,20 @@ struct FullCheckFastPathTests {
         #expect(fast.problems.contains { $0.contains("2026-10.jsonl") && $0.contains("SEALED") }, "\(fast.problems)")
     }
 
+    /// The month intact, its SHA-256 in SEALED changed: only the chain pass's digest can see it.
+    @Test func aDigestInSEALEDThatNoLongerMatchesIsFoundOnTheFastPath() throws {
+        let (dir, path) = try CorruptionTests.makeStore()
+        defer { dir.cleanup() }
+        let sealed = path + "/journal/SEALED"
+        var text = try String(contentsOfFile: sealed, encoding: .utf8)
+        let digest = try #require(text.range(of: #""sha256":""#)).upperBound
+        text.replaceSubrange(digest...digest, with: text[digest] == "0" ? "1" : "0")
+        try text.write(toFile: sealed, atomically: false, encoding: .utf8)
+        let fast = try #require(try compareBothWays(path, "SEALED digest"))
+        #expect(fast.problems.count == 1 && fast.problems[0].hasSuffix(".jsonl: nội dung khác với bản ghi trong SEALED (tệp đã đóng bị sửa)"),
+                "\(fast.problems)")
+    }
+
     @Test func anIndexThatDiffersFromTheReplayIsReportedOnTheFastPath() throws {
         let (dir, path) = try CorruptionTests.makeStore()
         defer { dir.cleanup() }
