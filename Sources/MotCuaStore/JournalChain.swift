@@ -86,7 +86,7 @@ final class ChainPassJob: @unchecked Sendable {
             var sha = SHA256()
             var bytes: Int64 = 0
             let passed = try journal.forEachCompleteLine(
-                of: segment, from: 0, to: whole ? nil : cut.offset, chunkBytes: 8 << 20, shrank: { _ in },
+                of: segment, from: 0, to: whole ? nil : cut.offset, chunkBytes: 1 << 20, shrank: { _ in },
                 eachChunk: { chunk in
                     guard whole else { return }
                     bytes += Int64(chunk.count)
