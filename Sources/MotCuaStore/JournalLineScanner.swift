@@ -184,23 +184,65 @@ struct JournalLineScanner {
 
     /// A string with no escape and no control character, as valid UTF-8.
     private mutating func rawString() -> String? {
+        guard let (text, ascii) = stringBytes(), ascii || Self.isUTF8(text) else { return nil }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The bytes between the quotes of a string without escapes or control characters, and
+    /// whether they are all ASCII.
+    private mutating func stringBytes() -> (UnsafeBufferPointer<UInt8>, Bool)? {
         guard take(34) else { return nil }
         let start = i
+        var high: UInt8 = 0
         while i < bytes.count {
             let c = bytes[i]
             if c == 34 {
                 i += 1
-                return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
+                return (UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), high < 0x80)
             }
             if c == 92 || c < 32 { return nil }                    // a backslash: JSONDecoder unescapes
+            high |= c
             i += 1
         }
         return nil
     }
 
+    /// Well-formed UTF-8 (Unicode's table 3-7), what `String(validating:)` accepts, without its
+    /// generic path (~12 % of a full check).
+    static func isUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        func continuation(_ k: Int) -> Bool { b[k] & 0xC0 == 0x80 }
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+            } else if c < 0xC2 {
+                return false
+            } else if c < 0xE0 {
+                guard i + 1 < n, continuation(i + 1) else { return false }
+                i += 2
+            } else if c < 0xF0 {
+                guard i + 2 < n else { return false }
+                let low: UInt8 = c == 0xE0 ? 0xA0 : 0x80, high: UInt8 = c == 0xED ? 0x9F : 0xBF
+                guard b[i + 1] >= low, b[i + 1] <= high, continuation(i + 2) else { return false }
+                i += 3
+            } else if c < 0xF5 {
+                guard i + 3 < n else { return false }
+                let low: UInt8 = c == 0xF0 ? 0x90 : 0x80, high: UInt8 = c == 0xF4 ? 0x8F : 0xBF
+                guard b[i + 1] >= low, b[i + 1] <= high, continuation(i + 2), continuation(i + 3) else { return false }
+                i += 4
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     private mutating func string() -> String? { rawString() }
 
-    private mutating func instant() -> Instant? { rawString().flatMap(Instant.init(iso8601:)) }
+    /// An instant read from the string's bytes: only ASCII can parse, so nothing to validate.
+    private mutating func instant() -> Instant? { stringBytes().flatMap { Instant(iso8601UTF8: $0.0) } }
 
     private mutating func strings() -> [String]? {
         guard take(91) else { return nil }                         // [

@@ -139,6 +139,20 @@ struct FullCheckFastPathTests {
         #expect(accepted > 100)
     }
 
+    @Test func theScannersUTF8CheckAcceptsWhatStringValidatingAccepts() {
+        var rng = SeededGenerator(seed: 8)
+        let pieces: [[UInt8]] = [[0x41], [0xC3, 0xA1], [0xE1, 0xBB, 0x87], [0xF0, 0x9F, 0x98, 0x80], [0xC0, 0x80], [0xED, 0xA0, 0x80],
+                                 [0xE0, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5], [0x80], [0xC3], [0xE1, 0xBB], [0xFF], [0xEF, 0xBF, 0xBD]]
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...5, using: &rng) {
+                bytes += Bool.random(using: &rng) ? pieces[Int.random(in: 0..<pieces.count, using: &rng)] : [UInt8.random(in: 0...255, using: &rng)]
+            }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBufferPointer(JournalLineScanner.isUTF8) == expected, "\(bytes)")
+        }
+    }
+
     @Test func linesOfAnotherShapeAreLeftToJSONDecoder() throws {
         let line = #"{"seq":7,"at":"2026-11-02T09:00:00+07:00","by":"hoa","d":"6f0c8c33-0a6e-4f7c-9d3e-2b1f7c1d2e3f","code":"X-261102-0001","base":1,"sv":1,"ev":{"k":"note","text":"ghi chú"},"h":"abc"}"#
         #expect(JournalLineScanner.rawLine(Array(line.utf8)[...], decoder: JSONDecoder()) != nil)

@@ -116,7 +116,13 @@ extension Instant: CustomStringConvertible, Codable {
     /// Parses `YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]`; without an offset the text is Vietnam time.
     /// A date alone (`YYYY-MM-DD`) means its midnight in Vietnam.
     public init?(iso8601 text: String) {
-        let chars = Array(text.utf8)
+        var text = text
+        guard let value = text.withUTF8({ Instant(iso8601UTF8: $0) }) else { return nil }
+        self = value
+    }
+
+    /// The same from the text's UTF-8 bytes (the journal's reader has them, not a String).
+    public init?(iso8601UTF8 chars: UnsafeBufferPointer<UInt8>) {
         func number(_ from: Int, _ count: Int) -> Int? {
             guard from + count <= chars.count else { return nil }
             var value = 0
