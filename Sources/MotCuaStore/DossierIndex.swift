@@ -166,7 +166,7 @@ struct DossierIndex {
         rowOfCode.reserveCapacity(rowOfCode.count + more)
         firstEvent.reserveCapacity(firstEvent.count + more)
         eventCount.reserveCapacity(eventCount.count + more)
-        if !isCheckReplay { events.reserveCapacity(events.count + more * 6) }
+        events.reserveCapacity(events.count + more * 6)
     }
 
     /// `procedure`: the summary's procedure's number in the table, when the caller already knows it.

@@ -51,18 +51,15 @@ extension Store {
 
     /// The replay of a check: a fresh index folded from the journal, and what the fold found.
     struct CheckReplay {
-        var fresh = DossierIndex()
+        var fresh: DossierIndex = {
+            var index = DossierIndex()
+            index.isCheckReplay = true
+            return index
+        }()
         var lines: Int64 = 0
         var lastSeq: Int64 = 0
         var queueLines: [CivilDate: [QueueEntry]] = [:]
         var problems: [String] = []
-
-        /// Sized for the loaded index's rows up front: columns grown by doubling held both
-        /// copies at once (~100 MB more at the peak at 500,000 dossiers).
-        init(expecting rows: Int) {
-            fresh.isCheckReplay = true
-            fresh.reserve(rows)
-        }
 
         mutating func apply(_ line: ReadLine) {
             lines += 1
@@ -76,7 +73,7 @@ extension Store {
     /// The check as it always ran: each line decoded with its hash checked, every damage named,
     /// then the sealed months read again for their digests. What a store with damage gets.
     func verifyLineByLine(upTo cut: JournalCursor) throws -> CheckReport {
-        var replay = CheckReplay(expecting: index.count)
+        var replay = CheckReplay()
         var replayCursor = Store.journalStart
         try journal.read(from: &replayCursor, upTo: cut, apply: { replay.apply($0) },
                          damaged: { damage, _ in replay.problems.append(damage.description) })
@@ -104,7 +101,7 @@ extension Store {
     /// seq out of order, a month's first line whose `prev` is not the last `h` before it, or a
     /// decoded `h` that is not the bytes the chain pass hashed.
     private func replayTrustingChain(_ segments: [SegmentName], upTo cut: JournalCursor) throws -> CheckReplay? {
-        var replay = CheckReplay(expecting: index.count)
+        var replay = CheckReplay()
         var lastHash = ""
         for segment in segments {
             let path = journal.path(segment)
