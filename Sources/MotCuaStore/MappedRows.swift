@@ -43,10 +43,15 @@ final class MappedRows {
     private let body: UnsafeRawBufferPointer
     private let lengthsAt, procedureAt, stateAt, channelAt, kindAt, flagsAt, supplementAt: Int
     private let namesAt, timesAt, versionAt, countsAt, segmentAt, eventLengthAt, eventOffsetAt, pausesAt, arenaAt: Int
-    /// Where each row's strings and journal positions start (one more entry than rows).
-    private let arenaStart: [Int]
-    private let eventStart: [Int]
-    private let pauses: [RowsColumns.PauseRow]
+    /// Where each row's strings and journal positions start (one more entry than rows): read in
+    /// place from a schema 3 file (`storedStartsAt`), computed at map time for a schema 2 one.
+    private let computedArenaStart: [Int]
+    private let computedEventStart: [Int]
+    /// Schema 3: the arena offsets, then the event offsets, then the code order (-1: schema 2).
+    private let storedStartsAt: Int
+    /// Decoded at the first `gather` (few rows of a year are paused, but reading them all at map
+    /// time cost ~3 ms a file).
+    private var pauses: [RowsColumns.PauseRow]?
     private let states: [DossierState?]
 
     /// Maps `path` and checks its header, trailer and section sizes; the CRC of the whole file
@@ -65,7 +70,7 @@ final class MappedRows {
               let trailerStart = all[..<(all.count - 1)].lastIndex(of: 10).map({ $0 + 1 }), trailerStart > firstNewline + 1,
               let trailer = try? JSONDecoder().decode(RowsTrailer.self, from: Data(all[trailerStart..<(all.count - 1)])),
               let header = try? JSONDecoder().decode(RowsHeader.self, from: Data(all[0..<firstNewline])),
-              header.schema == RowsFile.schema, header.seq <= seq, header.rows == trailer.rows,
+              RowsFile.readableSchemas.contains(header.schema), header.seq <= seq, header.rows == trailer.rows,
               header.rows >= 0, header.rows < Int(Int32.max) else {
             throw SnapshotInvalid()
         }
@@ -77,7 +82,8 @@ final class MappedRows {
         let body = UnsafeRawBufferPointer(rebasing: all[(firstNewline + 1)..<(trailerStart - 1)])
         let n = header.rows, e = header.events
         // The writer's order (RowsFile.encode): ids, 5 string lengths, procedure, 5 byte columns,
-        // 7 name columns, 11 time columns, version, event counts, the 3 event columns, pauses, arena.
+        // 7 name columns, 11 time columns, version, event counts, the 3 event columns, pauses, arena,
+        // and in schema 3 the arena and event offsets and the code order.
         let lengthsAt = 16 * n
         let procedureAt = lengthsAt + DossierTable.stringColumns.count * 4 * n
         let stateAt = procedureAt + 2 * n
@@ -89,19 +95,26 @@ final class MappedRows {
         let segmentAt = countsAt + 4 * n
         let pausesAt = segmentAt + 10 * max(0, e)
         let arenaAt = pausesAt + 8 * max(0, header.pauseWords)
-        guard e >= 0, header.pauseWords >= 0, header.arenaBytes >= 0, arenaAt + header.arenaBytes == body.count else { throw SnapshotInvalid() }
+        let storedStartsAt = header.schema >= 3 ? arenaAt + header.arenaBytes : -1
+        let extra = header.schema >= 3 ? 4 * (3 * n + 2) : 0
+        guard e >= 0, header.pauseWords >= 0, header.arenaBytes >= 0, arenaAt + header.arenaBytes + extra == body.count else { throw SnapshotInvalid() }
         func word(_ at: Int) -> Int { Int(UInt32(littleEndian: body.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
-        var arenaStart = [Int](repeating: 0, count: n + 1)
-        var eventStart = [Int](repeating: 0, count: n + 1)
-        for row in 0..<n {
-            var length = 0
-            for k in 0..<DossierTable.stringColumns.count { length += word(lengthsAt + (k * n + row) * 4) }
-            arenaStart[row + 1] = arenaStart[row] + length
-            eventStart[row + 1] = eventStart[row] + word(countsAt + row * 4)
+        var arenaStart: [Int] = [], eventStart: [Int] = []
+        if storedStartsAt >= 0 {
+            // Each row's offsets are checked where they are read (`string`, `gather`); here the ends.
+            guard word(storedStartsAt) == 0, word(storedStartsAt + 4 * n) == header.arenaBytes,
+                  word(storedStartsAt + 4 * (n + 1)) == 0, word(storedStartsAt + 4 * (2 * n + 1)) == e else { throw SnapshotInvalid() }
+        } else {
+            arenaStart = [Int](repeating: 0, count: n + 1)
+            eventStart = [Int](repeating: 0, count: n + 1)
+            for row in 0..<n {
+                var length = 0
+                for k in 0..<DossierTable.stringColumns.count { length += word(lengthsAt + (k * n + row) * 4) }
+                arenaStart[row + 1] = arenaStart[row] + length
+                eventStart[row + 1] = eventStart[row] + word(countsAt + row * 4)
+            }
+            guard arenaStart[n] == header.arenaBytes, eventStart[n] == e else { throw SnapshotInvalid() }
         }
-        guard arenaStart[n] == header.arenaBytes, eventStart[n] == e else { throw SnapshotInvalid() }
-        var reader = ByteReader(raw: UnsafeRawBufferPointer(rebasing: body[pausesAt..<arenaAt]))
-        let pauses = try RowsFile.decodePauses(try reader.array(header.pauseWords), rows: n, states: header.states)
         ok = true
         mapping = map
         mappedSize = size
@@ -127,13 +140,18 @@ final class MappedRows {
         eventOffsetAt = segmentAt + 6 * e
         self.pausesAt = pausesAt
         self.arenaAt = arenaAt
-        self.arenaStart = arenaStart
-        self.eventStart = eventStart
-        self.pauses = pauses
+        computedArenaStart = arenaStart
+        computedEventStart = eventStart
+        self.storedStartsAt = storedStartsAt
         states = header.states.map(DossierState.init(rawValue:))
     }
 
     deinit { munmap(mapping, mappedSize) }
+
+    /// Gives back the pages this process touched (a scan reads most of a file): they stay in the
+    /// page cache, and a later read faults them in again. What the rows taken need was copied
+    /// out (`gather`), so a search over five years peaks at about one file's pages, not five.
+    func releasePages() { _ = madvise(mapping, mappedSize, MADV_DONTNEED) }
 
     // MARK: - Values in place (unaligned: the header line has any length)
 
@@ -152,11 +170,39 @@ final class MappedRows {
     func name(_ k: Int, at row: Int) -> UInt32 { u32(namesAt + (k * rows + row) * 4) }
     /// Column `k` of `DossierTable.timeColumns`.
     func time(_ k: Int, at row: Int) -> Int64 { i64(timesAt + (k * rows + row) * 8) }
-    /// String `k` of the row (code, name, ID number, phone, search key), in place.
+    /// String `k` of the row (code, name, ID number, phone, search key), in place; empty when a
+    /// stored offset points outside the arena (the row is refused when gathered).
     func string(_ k: Int, at row: Int) -> UnsafeRawBufferPointer {
-        var start = arenaAt + arenaStart[row]
+        var start = arenaAt + arenaStart(row)
         for j in 0..<k { start += Int(u32(lengthsAt + (j * rows + row) * 4)) }
-        return UnsafeRawBufferPointer(rebasing: body[start..<(start + Int(u32(lengthsAt + (k * rows + row) * 4)))])
+        let end = start + Int(u32(lengthsAt + (k * rows + row) * 4))
+        guard end <= arenaAt + header.arenaBytes else { return UnsafeRawBufferPointer(rebasing: body[0..<0]) }
+        return UnsafeRawBufferPointer(rebasing: body[start..<end])
+    }
+
+    private func arenaStart(_ row: Int) -> Int { storedStartsAt < 0 ? computedArenaStart[row] : Int(u32(storedStartsAt + 4 * row)) }
+    private func eventStart(_ row: Int) -> Int {
+        storedStartsAt < 0 ? computedEventStart[row] : Int(u32(storedStartsAt + 4 * (rows + 1 + row)))
+    }
+
+    /// The rows whose code is `code`, by a binary search of the code order (a few pages read);
+    /// nil for a schema 2 file, which has none (the caller scans the codes).
+    func rows(withCode code: [UInt8]) -> [Int]? {
+        guard storedStartsAt >= 0 else { return nil }
+        let orderAt = storedStartsAt + 8 * (rows + 1)
+        func row(_ k: Int) -> Int { Int(u32(orderAt + 4 * k)) }
+        var low = 0, high = rows
+        while low < high {
+            let mid = (low + high) / 2, r = row(mid)
+            guard r < rows else { return nil }                   // a damaged order: scan instead
+            if string(0, at: r).lexicographicallyPrecedes(code) { low = mid + 1 } else { high = mid }
+        }
+        var found: [Int] = []
+        while low < rows, row(low) < rows, string(0, at: row(low)).elementsEqual(code) {
+            found.append(row(low))
+            low += 1
+        }
+        return found.sorted()
     }
 
     /// The file's number for a name, or nil when it names no row here.
@@ -191,21 +237,34 @@ final class MappedRows {
         var position = [Int: Int]()
         for (k, row) in list.enumerated() {
             position[row] = k
-            for e in eventStart[row]..<eventStart[row + 1] {
+            let arena = (arenaStart(row), arenaStart(row + 1)), events = (eventStart(row), eventStart(row + 1))
+            // Stored offsets (schema 3) must agree with the row's lengths and counts and stay inside.
+            guard arena.0 <= arena.1, arena.1 <= header.arenaBytes, events.0 <= events.1, events.1 <= header.events,
+                  arena.1 - arena.0 == c.stringLengths.reduce(0, { $0 + Int($1[k]) }),
+                  events.1 - events.0 == Int(c.eventCounts[k]) else { throw SnapshotInvalid() }
+            for e in events.0..<events.1 {
                 c.eventSegment.append(u16(segmentAt + e * 2))
                 c.eventLength.append(u32(eventLengthAt + e * 4))
                 c.eventOffset.append(u32(eventOffsetAt + e * 4))
             }
-            c.arena.append(contentsOf: body[(arenaAt + arenaStart[row])..<(arenaAt + arenaStart[row + 1])])
+            c.arena.append(contentsOf: body[(arenaAt + arena.0)..<(arenaAt + arena.1)])
         }
-        c.pauses = pauses.compactMap { p in position[p.row].map { RowsColumns.PauseRow(row: $0, pauses: p.pauses, history: p.history) } }
+        c.pauses = try pauseRows().compactMap { p in position[p.row].map { RowsColumns.PauseRow(row: $0, pauses: p.pauses, history: p.history) } }
         c.arenaStart = [0]
         c.eventStart = [0]
         for k in list.indices {
-            c.arenaStart.append(c.arenaStart[k] + arenaStart[list[k] + 1] - arenaStart[list[k]])
+            c.arenaStart.append(c.arenaStart[k] + arenaStart(list[k] + 1) - arenaStart(list[k]))
             c.eventStart.append(c.eventStart[k] + Int(c.eventCounts[k]))
         }
         return c
+    }
+
+    private func pauseRows() throws -> [RowsColumns.PauseRow] {
+        if let pauses { return pauses }
+        var reader = ByteReader(raw: UnsafeRawBufferPointer(rebasing: body[pausesAt..<arenaAt]))
+        let decoded = try RowsFile.decodePauses(try reader.array(header.pauseWords), rows: rows, states: header.states)
+        pauses = decoded
+        return decoded
     }
 
     private static func enums<E: RawRepresentable>(_ numbers: [UInt8], names: [String]) throws -> [E] where E.RawValue == String {

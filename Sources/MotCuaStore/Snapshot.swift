@@ -271,7 +271,9 @@ extension Store {
         var closedThrough: [String: Int64] = [:]
         var stamps: [String: FileStamp] = [:]
         for key in Set(groups.keys).union(index.deferredYears.map(String.init)) {
-            let dirty = key == Store.openKey ? olderDirty : (Int(key).map(index.dirtyYears.contains) ?? true)
+            // A file of an older schema is rewritten once its rows are here (a deferred year's stays).
+            let outdated = baseHead?.years[key].flatMap { rowsMaps[$0] }.map { $0.header.schema != rowsSchema } ?? false
+            let dirty = outdated || (key == Store.openKey ? olderDirty : (Int(key).map(index.dirtyYears.contains) ?? true))
             if !dirty || index.deferredYears.contains(Int(key) ?? -1), baseHead?.recentYear == recent,
                let reused = baseHead?.years[key], (try? fs.stat("\(self.files.index)/\(reused)")) != nil {
                 files[key] = reused
@@ -282,7 +284,7 @@ extension Store {
                 continue
             }
             let name = "\(key).\(gen).rows"
-            let bytes = try RowsFile.encode(index, rows: groups[key] ?? [], seq: cursor.lastSeq)
+            let bytes = try RowsFile.encode(index, rows: groups[key] ?? [], seq: cursor.lastSeq, schema: rowsSchema)
             try writeFile("\(self.files.index)/\(name)", bytes, mode: config.fileModeBits)
             files[key] = name
             // What a reader compares before trusting the CRC computed here (MappedRows).
