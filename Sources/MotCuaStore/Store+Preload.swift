@@ -68,6 +68,10 @@ extension Store {
     /// Applies the lines waiting for deferred years (a store opened `.onDemand` holds every open
     /// dossier only once the lines read since its snapshot are applied).
     func settlePending() {
+        if historyMode == .byCode {              // a query over the open dossiers: take them now
+            historyMode = .onDemand
+            preloadOpenRows(recent: baseHead?.recentYear)
+        }
         if historyMode == .onDemand { preload(where: nil) }
     }
 

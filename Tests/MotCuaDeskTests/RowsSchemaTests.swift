@@ -131,3 +131,39 @@ struct RowsSchemaTests {
         }
     }
 }
+
+/// `show` opens `.byCode`: not even the newest year's open rows are read at open.
+@Suite("A store opened by code")
+struct ByCodeTests {
+    typealias Generated = CommandFastPathTests.Generated
+    let reference = CommandFastPathTests()
+
+    @Test func showOfEveryYearEqualsTheFullLoadAndReadsOneRow() throws {
+        let g = try Generated()
+        let full = try g.open(.all)
+        let byYear = Dictionary(grouping: full.summaries, by: { DossierCode.year(of: $0.code) ?? 0 })
+        #expect(byYear.keys.contains(2026))
+        let sample = byYear.values.flatMap { rows in rows.filter(\.state.isClosed).prefix(2) + rows.filter { !$0.state.isClosed }.prefix(2) }
+        for summary in sample {
+            let store = try g.open(.byCode)
+            let before = store.dossierCount
+            let actor = try store.actor(login: "lan", terminal: "test")
+            #expect(try Desk(store: store, actor: actor).dossierInScope(code: summary.code) == (try Desk(store: full, actor: actor).dossierInScope(code: summary.code)))
+            #expect(store.dossierCount <= before + 1, "\(summary.code): one row read")
+            let short = String(summary.code.split(separator: "-").suffix(2).joined(separator: "-"))
+            #expect(try g.open(.byCode).resolveCode(short) == summary.code)
+        }
+    }
+
+    @Test func aQueryOverTheOpenDossiersTakesThemFirst() throws {
+        let g = try Generated()
+        let full = try g.open(.all)
+        let store = try g.open(.byCode)
+        #expect(store.openSummaries.sorted { $0.code < $1.code } == full.openSummaries.sorted { $0.code < $1.code })
+        for (filter, limit) in reference.filters() {
+            let store = try g.open(.byCode)
+            let got = try Desk(store: store, actor: try store.actor(login: "hung", terminal: "test")).list(filter, limit: limit, at: CommandFastPathTests.now)
+            #expect(got == (try reference.referenceList(full, "hung", filter, limit: limit)), "\(filter)")
+        }
+    }
+}
