@@ -49,9 +49,6 @@ final class MappedRows {
     private let computedEventStart: [Int]
     /// Schema 3: the arena offsets, then the event offsets, then the code order (-1: schema 2).
     private let storedStartsAt: Int
-    /// Decoded at the first `gather` (few rows of a year are paused, but reading them all at map
-    /// time cost ~3 ms a file).
-    private var pauses: [RowsColumns.PauseRow]?
     private let states: [DossierState?]
 
     /// Maps `path` and checks its header, trailer and section sizes; the CRC of the whole file
@@ -249,7 +246,7 @@ final class MappedRows {
             }
             c.arena.append(contentsOf: body[(arenaAt + arena.0)..<(arenaAt + arena.1)])
         }
-        c.pauses = try pauseRows().compactMap { p in position[p.row].map { RowsColumns.PauseRow(row: $0, pauses: p.pauses, history: p.history) } }
+        c.pauses = try pauses(of: position)
         c.arenaStart = [0]
         c.eventStart = [0]
         for k in list.indices {
@@ -259,12 +256,28 @@ final class MappedRows {
         return c
     }
 
-    private func pauseRows() throws -> [RowsColumns.PauseRow] {
-        if let pauses { return pauses }
-        var reader = ByteReader(raw: UnsafeRawBufferPointer(rebasing: body[pausesAt..<arenaAt]))
-        let decoded = try RowsFile.decodePauses(try reader.array(header.pauseWords), rows: rows, states: header.states)
-        pauses = decoded
-        return decoded
+    /// The pause records of the rows in `position` (file row → gathered row), renumbered. The
+    /// records are walked in place and only those decoded (decoding a year's all cost ~3 ms);
+    /// each record's shape is checked as `RowsFile.decodePauses` checks it.
+    private func pauses(of position: [Int: Int]) throws -> [RowsColumns.PauseRow] {
+        let words = header.pauseWords
+        var result: [RowsColumns.PauseRow] = []
+        var i = 0, last = -1
+        while i < words {
+            guard words - i >= 3 else { throw SnapshotInvalid() }
+            let row = Int(i64(pausesAt + 8 * i)), pauseCount = i64(pausesAt + 8 * i + 8), historyCount = i64(pausesAt + 8 * i + 16)
+            guard row > last, row < rows, (0...Int64(words)).contains(pauseCount), (0...Int64(words)).contains(historyCount),
+                  Int(pauseCount) * 2 + Int(historyCount) * 3 <= words - i - 3 else { throw SnapshotInvalid() }
+            last = row
+            let next = i + 3 + Int(pauseCount) * 2 + Int(historyCount) * 3
+            if let k = position[row] {
+                var reader = ByteReader(raw: UnsafeRawBufferPointer(rebasing: body[(pausesAt + 8 * i)..<(pausesAt + 8 * next)]))
+                guard let record = try RowsFile.decodePauses(try reader.array(next - i), rows: rows, states: header.states).first else { throw SnapshotInvalid() }
+                result.append(RowsColumns.PauseRow(row: k, pauses: record.pauses, history: record.history))
+            }
+            i = next
+        }
+        return result
     }
 
     private static func enums<E: RawRepresentable>(_ numbers: [UInt8], names: [String]) throws -> [E] where E.RawValue == String {
