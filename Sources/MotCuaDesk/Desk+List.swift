@@ -26,8 +26,10 @@ extension Desk {
         let terms = SearchFolding.terms(filter.search ?? "")
         var keys: [DossierListing.Key] = []
         store.forEachCandidate(of: filter, in: scope) { summary, row in
-            let visible = summary.visible(to: role)
-            if filter.matches(visible, clock: clock, terms: terms) { keys.append(.init(due: visible.due, code: visible.code, row: row)) }
+            // Masking changes the ID, the phone and the search key only: without terms the filter
+            // cannot tell, so a match is masked once, when `forEach` hands it out.
+            let tested = terms.isEmpty ? summary : summary.visible(to: role)
+            if filter.matches(tested, clock: clock, terms: terms) { keys.append(.init(due: tested.due, code: tested.code, row: row)) }
         }
         keys.sort { ($0.due, $0.code) < ($1.due, $1.code) }
         if let limit, keys.count > limit { keys.removeSubrange(limit...) }
