@@ -43,10 +43,12 @@ final class MappedRows {
     private let body: UnsafeRawBufferPointer
     private let lengthsAt, procedureAt, stateAt, channelAt, kindAt, flagsAt, supplementAt: Int
     private let namesAt, timesAt, versionAt, countsAt, segmentAt, eventLengthAt, eventOffsetAt, pausesAt, arenaAt: Int
-    /// Where each row's strings and journal positions start (one more entry than rows).
-    private let arenaStart: [Int]
-    private let eventStart: [Int]
-    private let pauses: [RowsColumns.PauseRow]
+    /// Where each row's strings and journal positions start (one more entry than rows): read in
+    /// place from a schema 3 file (`storedStartsAt`), computed at map time for a schema 2 one.
+    private let computedArenaStart: [Int]
+    private let computedEventStart: [Int]
+    /// Schema 3: the arena offsets, then the event offsets, then the code order (-1: schema 2).
+    private let storedStartsAt: Int
     private let states: [DossierState?]
 
     /// Maps `path` and checks its header, trailer and section sizes; the CRC of the whole file
@@ -65,7 +67,7 @@ final class MappedRows {
               let trailerStart = all[..<(all.count - 1)].lastIndex(of: 10).map({ $0 + 1 }), trailerStart > firstNewline + 1,
               let trailer = try? JSONDecoder().decode(RowsTrailer.self, from: Data(all[trailerStart..<(all.count - 1)])),
               let header = try? JSONDecoder().decode(RowsHeader.self, from: Data(all[0..<firstNewline])),
-              header.schema == RowsFile.schema, header.seq <= seq, header.rows == trailer.rows,
+              RowsFile.readableSchemas.contains(header.schema), header.seq <= seq, header.rows == trailer.rows,
               header.rows >= 0, header.rows < Int(Int32.max) else {
             throw SnapshotInvalid()
         }
@@ -77,7 +79,8 @@ final class MappedRows {
         let body = UnsafeRawBufferPointer(rebasing: all[(firstNewline + 1)..<(trailerStart - 1)])
         let n = header.rows, e = header.events
         // The writer's order (RowsFile.encode): ids, 5 string lengths, procedure, 5 byte columns,
-        // 7 name columns, 11 time columns, version, event counts, the 3 event columns, pauses, arena.
+        // 7 name columns, 11 time columns, version, event counts, the 3 event columns, pauses, arena,
+        // and in schema 3 the arena and event offsets and the code order.
         let lengthsAt = 16 * n
         let procedureAt = lengthsAt + DossierTable.stringColumns.count * 4 * n
         let stateAt = procedureAt + 2 * n
@@ -89,19 +92,26 @@ final class MappedRows {
         let segmentAt = countsAt + 4 * n
         let pausesAt = segmentAt + 10 * max(0, e)
         let arenaAt = pausesAt + 8 * max(0, header.pauseWords)
-        guard e >= 0, header.pauseWords >= 0, header.arenaBytes >= 0, arenaAt + header.arenaBytes == body.count else { throw SnapshotInvalid() }
+        let storedStartsAt = header.schema >= 3 ? arenaAt + header.arenaBytes : -1
+        let extra = header.schema >= 3 ? 4 * (3 * n + 2) : 0
+        guard e >= 0, header.pauseWords >= 0, header.arenaBytes >= 0, arenaAt + header.arenaBytes + extra == body.count else { throw SnapshotInvalid() }
         func word(_ at: Int) -> Int { Int(UInt32(littleEndian: body.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
-        var arenaStart = [Int](repeating: 0, count: n + 1)
-        var eventStart = [Int](repeating: 0, count: n + 1)
-        for row in 0..<n {
-            var length = 0
-            for k in 0..<DossierTable.stringColumns.count { length += word(lengthsAt + (k * n + row) * 4) }
-            arenaStart[row + 1] = arenaStart[row] + length
-            eventStart[row + 1] = eventStart[row] + word(countsAt + row * 4)
+        var arenaStart: [Int] = [], eventStart: [Int] = []
+        if storedStartsAt >= 0 {
+            // Each row's offsets are checked where they are read (`string`, `gather`); here the ends.
+            guard word(storedStartsAt) == 0, word(storedStartsAt + 4 * n) == header.arenaBytes,
+                  word(storedStartsAt + 4 * (n + 1)) == 0, word(storedStartsAt + 4 * (2 * n + 1)) == e else { throw SnapshotInvalid() }
+        } else {
+            arenaStart = [Int](repeating: 0, count: n + 1)
+            eventStart = [Int](repeating: 0, count: n + 1)
+            for row in 0..<n {
+                var length = 0
+                for k in 0..<DossierTable.stringColumns.count { length += word(lengthsAt + (k * n + row) * 4) }
+                arenaStart[row + 1] = arenaStart[row] + length
+                eventStart[row + 1] = eventStart[row] + word(countsAt + row * 4)
+            }
+            guard arenaStart[n] == header.arenaBytes, eventStart[n] == e else { throw SnapshotInvalid() }
         }
-        guard arenaStart[n] == header.arenaBytes, eventStart[n] == e else { throw SnapshotInvalid() }
-        var reader = ByteReader(raw: UnsafeRawBufferPointer(rebasing: body[pausesAt..<arenaAt]))
-        let pauses = try RowsFile.decodePauses(try reader.array(header.pauseWords), rows: n, states: header.states)
         ok = true
         mapping = map
         mappedSize = size
@@ -127,13 +137,18 @@ final class MappedRows {
         eventOffsetAt = segmentAt + 6 * e
         self.pausesAt = pausesAt
         self.arenaAt = arenaAt
-        self.arenaStart = arenaStart
-        self.eventStart = eventStart
-        self.pauses = pauses
+        computedArenaStart = arenaStart
+        computedEventStart = eventStart
+        self.storedStartsAt = storedStartsAt
         states = header.states.map(DossierState.init(rawValue:))
     }
 
     deinit { munmap(mapping, mappedSize) }
+
+    /// Gives back the pages this process touched (a scan reads most of a file): they stay in the
+    /// page cache, and a later read faults them in again. What the rows taken need was copied
+    /// out (`gather`), so a search over five years peaks at about one file's pages, not five.
+    func releasePages() { _ = madvise(mapping, mappedSize, MADV_DONTNEED) }
 
     // MARK: - Values in place (unaligned: the header line has any length)
 
@@ -152,11 +167,39 @@ final class MappedRows {
     func name(_ k: Int, at row: Int) -> UInt32 { u32(namesAt + (k * rows + row) * 4) }
     /// Column `k` of `DossierTable.timeColumns`.
     func time(_ k: Int, at row: Int) -> Int64 { i64(timesAt + (k * rows + row) * 8) }
-    /// String `k` of the row (code, name, ID number, phone, search key), in place.
+    /// String `k` of the row (code, name, ID number, phone, search key), in place; empty when a
+    /// stored offset points outside the arena (the row is refused when gathered).
     func string(_ k: Int, at row: Int) -> UnsafeRawBufferPointer {
-        var start = arenaAt + arenaStart[row]
+        var start = arenaAt + arenaStart(row)
         for j in 0..<k { start += Int(u32(lengthsAt + (j * rows + row) * 4)) }
-        return UnsafeRawBufferPointer(rebasing: body[start..<(start + Int(u32(lengthsAt + (k * rows + row) * 4)))])
+        let end = start + Int(u32(lengthsAt + (k * rows + row) * 4))
+        guard end <= arenaAt + header.arenaBytes else { return UnsafeRawBufferPointer(rebasing: body[0..<0]) }
+        return UnsafeRawBufferPointer(rebasing: body[start..<end])
+    }
+
+    private func arenaStart(_ row: Int) -> Int { storedStartsAt < 0 ? computedArenaStart[row] : Int(u32(storedStartsAt + 4 * row)) }
+    private func eventStart(_ row: Int) -> Int {
+        storedStartsAt < 0 ? computedEventStart[row] : Int(u32(storedStartsAt + 4 * (rows + 1 + row)))
+    }
+
+    /// The rows whose code is `code`, by a binary search of the code order (a few pages read);
+    /// nil for a schema 2 file, which has none (the caller scans the codes).
+    func rows(withCode code: [UInt8]) -> [Int]? {
+        guard storedStartsAt >= 0 else { return nil }
+        let orderAt = storedStartsAt + 8 * (rows + 1)
+        func row(_ k: Int) -> Int { Int(u32(orderAt + 4 * k)) }
+        var low = 0, high = rows
+        while low < high {
+            let mid = (low + high) / 2, r = row(mid)
+            guard r < rows else { return nil }                   // a damaged order: scan instead
+            if string(0, at: r).lexicographicallyPrecedes(code) { low = mid + 1 } else { high = mid }
+        }
+        var found: [Int] = []
+        while low < rows, row(low) < rows, string(0, at: row(low)).elementsEqual(code) {
+            found.append(row(low))
+            low += 1
+        }
+        return found.sorted()
     }
 
     /// The file's number for a name, or nil when it names no row here.
@@ -191,21 +234,50 @@ final class MappedRows {
         var position = [Int: Int]()
         for (k, row) in list.enumerated() {
             position[row] = k
-            for e in eventStart[row]..<eventStart[row + 1] {
+            let arena = (arenaStart(row), arenaStart(row + 1)), events = (eventStart(row), eventStart(row + 1))
+            // Stored offsets (schema 3) must agree with the row's lengths and counts and stay inside.
+            guard arena.0 <= arena.1, arena.1 <= header.arenaBytes, events.0 <= events.1, events.1 <= header.events,
+                  arena.1 - arena.0 == c.stringLengths.reduce(0, { $0 + Int($1[k]) }),
+                  events.1 - events.0 == Int(c.eventCounts[k]) else { throw SnapshotInvalid() }
+            for e in events.0..<events.1 {
                 c.eventSegment.append(u16(segmentAt + e * 2))
                 c.eventLength.append(u32(eventLengthAt + e * 4))
                 c.eventOffset.append(u32(eventOffsetAt + e * 4))
             }
-            c.arena.append(contentsOf: body[(arenaAt + arenaStart[row])..<(arenaAt + arenaStart[row + 1])])
+            c.arena.append(contentsOf: body[(arenaAt + arena.0)..<(arenaAt + arena.1)])
         }
-        c.pauses = pauses.compactMap { p in position[p.row].map { RowsColumns.PauseRow(row: $0, pauses: p.pauses, history: p.history) } }
+        c.pauses = try pauses(of: position)
         c.arenaStart = [0]
         c.eventStart = [0]
         for k in list.indices {
-            c.arenaStart.append(c.arenaStart[k] + arenaStart[list[k] + 1] - arenaStart[list[k]])
+            c.arenaStart.append(c.arenaStart[k] + arenaStart(list[k] + 1) - arenaStart(list[k]))
             c.eventStart.append(c.eventStart[k] + Int(c.eventCounts[k]))
         }
         return c
+    }
+
+    /// The pause records of the rows in `position` (file row → gathered row), renumbered. The
+    /// records are walked in place and only those decoded (decoding a year's all cost ~3 ms);
+    /// each record's shape is checked as `RowsFile.decodePauses` checks it.
+    private func pauses(of position: [Int: Int]) throws -> [RowsColumns.PauseRow] {
+        let words = header.pauseWords
+        var result: [RowsColumns.PauseRow] = []
+        var i = 0, last = -1
+        while i < words {
+            guard words - i >= 3 else { throw SnapshotInvalid() }
+            let row = Int(i64(pausesAt + 8 * i)), pauseCount = i64(pausesAt + 8 * i + 8), historyCount = i64(pausesAt + 8 * i + 16)
+            guard row > last, row < rows, (0...Int64(words)).contains(pauseCount), (0...Int64(words)).contains(historyCount),
+                  Int(pauseCount) * 2 + Int(historyCount) * 3 <= words - i - 3 else { throw SnapshotInvalid() }
+            last = row
+            let next = i + 3 + Int(pauseCount) * 2 + Int(historyCount) * 3
+            if let k = position[row] {
+                var reader = ByteReader(raw: UnsafeRawBufferPointer(rebasing: body[(pausesAt + 8 * i)..<(pausesAt + 8 * next)]))
+                guard let record = try RowsFile.decodePauses(try reader.array(next - i), rows: rows, states: header.states).first else { throw SnapshotInvalid() }
+                result.append(RowsColumns.PauseRow(row: k, pauses: record.pauses, history: record.history))
+            }
+            i = next
+        }
+        return result
     }
 
     private static func enums<E: RawRepresentable>(_ numbers: [UInt8], names: [String]) throws -> [E] where E.RawValue == String {

@@ -41,6 +41,10 @@ public enum HistoryLoading: Sendable {
     /// when a query asks for it, read in place from the mapped rows files (Store+Preload.swift):
     /// the command line's `show`, `list`, `overdue` and `report`.
     case onDemand
+    /// As `.onDemand`, but not even the newest year's open rows at open: `show` takes its one row
+    /// (a binary search of its year's file). The first query over open dossiers takes them then
+    /// and the store is `.onDemand` from there on (`settlePending`).
+    case byCode
 }
 
 /// Derived index snapshots: one rows file per receipt year, plus the open dossiers of earlier years
@@ -71,7 +75,7 @@ extension Store {
         if let head, (try? load(head, history: history)) != nil {
             do {
                 try journal.read(from: &cursor, apply: applyLine, damaged: noteDamage)
-                if history == .onDemand { preloadOpenRows(recent: head.recentYear) }
+                if history == .onDemand { preloadOpenRows(recent: head.recentYear) }      // `.byCode`: when asked
                 checkpointIfDue()
                 return
             } catch is JournalShrank {
@@ -107,7 +111,7 @@ extension Store {
         var fresh = DossierIndex()
         let recent = head.recentYear ?? Int.max
         for (key, file) in head.years.sorted(by: { $0.key < $1.key }) {
-            if history != .all, let year = Int(key), year < recent || (history == .onDemand && year == recent) {
+            if history != .all, let year = Int(key), year < recent || (history != .deferred && year == recent) {
                 fresh.deferredYears.insert(year)
                 continue
             }
@@ -271,7 +275,9 @@ extension Store {
         var closedThrough: [String: Int64] = [:]
         var stamps: [String: FileStamp] = [:]
         for key in Set(groups.keys).union(index.deferredYears.map(String.init)) {
-            let dirty = key == Store.openKey ? olderDirty : (Int(key).map(index.dirtyYears.contains) ?? true)
+            // A file of an older schema is rewritten once its rows are here (a deferred year's stays).
+            let outdated = baseHead?.years[key].flatMap { rowsMaps[$0] }.map { $0.header.schema != rowsSchema } ?? false
+            let dirty = outdated || (key == Store.openKey ? olderDirty : (Int(key).map(index.dirtyYears.contains) ?? true))
             if !dirty || index.deferredYears.contains(Int(key) ?? -1), baseHead?.recentYear == recent,
                let reused = baseHead?.years[key], (try? fs.stat("\(self.files.index)/\(reused)")) != nil {
                 files[key] = reused
@@ -282,7 +288,7 @@ extension Store {
                 continue
             }
             let name = "\(key).\(gen).rows"
-            let bytes = try RowsFile.encode(index, rows: groups[key] ?? [], seq: cursor.lastSeq)
+            let bytes = try RowsFile.encode(index, rows: groups[key] ?? [], seq: cursor.lastSeq, schema: rowsSchema)
             try writeFile("\(self.files.index)/\(name)", bytes, mode: config.fileModeBits)
             files[key] = name
             // What a reader compares before trusting the CRC computed here (MappedRows).

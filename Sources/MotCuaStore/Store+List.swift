@@ -1,6 +1,12 @@
 import Foundation
 import MotCuaCore
 
+/// A loaded dossier's row in the table, so a listing can keep rows instead of values.
+public struct LoadedRow: Hashable, Sendable {
+    let row: Int32
+    let generation: Int
+}
+
 /// `motcua list` reads the columns first and makes values only of the rows that can pass, one at a
 /// time: at 500,000 dossiers making every row a value (and keeping them) cost ~300 MB and a second.
 extension Store {
@@ -12,11 +18,12 @@ extension Store {
         return states.contains { $0.isClosed }
     }
 
-    /// Calls `body` with each loaded dossier in `scope` that can pass `filter`, made into a value.
+    /// Calls `body` with each loaded dossier in `scope` that can pass `filter`, made into a value,
+    /// and its row (to make it again later without keeping it, `summary(at:)`).
     /// The test here is a necessary condition read from the columns (state, holder, office, and
     /// the raw search key containing each term without `*`, which a masked key's match implies);
     /// the caller applies the exact filter to what the official sees.
-    public func forEachCandidate(of filter: DossierFilter, in scope: ReportScope, _ body: (DossierSummary) -> Void) {
+    public func forEachCandidate(of filter: DossierFilter, in scope: ReportScope, _ body: (DossierSummary, LoadedRow) -> Void) {
         settlePending()
         let table = index.table
         let office = table.officeID(scope)
@@ -36,9 +43,16 @@ extension Store {
                     let bytes = UnsafeBufferPointer(rebasing: arena[Int(key.offset)..<Int(key.offset + key.length)])
                     guard terms.allSatisfy({ Self.contains(bytes, $0) }) else { continue }
                 }
-                body(table.summary(at: row))
+                body(table.summary(at: row), LoadedRow(row: Int32(row), generation: reloadCount))
             }
         }
+    }
+
+    /// The dossier at a row `forEachCandidate` handed out, made into a value again; nil when the
+    /// index was rebuilt since (rows moved). Rows only ever append otherwise, so a row keeps its dossier.
+    public func summary(at row: LoadedRow) -> DossierSummary? {
+        guard row.generation == reloadCount, Int(row.row) < index.table.count else { return nil }
+        return index.table.summary(at: Int(row.row))
     }
 
     /// Byte substring test (keys are ~60 bytes: a first-byte scan is enough).

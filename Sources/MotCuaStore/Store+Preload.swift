@@ -24,8 +24,9 @@ extension Store {
 
     /// Joins to the table the rows of the deferred `years` (nil: all) for which `test` made per
     /// file is true, plus those whose dossiers have lines waiting, then applies those lines.
-    /// Without `test` only years with lines waiting are read. A damaged file rebuilds the index.
-    func preload(years: [Int]? = nil, where test: ((MappedRows) -> (Int) -> Bool)?) {
+    /// Without `test` only years with lines waiting are read. `lookup` names the rows passing
+    /// `test` when the file can say without a scan (nil from it: scan). A damaged file rebuilds the index.
+    func preload(years: [Int]? = nil, lookup: ((MappedRows) -> [Int]?)? = nil, where test: ((MappedRows) -> (Int) -> Bool)?) {
         guard !index.deferredYears.isEmpty else { return }
         guard historyLoader == nil else { return loadHistory() }     // a year half appended by a budgeted step
         do {
@@ -40,14 +41,21 @@ extension Store {
                 let taken = index.preloadedRows[year] ?? []
                 let rowTest = test?(file)
                 var list: [Int] = []
-                for row in 0..<file.rows where taken.isEmpty || !taken.contains(row) {
-                    if rowTest?(row) == true || (!waiting.isEmpty && waiting.contains(file.id(at: row))) { list.append(row) }
+                if let named = lookup?(file) {
+                    var rows = Set(named)
+                    if !waiting.isEmpty { rows.formUnion((0..<file.rows).filter { waiting.contains(file.id(at: $0)) }) }
+                    list = rows.subtracting(taken).sorted()
+                } else {
+                    for row in 0..<file.rows where taken.isEmpty || !taken.contains(row) {
+                        if rowTest?(row) == true || (!waiting.isEmpty && waiting.contains(file.id(at: row))) { list.append(row) }
+                    }
                 }
                 if !list.isEmpty {
                     var loader = RowsLoader(file: file, columns: try file.gather(list), year: year)
                     _ = loader.load(into: &index, budget: nil)
                     index.preloadedRows[year, default: []].formUnion(list)
                 }
+                file.releasePages()
                 replayPending(year: year)
                 index.deferredYears.insert(year)                     // the rows not taken are still to load
             }
@@ -60,6 +68,10 @@ extension Store {
     /// Applies the lines waiting for deferred years (a store opened `.onDemand` holds every open
     /// dossier only once the lines read since its snapshot are applied).
     func settlePending() {
+        if historyMode == .byCode {              // a query over the open dossiers: take them now
+            historyMode = .onDemand
+            preloadOpenRows(recent: baseHead?.recentYear)
+        }
         if historyMode == .onDemand { preload(where: nil) }
     }
 

@@ -39,6 +39,8 @@ public final class Store {
     /// The rows files mapped so far, by name, and the stamps of those whose CRC this process computed.
     var rowsMaps: [String: MappedRows] = [:]
     var verifiedStamps: [String: FileStamp] = [:]
+    /// The rows-file schema snapshots write (tests write the older one to check it is still read).
+    var rowsSchema = RowsFile.schema
     var reloadCount = 0
     /// Things worth telling an administrator that are not errors (an index rebuilt, …).
     public internal(set) var notices: [String] = []
@@ -278,12 +280,12 @@ public final class Store {
     public func isDamaged(_ summary: DossierSummary) -> Bool { index.damaged.contains(summary.id) }
 
     /// A dossier of a year whose history is deferred is loaded before anyone reads or changes it.
-    /// Only the rows with that code are read from the year's mapped file (a short code: those
-    /// ending with it).
+    /// Only the rows with that code are read from the year's mapped file: a full code found in its
+    /// code order (a schema 2 file: every code scanned), a short code by a scan of those ending with it.
     func ensureLoaded(code: String) {
         guard index.row(code: code) == nil, let year = DossierCode.year(of: code), index.deferredYears.contains(year) else { return }
         let wanted = Array(code.utf8), short = DossierCode.isShort(code)
-        preload(years: [year]) { file in { row in
+        preload(years: [year], lookup: short ? nil : { $0.rows(withCode: wanted) }) { file in { row in
             let c = file.string(0, at: row)
             guard short else { return c.count == wanted.count && c.elementsEqual(wanted) }
             return c.count > wanted.count && c[c.count - wanted.count - 1] == 45 && c[(c.count - wanted.count)...].elementsEqual(wanted)

@@ -100,7 +100,9 @@ struct MonthTable: Sendable {
         let leapMonth: Int?
     }
 
-    static let shared = MonthTable()
+    /// From the new moons written out in LunarMonths+Table.swift: computing them (`init()`) cost
+    /// ~5 ms of every command that shows an appointment's working days.
+    static let shared = MonthTable(LunarMonths.written)
 
     /// First day of each month, plus one extra entry: the day after the last month.
     let starts: [Int]
@@ -108,26 +110,16 @@ struct MonthTable: Sendable {
     /// One entry per year of `LunarCalendar.supportedLunarYears`.
     let years: [YearEntry]
 
-    init() {
-        // k = 0 is the new moon of 6 January 2000; this range runs from mid-1897 to early 2102.
-        let newMoonDays = (-1270...1265).map { k in
-            Astronomy.newMoonDayCorrections[k] ?? Astronomy.localDay(ofJDE: Astronomy.newMoonJDE(k: Double(k)))
-        }
-        // The Sun's longitude as each month begins (local midnight) tells which terms it holds.
-        let longitudes = newMoonDays.map {
-            Astronomy.apparentSolarLongitude(jde: Astronomy.jde(atStartOfLocalDay: $0))
-        }
-        func monthContains(_ month: Int, longitude target: Double) -> Bool {
-            let covered = (longitudes[month + 1] - longitudes[month] + 360).truncatingRemainder(dividingBy: 360)
-            return (target - longitudes[month] + 360).truncatingRemainder(dividingBy: 360) < covered
-        }
-        // Major solar terms (trung khí) are the multiples of 30°.
-        func containsMajorTerm(_ month: Int) -> Bool {
-            Int(longitudes[month] / 30) != Int(longitudes[month + 1] / 30)
-        }
+    /// From the astronomy, as `LunarMonths.written` was made (the tests compare the two).
+    init() { self.init(LunarMonths.computed()) }
+
+    init(_ months: LunarMonths) {
+        let newMoonDays = months.newMoonDays
+        func monthContainsSolstice(_ month: Int) -> Bool { months.holdsSolstice[month] }
+        func containsMajorTerm(_ month: Int) -> Bool { months.holdsMajorTerm[month] }
 
         // Month 11 is the month holding the winter solstice (270°).
-        let monthElevens = (0..<newMoonDays.count - 1).filter { monthContains($0, longitude: 270) }
+        let monthElevens = (0..<newMoonDays.count - 1).filter(monthContainsSolstice)
         var starts: [Int] = []
         var labels: [Label] = []
         for (eleven, nextEleven) in zip(monthElevens, monthElevens.dropFirst()) {

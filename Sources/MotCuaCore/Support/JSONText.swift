@@ -41,27 +41,27 @@ public indirect enum JSONText: Equatable, Sendable {
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
-                newline(&out, indent, level + 1)
+                Self.newline(&out, indent, level + 1)
                 item.write(into: &out, indent: indent, level: level + 1)
             }
-            newline(&out, indent, level)
+            Self.newline(&out, indent, level)
             out += "]"
         case .object(let pairs):
             guard !pairs.isEmpty else { out += "{}"; return }
             out += "{"
             for (i, (key, value)) in pairs.enumerated() {
                 if i > 0 { out += "," }
-                newline(&out, indent, level + 1)
+                Self.newline(&out, indent, level + 1)
                 JSONText.quote(key, into: &out)
                 out += indent == nil ? ":" : ": "
                 value.write(into: &out, indent: indent, level: level + 1)
             }
-            newline(&out, indent, level)
+            Self.newline(&out, indent, level)
             out += "}"
         }
     }
 
-    private func newline(_ out: inout String, _ indent: String?, _ level: Int) {
+    private static func newline(_ out: inout String, _ indent: String?, _ level: Int) {
         guard let indent else { return }
         out += "\n" + String(repeating: indent, count: level)
     }
@@ -87,6 +87,38 @@ public indirect enum JSONText: Equatable, Sendable {
             }
         }
         out += "\""
+    }
+}
+
+extension JSONText {
+    /// Writes `.object(head + [(key, .array(items))])` exactly as `pretty` (or `compact`) would
+    /// render it, in pieces handed to `write`, an item at a time as `items` produces them: a long
+    /// list is never held as one value or one string.
+    public static func writeObject(_ head: [(String, JSONText)], endingWithArray key: String, pretty: Bool,
+                                   items: ((JSONText) -> Void) throws -> Void, write: (String) -> Void) rethrows {
+        let indent = pretty ? "  " : nil
+        // No rendered value contains a NUL (strings escape control characters): a safe seam.
+        let marker = "\u{0}"
+        var frame = ""
+        JSONText.object(head + [(key, .raw(marker))]).write(into: &frame, indent: indent, level: 0)
+        let parts = frame.components(separatedBy: marker)
+        write(parts[0])
+        var first = true
+        try withoutActuallyEscaping(write) { write in
+            try items { item in
+                var out = first ? "[" : ","
+                first = false
+                JSONText.newline(&out, indent, 2)
+                item.write(into: &out, indent: indent, level: 2)
+                write(out)
+            }
+        }
+        var close = first ? "[]" : ""
+        if !first {
+            JSONText.newline(&close, indent, 1)
+            close += "]"
+        }
+        write(close + parts[1])
     }
 }
 

@@ -77,11 +77,12 @@ enum DossierJSON {
 
     /// `list --json`.
     static func list(_ rows: [DossierSummary], now: Instant, clock: DeadlineClock, catalogue: Catalogue) -> JSONText {
-        .object([
-            ("schema", .int(Int64(schemaVersion))), ("now", .string(now.iso8601)),
-            ("count", .int(Int64(rows.count))),
-            ("dossiers", .array(rows.map { summary($0, clock: clock, catalogue: catalogue) })),
-        ])
+        .object(listHead(count: rows.count, now: now) + [("dossiers", .array(rows.map { summary($0, clock: clock, catalogue: catalogue) }))])
+    }
+
+    /// The keys before `dossiers` (the last key, so a long list streams after them).
+    static func listHead(count: Int, now: Instant) -> [(String, JSONText)] {
+        [("schema", .int(Int64(schemaVersion))), ("now", .string(now.iso8601)), ("count", .int(Int64(count)))]
     }
 
     /// `receive --json`: the code and the appointment of the dossier just received, and the

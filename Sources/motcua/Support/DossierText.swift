@@ -47,22 +47,24 @@ enum DossierText {
 
     /// The list as a table for an 80-column terminal.
     static func table(_ rows: [DossierSummary], clock: DeadlineClock) -> String {
-        var out = ""
-        for d in rows {
-            let cells = [
-                d.code.padding(toWidth: 26),
-                safe(d.applicantName).truncated(to: 20).padding(toWidth: 21),
-                safe(d.procedure.shortName).truncated(to: 18).padding(toWidth: 19),
-                d.holder.department.padding(toWidth: 5),
-                d.due.vietnameseShort.padding(toWidth: 17),
-                clock.status(of: d).marker.padding(toWidth: 20),
-                d.state.vietnamese,
-            ]
-            out += cells.joined().trimmingTrailingSpaces() + "\n"
-        }
-        out += "\(rows.count) hồ sơ\n"
-        return out
+        rows.map { tableLine($0, clock: clock) }.joined() + tableFooter(count: rows.count)
     }
+
+    /// One row of `table`, with its newline (a long list is printed a row at a time).
+    static func tableLine(_ d: DossierSummary, clock: DeadlineClock) -> String {
+        let cells = [
+            d.code.padding(toWidth: 26),
+            safe(d.applicantName).truncated(to: 20).padding(toWidth: 21),
+            safe(d.procedure.shortName).truncated(to: 18).padding(toWidth: 19),
+            d.holder.department.padding(toWidth: 5),
+            d.due.vietnameseShort.padding(toWidth: 17),
+            clock.status(of: d).marker.padding(toWidth: 20),
+            d.state.vietnamese,
+        ]
+        return cells.joined().trimmingTrailingSpaces() + "\n"
+    }
+
+    static func tableFooter(count: Int) -> String { "\(count) hồ sơ\n" }
 
     /// The dossier detail for `motcua show`.
     static func detail(_ dossier: Dossier, clock: DeadlineClock, catalogue: Catalogue, explanation: [ExplainLine]) -> String {

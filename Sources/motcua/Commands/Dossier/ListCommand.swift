@@ -30,11 +30,16 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let context = try StoreContext.open(store, history: .onDemand)     // the desk loads older years when the filter needs them
         let clock = context.deadlineClock
-        let rows = try context.desk.list(try filter(), limit: limit, at: context.now)
+        let listing = try context.desk.listing(try filter(), limit: limit, at: context.now)
+        // Written a dossier at a time: a full export never holds every value or one document.
         if output.json {
-            Console.json(DossierJSON.list(rows, now: context.now, clock: clock, catalogue: context.store.catalogue))
+            let catalogue = context.store.catalogue
+            try Console.json(DossierJSON.listHead(count: listing.count, now: context.now), endingWithArray: "dossiers") { item in
+                try listing.forEach { item(DossierJSON.summary($0, clock: clock, catalogue: catalogue)) }
+            }
         } else {
-            print(DossierText.table(rows, clock: clock), terminator: "")
+            try listing.forEach { print(DossierText.tableLine($0, clock: clock), terminator: "") }
+            print(DossierText.tableFooter(count: listing.count), terminator: "")
         }
     }
 

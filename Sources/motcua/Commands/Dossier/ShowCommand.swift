@@ -12,7 +12,7 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let context = try StoreContext.open(store, history: .onDemand)    // its year's rows are loaded when asked for
+        let context = try StoreContext.open(store, history: .byCode)      // its one row is read from its year's file
         let dossier = try context.desk.dossierInScope(code: code)
         let clock = context.deadlineClock
         let explanation = dossier.summary.appointmentExplanation(calendar: context.store.calendar)

@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+@testable import MotCuaCore
+
+/// The folding table is written out instead of derived from Foundation at start (issue 12, third
+/// step): it must fold every scalar up to U+1EFF exactly as the derivation does.
+@Suite("Search folding table")
+struct SearchFoldingTableTests {
+    /// What folding one scalar gave when the table was built from Foundation's decompositions.
+    func derived(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        if [0xD0, 0x110, 0x111].contains(scalar.value) { return ["d"] }
+        guard scalar.properties.isAlphabetic else { return Array(String(scalar).lowercased().unicodeScalars) }
+        let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.filter { !(0x300...0x36F).contains($0.value) }
+        return Array(String(String.UnicodeScalarView(base)).lowercased().unicodeScalars)
+    }
+
+    @Test func everyScalarFoldsAsFoundationsDecompositionGives() {
+        var differences: [String] = []
+        for v in 0x80..<0x1F00 where !(0x300...0x36F).contains(v) {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let folded = Array(SearchFolding.fold(String(scalar)).unicodeScalars)
+            if folded != derived(scalar) { differences.append(String(v, radix: 16)) }
+        }
+        #expect(differences.isEmpty, "\(differences.prefix(20))")
+        #expect(SearchFolding.fold("Nguyễn Thị Hoà ĐỖ Ơn Ư") == "nguyen thi hoa do on u")
+    }
+}
