@@ -27,39 +27,29 @@ struct JournalLineScanner {
         var seq: Int64?, at: Instant?, by: String?, acting: String?, tty: String?, op: String?, entered: Instant?
         var opd: String?, d: String?, code: String?, base: Int?, sv: Int?, ev: DossierEvent?, admin: AdminEvent?
         var queue: QueueEvent?, prev: String?, h: String?
-        var seen: UInt32 = 0
-        func once(_ bit: UInt32) -> Bool {
-            defer { seen |= 1 << bit }
-            return seen & (1 << bit) == 0
-        }
-        guard take(123) else { return nil }                        // {
-        var more = !take(125)                                      // }
-        while more {
-            guard let key = rawString(), take(58) else { return nil }   // :
+        let read = object { s, key in
             switch key {
-            case "seq": guard once(0), let v = integer() else { return nil }; seq = v
-            case "at": guard once(1), let v = instant() else { return nil }; at = v
-            case "by": guard once(2), let v = string() else { return nil }; by = v
-            case "as": guard once(3), let v = string() else { return nil }; acting = v
-            case "tty": guard once(4), let v = string() else { return nil }; tty = v
-            case "op": guard once(5), let v = string() else { return nil }; op = v
-            case "entered": guard once(6), let v = instant() else { return nil }; entered = v
-            case "opd": guard once(7), let v = string() else { return nil }; opd = v
-            case "d": guard once(8), let v = string() else { return nil }; d = v
-            case "code": guard once(9), let v = string() else { return nil }; code = v
-            case "base": guard once(10), let v = int() else { return nil }; base = v
-            case "sv": guard once(11), let v = int() else { return nil }; sv = v
-            case "ev": guard once(12), let v = event(decoder) else { return nil }; ev = v
-            case "admin": guard once(13), let v = nested(AdminEvent.self, decoder) else { return nil }; admin = v
-            case "queue": guard once(14), let v = nested(QueueEvent.self, decoder) else { return nil }; queue = v
-            case "prev": guard once(15), let v = string() else { return nil }; prev = v
-            case "h": guard once(16), let v = string() else { return nil }; h = v
+            case "seq": return Self.put(s.integer(), &seq, 0)
+            case "at": return Self.put(s.instant(), &at, 1)
+            case "by": return Self.put(s.string(), &by, 2)
+            case "as": return Self.put(s.string(), &acting, 3)
+            case "tty": return Self.put(s.string(), &tty, 4)
+            case "op": return Self.put(s.string(), &op, 5)
+            case "entered": return Self.put(s.instant(), &entered, 6)
+            case "opd": return Self.put(s.string(), &opd, 7)
+            case "d": return Self.put(s.string(), &d, 8)
+            case "code": return Self.put(s.string(), &code, 9)
+            case "base": return Self.put(s.int(), &base, 10)
+            case "sv": return Self.put(s.int(), &sv, 11)
+            case "ev": return Self.put(s.event(decoder), &ev, 12)
+            case "admin": return Self.put(s.nested(AdminEvent.self, decoder), &admin, 13)
+            case "queue": return Self.put(s.nested(QueueEvent.self, decoder), &queue, 14)
+            case "prev": return Self.put(s.string(), &prev, 15)
+            case "h": return Self.put(s.string(), &h, 16)
             default: return nil
             }
-            more = take(44)                                        // ,
-            if !more { guard take(125) else { return nil } }
         }
-        guard let seq, let at, let by, let sv, let h else { return nil }
+        guard read, let seq, let at, let by, let sv, let h else { return nil }
         return JournalCodec.RawLine(seq: seq, at: at, by: by, as: acting, tty: tty, op: op, entered: entered, opd: opd, d: d,
                                     code: code, base: base, sv: sv, ev: ev, admin: admin, queue: queue, prev: prev, h: h)
     }
@@ -67,47 +57,36 @@ struct JournalLineScanner {
     private mutating func event(_ decoder: JSONDecoder) -> DossierEvent? {
         var event = DossierEvent(kind: .note)
         var kind: DossierEvent.Kind?
-        var seen: UInt32 = 0
-        func once(_ bit: UInt32) -> Bool {
-            defer { seen |= 1 << bit }
-            return seen & (1 << bit) == 0
-        }
-        guard take(123) else { return nil }
-        var more = !take(125)
-        while more {
-            guard let key = rawString(), take(58) else { return nil }
+        let read = object { s, key in
             switch key {
-            case "k": guard once(0), let v = string().flatMap(DossierEvent.Kind.init(rawValue:)) else { return nil }; kind = v
-            case "reception": guard once(1), let v = reception(decoder) else { return nil }; event.reception = v
-            case "department": guard once(2), let v = string() else { return nil }; event.department = v
-            case "official": guard once(3), let v = string() else { return nil }; event.official = v
-            case "reason": guard once(4), let v = string() else { return nil }; event.reason = v
-            case "documents": guard once(5), let v = strings() else { return nil }; event.documents = v
-            case "due": guard once(6), let v = instant() else { return nil }; event.due = v
-            case "statsDue": guard once(7), let v = instant() else { return nil }; event.statsDue = v
-            case "stepDue": guard once(8), let v = instant() else { return nil }; event.stepDue = v
-            case "returnedTo": guard once(9), let v = string() else { return nil }; event.returnedTo = v
-            case "proxyName": guard once(10), let v = string() else { return nil }; event.proxyName = v
-            case "waybill": guard once(11), let v = string() else { return nil }; event.waybill = v
-            case "text": guard once(12), let v = string() else { return nil }; event.text = v
+            case "k": return Self.put(s.string().flatMap(DossierEvent.Kind.init(rawValue:)), &kind, 0)
+            case "reception": return Self.put(s.reception(decoder), &event.reception, 1)
+            case "department": return Self.put(s.string(), &event.department, 2)
+            case "official": return Self.put(s.string(), &event.official, 3)
+            case "reason": return Self.put(s.string(), &event.reason, 4)
+            case "documents": return Self.put(s.strings(), &event.documents, 5)
+            case "due": return Self.put(s.instant(), &event.due, 6)
+            case "statsDue": return Self.put(s.instant(), &event.statsDue, 7)
+            case "stepDue": return Self.put(s.instant(), &event.stepDue, 8)
+            case "returnedTo": return Self.put(s.string(), &event.returnedTo, 9)
+            case "proxyName": return Self.put(s.string(), &event.proxyName, 10)
+            case "waybill": return Self.put(s.string(), &event.waybill, 11)
+            case "text": return Self.put(s.string(), &event.text, 12)
             case "flags":
-                guard once(13), let list = strings() else { return nil }
+                guard let list = s.strings() else { return nil }
                 let flags = list.compactMap(DossierFlag.init(rawValue:))
-                guard flags.count == list.count else { return nil }
-                event.flags = flags
-            case "rating": guard once(14), let v = nested(Rating.self, decoder) else { return nil }; event.rating = v
-            case "ratingCounter": guard once(15), let v = int() else { return nil }; event.ratingCounter = v
-            case "amount": guard once(16), let v = int() else { return nil }; event.amount = v
-            case "method": guard once(17), let v = string().flatMap(PaymentMethod.init(rawValue:)) else { return nil }; event.method = v
-            case "receipt": guard once(18), let v = string() else { return nil }; event.receipt = v
-            case "document": guard once(19), let v = nested(DocumentRecord.self, decoder) else { return nil }; event.document = v
-            case "result": guard once(20), let v = nested(ResultRecord.self, decoder) else { return nil }; event.result = v
+                return flags.count == list.count ? Self.put(flags, &event.flags, 13) : nil
+            case "rating": return Self.put(s.nested(Rating.self, decoder), &event.rating, 14)
+            case "ratingCounter": return Self.put(s.int(), &event.ratingCounter, 15)
+            case "amount": return Self.put(s.int(), &event.amount, 16)
+            case "method": return Self.put(s.string().flatMap(PaymentMethod.init(rawValue:)), &event.method, 17)
+            case "receipt": return Self.put(s.string(), &event.receipt, 18)
+            case "document": return Self.put(s.nested(DocumentRecord.self, decoder), &event.document, 19)
+            case "result": return Self.put(s.nested(ResultRecord.self, decoder), &event.result, 20)
             default: return nil
             }
-            more = take(44)
-            if !more { guard take(125) else { return nil } }
         }
-        guard let kind else { return nil }
+        guard read, let kind else { return nil }
         event.kind = kind
         return event
     }
@@ -116,62 +95,65 @@ struct JournalLineScanner {
         var applicant: Person?, proxy: Proxy?, channel: Channel?, documents: [ReceivedDocument]?, procedure: ProcedureSnapshot?
         var agency: String?, effectiveStart: Instant?, office: String?, portalCode: String?, submittedAt: Instant?
         var fees: [FeeLine]?, ticket: String?
-        var seen: UInt32 = 0
-        func once(_ bit: UInt32) -> Bool {
-            defer { seen |= 1 << bit }
-            return seen & (1 << bit) == 0
-        }
-        guard take(123) else { return nil }
-        var more = !take(125)
-        while more {
-            guard let key = rawString(), take(58) else { return nil }
+        let read = object { s, key in
             switch key {
-            case "applicant": guard once(0), let v = person() else { return nil }; applicant = v
-            case "proxy": guard once(1), let v = nested(Proxy.self, decoder) else { return nil }; proxy = v
-            case "channel": guard once(2), let v = string().flatMap(Channel.init(rawValue:)) else { return nil }; channel = v
-            case "documents": guard once(3), let v = repeated([ReceivedDocument].self, decoder) else { return nil }; documents = v
-            case "procedure": guard once(4), let v = repeated(ProcedureSnapshot.self, decoder) else { return nil }; procedure = v
-            case "agency": guard once(5), let v = string() else { return nil }; agency = v
-            case "effectiveStart": guard once(6), let v = instant() else { return nil }; effectiveStart = v
-            case "office": guard once(7), let v = string() else { return nil }; office = v
-            case "portalCode": guard once(8), let v = string() else { return nil }; portalCode = v
-            case "submittedAt": guard once(9), let v = instant() else { return nil }; submittedAt = v
-            case "fees": guard once(10), let v = repeated([FeeLine].self, decoder) else { return nil }; fees = v
-            case "ticket": guard once(11), let v = string() else { return nil }; ticket = v
+            case "applicant": return Self.put(s.person(), &applicant, 0)
+            case "proxy": return Self.put(s.nested(Proxy.self, decoder), &proxy, 1)
+            case "channel": return Self.put(s.string().flatMap(Channel.init(rawValue:)), &channel, 2)
+            case "documents": return Self.put(s.repeated([ReceivedDocument].self, decoder), &documents, 3)
+            case "procedure": return Self.put(s.repeated(ProcedureSnapshot.self, decoder), &procedure, 4)
+            case "agency": return Self.put(s.string(), &agency, 5)
+            case "effectiveStart": return Self.put(s.instant(), &effectiveStart, 6)
+            case "office": return Self.put(s.string(), &office, 7)
+            case "portalCode": return Self.put(s.string(), &portalCode, 8)
+            case "submittedAt": return Self.put(s.instant(), &submittedAt, 9)
+            case "fees": return Self.put(s.repeated([FeeLine].self, decoder), &fees, 10)
+            case "ticket": return Self.put(s.string(), &ticket, 11)
             default: return nil
             }
-            more = take(44)
-            if !more { guard take(125) else { return nil } }
         }
-        guard let applicant, let channel, let documents, let procedure, let agency, let effectiveStart else { return nil }
+        guard read, let applicant, let channel, let documents, let procedure, let agency, let effectiveStart else { return nil }
         return Reception.decoded(applicant: applicant, proxy: proxy, channel: channel, documents: documents, procedure: procedure, agency: agency,
                                  effectiveStart: effectiveStart, office: office, portalCode: portalCode, submittedAt: submittedAt, fees: fees, ticket: ticket)
     }
 
     private mutating func person() -> Person? {
         var name: String?, idNumber: String?, phone: String?, address: String?, email: String?
-        var seen: UInt32 = 0
-        func once(_ bit: UInt32) -> Bool {
-            defer { seen |= 1 << bit }
-            return seen & (1 << bit) == 0
-        }
-        guard take(123) else { return nil }
-        var more = !take(125)
-        while more {
-            guard let key = rawString(), take(58) else { return nil }
+        let read = object { s, key in
             switch key {
-            case "name": guard once(0), let v = string() else { return nil }; name = v
-            case "idNumber": guard once(1), let v = string() else { return nil }; idNumber = v
-            case "phone": guard once(2), let v = string() else { return nil }; phone = v
-            case "address": guard once(3), let v = string() else { return nil }; address = v
-            case "email": guard once(4), let v = string() else { return nil }; email = v
+            case "name": return Self.put(s.string(), &name, 0)
+            case "idNumber": return Self.put(s.string(), &idNumber, 1)
+            case "phone": return Self.put(s.string(), &phone, 2)
+            case "address": return Self.put(s.string(), &address, 3)
+            case "email": return Self.put(s.string(), &email, 4)
             default: return nil
             }
-            more = take(44)
-            if !more { guard take(125) else { return nil } }
         }
-        guard let name else { return nil }
+        guard read, let name else { return nil }
         return Person(name: name, idNumber: idNumber, phone: phone, address: address, email: email)
+    }
+
+    /// Walks `{"key":value,…}`: `field` reads the value of a key it knows and returns the key's
+    /// number; an unknown key, a value it cannot read or a key met twice gives false.
+    private mutating func object(_ field: (inout JournalLineScanner, String) -> Int?) -> Bool {
+        var seen: UInt32 = 0
+        guard take(123) else { return false }                      // {
+        var more = !take(125)                                      // }
+        while more {
+            guard let key = rawString(), take(58),                 // :
+                  let bit = field(&self, key), seen & (1 << bit) == 0 else { return false }
+            seen |= 1 << bit
+            more = take(44)                                        // ,
+            if !more { guard take(125) else { return false } }
+        }
+        return true
+    }
+
+    /// A field's value into its slot, answering the field's number, or nil when it did not read.
+    private static func put<T>(_ value: T?, _ slot: inout T?, _ bit: Int) -> Int? {
+        guard let value else { return nil }
+        slot = value
+        return bit
     }
 
     // MARK: - Values
