@@ -65,6 +65,10 @@ struct DossierTable: Sendable {
     var searchMask: [UInt64] = []
     /// Which letter pairs each key contains, hashed to 64 bits (`SearchTerm.pairs`).
     var searchPairs: [UInt64] = []
+    /// Whether the row's ID number and phone are ASCII digits only (as the desk validates them):
+    /// then a masked view's letter terms are decided by the masks, without reading the arena.
+    /// Both are fixed at receipt, so this is set once, when the row is appended.
+    var digitsOnly: [Bool] = []
     var procedure: [UInt16] = []
     var state: [DossierState] = []
     var channel: [Channel] = []
@@ -159,6 +163,9 @@ struct DossierTable: Sendable {
 
     // MARK: - Rows
 
+    static func isDigits(_ s: String?) -> Bool { isDigits(s?.utf8 ?? "".utf8) }
+    static func isDigits<S: Sequence>(_ bytes: S) -> Bool where S.Element == UInt8 { bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+
     static func time(_ i: Instant?) -> Int64 { i?.seconds ?? none }
     static func instant(_ v: Int64) -> Instant? { v == none ? nil : Instant(seconds: v) }
 
@@ -180,6 +187,7 @@ struct DossierTable: Sendable {
         searchKey.append(store(d.searchKey))
         searchMask.append(SearchTerm.mask(of: d.searchKey.utf8))
         searchPairs.append(SearchTerm.pairs(of: d.searchKey.utf8))
+        digitsOnly.append(Self.isDigits(d.idNumber) && Self.isDigits(d.phone))
         procedure.append(known ?? procedureID(d.procedure))
         holderDepartment.append(0); holderOfficial.append(0); lastBy.append(0)
         resolvedBy.append(0); lateDepartment.append(0); lateOfficial.append(0)
@@ -202,7 +210,7 @@ struct DossierTable: Sendable {
         for column in Self.stringColumns { self[keyPath: column].reserveCapacity(n) }
         for column in Self.nameColumns { self[keyPath: column].reserveCapacity(n) }
         for column in Self.timeColumns { self[keyPath: column].reserveCapacity(n) }
-        searchMask.reserveCapacity(n); searchPairs.reserveCapacity(n); procedure.reserveCapacity(n); state.reserveCapacity(n); channel.reserveCapacity(n); flagBits.reserveCapacity(n)
+        searchMask.reserveCapacity(n); searchPairs.reserveCapacity(n); digitsOnly.reserveCapacity(n); procedure.reserveCapacity(n); state.reserveCapacity(n); channel.reserveCapacity(n); flagBits.reserveCapacity(n)
         lastKind.reserveCapacity(n); supplementCount.reserveCapacity(n); version.reserveCapacity(n)
         arena.reserveCapacity(arena.count + more * 150)
     }
@@ -290,7 +298,7 @@ struct DossierTable: Sendable {
             guard let base, let needles = termBytes.baseAddress else { return false }
             let ref = refs[row]
             let key = base + Int(ref.offset), length = Int(ref.length)
-            if let masked, !masked.holdsOnlyDigits(row, base: base) {
+            if let masked, !masked.digitsOnly[row] {
                 return masked.matches(row, key: key, length: length, base: base, needles: needles, terms: allTerms)
             }
             for term in longTerms where !SearchTerm.occurs(needles + term.start, term.count, in: key, length) { return false }
@@ -309,17 +317,20 @@ struct DossierTable: Sendable {
         var start = 0
         for term in terms {
             allTerms.append((start, term.bytes.count))
-            // Masked: a term with a digit is read against the visible key (the masks and the full
-            // key hold the hidden digits too); a term without one cannot match inside an ID or a
-            // phone of ASCII digits (the rows with anything else take the masked path for all).
-            if masked && term.bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+            // Masked: a term with a digit or a "*" is read against the visible key (the masks and
+            // the full key hold the hidden digits, and no "*"); a term without either cannot match
+            // inside an ID or a phone of ASCII digits (the rows with anything else take the masked
+            // path for all).
+            if masked && term.bytes.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2A }) {
                 hiddenTerms.append((start, term.bytes.count))
             } else if !term.decidedByMasks {
                 longTerms.append((start, term.bytes.count))
             }
             start += term.bytes.count
         }
-        let mask = terms.reduce(0) { $0 | $1.mask }, pairs = terms.reduce(0) { $0 | SearchTerm.pairs(of: $1.bytes) }
+        // A "*" is in the masked key only: the full key's masks cannot hold it.
+        let star = masked ? SearchTerm.mask(of: [0x2A]) : 0
+        let mask = terms.reduce(0) { $0 | $1.mask } & ~star, pairs = terms.reduce(0) { $0 | SearchTerm.pairs(of: $1.bytes) }
         return try arena.withUnsafeBufferPointer { arena in
             try searchKey.withUnsafeBufferPointer { refs in
                 try searchMask.withUnsafeBufferPointer { masks in
@@ -327,9 +338,12 @@ struct DossierTable: Sendable {
                         try flat.withUnsafeBufferPointer { termBytes in
                             try idNumber.withUnsafeBufferPointer { ids in
                                 try phone.withUnsafeBufferPointer { phones in
-                                    try body(SearchKeys(base: arena.baseAddress, refs: refs, masks: masks, pairMasks: pairMasks,
-                                                        termBytes: termBytes, longTerms: longTerms, mask: mask, pairs: pairs,
-                                                        hiddenTerms: hiddenTerms, allTerms: allTerms, masked: masked ? MaskedColumns(table: self, ids: ids, phones: phones) : nil))
+                                    try digitsOnly.withUnsafeBufferPointer { digitsOnly in
+                                        try body(SearchKeys(base: arena.baseAddress, refs: refs, masks: masks, pairMasks: pairMasks,
+                                                            termBytes: termBytes, longTerms: longTerms, mask: mask, pairs: pairs,
+                                                            hiddenTerms: hiddenTerms, allTerms: allTerms,
+                                                            masked: masked ? MaskedColumns(table: self, ids: ids, phones: phones, digitsOnly: digitsOnly) : nil))
+                                    }
                                 }
                             }
                         }

@@ -374,6 +374,10 @@ extension DossierTable {
                 searchMask.append(SearchTerm.mask(of: key))
                 searchPairs.append(SearchTerm.pairs(of: key))
             }
+            for (id, phone) in zip(refs[2], refs[3]) {
+                digitsOnly.append(Self.isDigits(arena[Int(id.offset)..<Int(id.offset + id.length)])
+                                  && Self.isDigits(arena[Int(phone.offset)..<Int(phone.offset + phone.length)]))
+            }
         }
         procedure.append(contentsOf: file.procedure[range].map { procedures[Int($0)] })
         state.append(contentsOf: file.state[range])

@@ -93,4 +93,13 @@ struct SearchTerm: Sendable {
         }
         return false
     }
+
+    /// `occurs` for a needle and a key held as buffers (the command line's scans of loaded and mapped rows).
+    static func occurs(_ needle: [UInt8], in key: UnsafeRawBufferPointer) -> Bool {
+        needle.withUnsafeBufferPointer { needle in
+            guard let n = needle.baseAddress else { return true }
+            guard let k = key.baseAddress else { return false }
+            return occurs(n, needle.count, in: k.assumingMemoryBound(to: UInt8.self), key.count)
+        }
+    }
 }

@@ -41,7 +41,7 @@ extension Store {
                 if !terms.isEmpty {
                     let key = table.searchKey[row]
                     let bytes = UnsafeBufferPointer(rebasing: arena[Int(key.offset)..<Int(key.offset + key.length)])
-                    guard terms.allSatisfy({ Self.contains(bytes, $0) }) else { continue }
+                    guard terms.allSatisfy({ SearchTerm.occurs($0, in: UnsafeRawBufferPointer(bytes)) }) else { continue }
                 }
                 body(table.summary(at: row), LoadedRow(row: Int32(row), generation: reloadCount))
             }
@@ -53,22 +53,5 @@ extension Store {
     public func summary(at row: LoadedRow) -> DossierSummary? {
         guard row.generation == reloadCount, Int(row.row) < index.table.count else { return nil }
         return index.table.summary(at: Int(row.row))
-    }
-
-    /// Byte substring test (keys are ~60 bytes: a first-byte scan is enough).
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }

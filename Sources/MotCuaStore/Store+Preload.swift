@@ -101,26 +101,10 @@ extension Store {
                 if let holderNumber, file.name(DossierTable.holderColumn, at: row) != holderNumber { return false }
                 if !terms.isEmpty {
                     let key = file.string(DossierTable.searchKeyColumn, at: row)
-                    guard terms.allSatisfy({ Self.contains(key, $0) }) else { return false }
+                    guard terms.allSatisfy({ SearchTerm.occurs($0, in: key) }) else { return false }
                 }
                 return true
             }
         }
-    }
-
-    /// Byte substring test on a key in place.
-    static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
-        var i = 0
-        while i <= haystack.count - needle.count {
-            if haystack[i] == first {
-                var k = 1
-                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }

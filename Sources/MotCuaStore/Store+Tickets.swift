@@ -144,7 +144,7 @@ extension Store {
             while let end = bytes[start...].firstIndex(of: 10) {
                 let line = bytes[start..<end]
                 start = end + 1
-                guard Self.contains(JournalCodec.queueMarker, in: line),
+                guard line.withUnsafeBytes({ SearchTerm.occurs(JournalCodec.queueMarker, in: $0) }),
                       let decoded = try? JournalCodec.decode(line, previousHash: nil),
                       let entry = decoded.record.queueEntry, entry.at.date == day else { continue }
                 found.append(entry)
@@ -153,16 +153,5 @@ extension Store {
         found.sort { $0.seq < $1.seq }
         queueDays[day] = found
         return found
-    }
-
-    static func contains(_ needle: [UInt8], in line: ArraySlice<UInt8>) -> Bool {
-        guard let first = needle.first, line.count >= needle.count else { return false }
-        var i = line.startIndex
-        let last = line.endIndex - needle.count
-        while i <= last {
-            if line[i] == first && line[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
     }
 }

@@ -12,6 +12,8 @@ extension DossierTable {
         let table: DossierTable
         let ids: UnsafeBufferPointer<StringRef>
         let phones: UnsafeBufferPointer<StringRef>
+        /// `DossierTable.digitsOnly`: the rows whose ID and phone are ASCII digits.
+        let digitsOnly: UnsafeBufferPointer<Bool>
 
         func matches(_ row: Int, key: UnsafePointer<UInt8>, length: Int, base: UnsafePointer<UInt8>,
                      needles: UnsafePointer<UInt8>, terms: [(start: Int, count: Int)]) -> Bool {
@@ -33,16 +35,6 @@ extension DossierTable {
                     }
                 }
             }
-        }
-
-        /// Whether the row's ID and phone are ASCII digits only (as the desk validates them).
-        func holdsOnlyDigits(_ row: Int, base: UnsafePointer<UInt8>) -> Bool {
-            func digits(_ ref: StringRef) -> Bool {
-                let start = base + Int(ref.offset)
-                for i in 0..<Int(ref.length) where start[i] < 0x30 || start[i] > 0x39 { return false }
-                return true
-            }
-            return digits(ids[row]) && digits(phones[row])      // no array: this runs per row
         }
 
         /// Whether the key ends with ` | id | phone`, byte for byte (no allocation: it runs per row).
