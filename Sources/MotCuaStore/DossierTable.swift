@@ -290,19 +290,21 @@ struct DossierTable: Sendable {
         /// reads all of them against what the role sees).
         let allTerms: [(start: Int, count: Int)]
         let masked: MaskedColumns?
+        /// `masked`'s `digitsOnly`, read per row without unwrapping (and so copying) `masked`.
+        let digitsOnly: UnsafePointer<Bool>?
 
         /// Whether every term occurs in the row's key (in what the role may see of it, when masked).
         func matches(_ row: Int) -> Bool {
             guard masks[row] & mask == mask, pairMasks[row] & pairs == pairs else { return false }
-            guard !longTerms.isEmpty || masked != nil else { return true }
+            guard !longTerms.isEmpty || digitsOnly != nil else { return true }
             guard let base, let needles = termBytes.baseAddress else { return false }
             let ref = refs[row]
             let key = base + Int(ref.offset), length = Int(ref.length)
-            if let masked, !masked.digitsOnly[row] {
+            if let digitsOnly, !digitsOnly[row], let masked {
                 return masked.matches(row, key: key, length: length, base: base, needles: needles, terms: allTerms)
             }
             for term in longTerms where !SearchTerm.occurs(needles + term.start, term.count, in: key, length) { return false }
-            guard let masked, !hiddenTerms.isEmpty else { return true }
+            guard digitsOnly != nil, !hiddenTerms.isEmpty, let masked else { return true }
             return masked.matches(row, key: key, length: length, base: base, needles: needles, terms: hiddenTerms)
         }
     }
@@ -342,7 +344,8 @@ struct DossierTable: Sendable {
                                         try body(SearchKeys(base: arena.baseAddress, refs: refs, masks: masks, pairMasks: pairMasks,
                                                             termBytes: termBytes, longTerms: longTerms, mask: mask, pairs: pairs,
                                                             hiddenTerms: hiddenTerms, allTerms: allTerms,
-                                                            masked: masked ? MaskedColumns(table: self, ids: ids, phones: phones, digitsOnly: digitsOnly) : nil))
+                                                            masked: masked ? MaskedColumns(table: TableBox(self), ids: ids, phones: phones) : nil,
+                                                            digitsOnly: masked ? digitsOnly.baseAddress : nil))
                                     }
                                 }
                             }

@@ -9,11 +9,18 @@ extension DossierTable {
     /// phone are ASCII and sit verbatim at its end, the visible part is the key without that tail
     /// plus the masked values. Otherwise the masked key is rebuilt as the summary's own masking does.
     struct MaskedColumns {
-        let table: DossierTable
+        /// Boxed: this value is copied where it is unwrapped, and the table is a few hundred bytes.
+        let tableBox: TableBox
         let ids: UnsafeBufferPointer<StringRef>
         let phones: UnsafeBufferPointer<StringRef>
-        /// `DossierTable.digitsOnly`: the rows whose ID and phone are ASCII digits.
-        let digitsOnly: UnsafeBufferPointer<Bool>
+
+        var table: DossierTable { tableBox.table }
+
+        init(table: TableBox, ids: UnsafeBufferPointer<StringRef>, phones: UnsafeBufferPointer<StringRef>) {
+            tableBox = table
+            self.ids = ids
+            self.phones = phones
+        }
 
         func matches(_ row: Int, key: UnsafePointer<UInt8>, length: Int, base: UnsafePointer<UInt8>,
                      needles: UnsafePointer<UInt8>, terms: [(start: Int, count: Int)]) -> Bool {
@@ -82,4 +89,10 @@ extension DossierTable {
             return parts.count >= 5 ? parts[4...].joined(separator: " | ") : nil
         }
     }
+}
+
+/// A table behind a reference, for a value that would otherwise copy all its columns' storage.
+final class TableBox: @unchecked Sendable {
+    let table: DossierTable
+    init(_ table: DossierTable) { self.table = table }
 }

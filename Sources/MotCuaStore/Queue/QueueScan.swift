@@ -156,6 +156,7 @@ struct QueueScan {
 
         mutating func run(_ rows: Range<Int>, job: ScanJob) {
             let l = job.limits
+            let keys = job.keys         // once: the matcher is too large to be copied per row
             for row in rows {
                 // Out of the viewer's office: in no view, no count, no warning (as if not there).
                 if let office = l.office, job.table.office[row] != office { continue }
@@ -167,7 +168,7 @@ struct QueueScan {
                     job.views[row] = UInt16(mask)
                 }
                 if l.filtering {
-                    guard job.candidates?[row] ?? true, job.keys.matches(row) else { continue }
+                    guard job.candidates?[row] ?? true, keys.matches(row) else { continue }
                     job.matched?[row] = true
                 }
                 masks[mask] += 1
