@@ -36,7 +36,10 @@ let package = Package(
         .target(name: "MotCuaDesk", dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaSync"]),
         // The national portal's outbox: settings, HTTP through URLSession, the journal projected
         // onto DongBoHoSoMC/CapNhatTienDoHoSoMC with a durable cursor (Docs/INTEROP.md).
-        .target(name: "MotCuaSync", dependencies: ["MotCuaCore", "MotCuaStore"]),
+        .target(name: "MotCuaSync", dependencies: ["MotCuaCore", "MotCuaStore", "CCurl"]),
+        // libcurl through dlopen, for the portal's HTTP: loaded by the commands that send, not by
+        // every process (FoundationNetworking's libraries cost each command ~10 ms at start).
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
         // The province: a centre's journal replicated into PostgreSQL, read back through Core's fold
         // (Docs/PROVINCE.md). The only target that links postgres-nio.
         .target(name: "MotCuaProvince", dependencies: [

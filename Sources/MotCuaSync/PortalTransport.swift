@@ -1,7 +1,6 @@
+import CCurl
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import MotCuaCore
 
 /// One HTTP exchange with the portal: the seam the outbox is tested through.
 public protocol PortalTransport {
@@ -16,62 +15,44 @@ public struct TransportError: Error, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-/// The toolchain's URLSession (FoundationNetworking on Linux, libcurl underneath): no dependency
-/// to build, and enough for one request at a time (DECISIONS: URLSession over AsyncHTTPClient).
-public final class URLSessionTransport: PortalTransport {
-    private let session: URLSession
+/// libcurl, loaded on the first request (DECISIONS: libcurl over URLSession and AsyncHTTPClient):
+/// one request at a time, no redirect followed, HTTP and HTTPS only.
+public final class CurlTransport: PortalTransport {
+    /// An answer larger than this is refused (the portal's pages are a few hundred kilobytes).
+    static let maxBody = 64 << 20
 
-    public init() {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.httpShouldSetCookies = false
-        configuration.urlCache = nil
-        session = URLSession(configuration: configuration)
-    }
-
-    deinit { session.finishTasksAndInvalidate() }
+    public init() {}
 
     public func post(_ url: String, headers: [(String, String)], body: [UInt8], timeout: Double) throws -> (status: Int, body: [UInt8]) {
-        guard let target = URL(string: url) else { throw TransportError("địa chỉ không hợp lệ: \(url)") }
-        var request = URLRequest(url: target, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        request.httpBody = Data(body)
-        let answer = Answer()
-        let done = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: request) { data, response, error in
-            answer.set(data: data, status: (response as? HTTPURLResponse)?.statusCode, error: error)
-            done.signal()
+        guard url.hasPrefix("http://") || url.hasPrefix("https://"), !url.utf8.contains(where: { $0 < 0x21 || $0 == 0x7F }) else {
+            throw TransportError("địa chỉ không hợp lệ: \(Validation.clean(url))")
         }
-        task.resume()
-        // The session's own timeout covers a silent server; this one covers a trickling one.
-        if done.wait(timeout: .now() + timeout + 5) == .timedOut {
-            task.cancel()
-            throw TransportError("hết thời gian chờ \(Int(timeout)) giây")
-        }
-        return try answer.result()
-    }
-
-    /// The callback's result, handed from URLSession's queue to the waiting thread.
-    private final class Answer: @unchecked Sendable {
-        private let lock = NSLock()
-        private var data: Data?
-        private var status: Int?
-        private var error: Error?
-
-        func set(data: Data?, status: Int?, error: Error?) {
-            lock.withLock { (self.data, self.status, self.error) = (data, status, error) }
-        }
-
-        func result() throws -> (status: Int, body: [UInt8]) {
-            try lock.withLock {
-                if let error {
-                    let code = (error as? URLError)?.code
-                    throw TransportError(code == .timedOut ? "hết thời gian chờ" : "không kết nối được (\((error as NSError).code))")
-                }
-                guard let status else { throw TransportError("không có trả lời") }
-                return (status, Array(data ?? Data()))
+        // A header with a line break would smuggle another header or a request.
+        let lines = headers.map { "\($0.0): \($0.1)" }
+        guard !lines.contains(where: { $0.utf8.contains { $0 == 10 || $0 == 13 || $0 == 0 } }) else { throw TransportError("tiêu đề không hợp lệ") }
+        var answer = motcua_http_answer()
+        defer { motcua_http_free(&answer) }
+        let code = withCStrings(lines) { pointers in
+            body.withUnsafeBytes { bytes in
+                motcua_http_post(url, pointers, Int32(lines.count), bytes.baseAddress, bytes.count,
+                                 max(1, Int(timeout * 1000)), Self.maxBody, &answer)
             }
         }
+        switch code {
+        case 0: return (answer.status, answer.length == 0 ? [] : Array(UnsafeBufferPointer(start: answer.body, count: answer.length)))
+        case 28: throw TransportError("hết thời gian chờ \(Int(timeout)) giây")
+        case -1: throw TransportError("không nạp được thư viện HTTP (libcurl)")
+        default:
+            let detail = withUnsafeBytes(of: answer.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            throw TransportError("không kết nối được (curl \(code): \(Validation.clean(detail)))")
+        }
+    }
+
+    /// `strings` as C strings, alive while `body` runs.
+    private func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+        let copies = strings.map { strdup($0) }
+        defer { copies.forEach { free($0) } }
+        let pointers = copies.map { UnsafePointer($0) }
+        return pointers.withUnsafeBufferPointer { body($0.baseAddress) }
     }
 }

@@ -92,7 +92,7 @@ struct SyncOutboxTests {
         server.fault = { faults[$0] }
         let settings = try SyncDay.configure(t, server, timeout: 1)
         var waits: [Double] = []
-        let counting = PortalClient(settings: settings, password: server.password, transport: URLSessionTransport(), sleep: { waits.append($0) })
+        let counting = PortalClient(settings: settings, password: server.password, transport: CurlTransport(), sleep: { waits.append($0) })
         let outbox = try Outbox(store: t.store, settings: settings, client: counting, now: { at("2026-11-30T12:00") })
         let result = try #require(try outbox.push())
         #expect(result.pending == 0 && result.parked == 0, "\(result)")

@@ -62,7 +62,7 @@ enum SyncDay {
     }
 
     static func outbox(_ t: TestStore, _ settings: SyncSettings, _ server: PortalTestServer, now: String = "2026-11-30T12:00") throws -> (Outbox, PortalClient) {
-        let client = PortalClient(settings: settings, password: server.password, transport: URLSessionTransport(), sleep: { _ in })
+        let client = PortalClient(settings: settings, password: server.password, transport: CurlTransport(), sleep: { _ in })
         return (try Outbox(store: t.store, settings: settings, client: client, now: { at(now) }), client)
     }
 }

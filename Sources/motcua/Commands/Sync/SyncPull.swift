@@ -25,7 +25,7 @@ extension SyncCommand {
             try context.store.require(context.actor, may: .receive)
             let (settings, credentials) = try SyncCommand.configured(context.store)
             let endpoint = try SyncCommand.feedEndpoint(of: settings)
-            let client = PortalClient(settings: settings, password: credentials.password, transport: URLSessionTransport())
+            let client = PortalClient(settings: settings, password: credentials.password, transport: CurlTransport())
             switch try context.desk.pullInbox(through: client, from: endpoint, now: context.now) {
             case .imported(let result):
                 InboxCommand.report(result, json: output.json)

@@ -20,7 +20,7 @@ extension SyncCommand {
         func run() throws {
             let context = try StoreContext.open(store)
             let (settings, credentials) = try SyncCommand.configured(context.store)
-            let client = PortalClient(settings: settings, password: credentials.password, transport: URLSessionTransport())
+            let client = PortalClient(settings: settings, password: credentials.password, transport: CurlTransport())
             let outbox = try Outbox(store: context.store, settings: settings, client: client, now: try SyncCommand.clock())
             guard let result = try outbox.push(retryParked: retryParked) else {
                 throw CLIError.failure("Một tiến trình gửi khác (sync push hoặc sync watch) đang chạy trên kho này")

@@ -27,7 +27,7 @@ extension SyncCommand {
         func run() throws {
             let context = try StoreContext.open(store)
             let (settings, credentials) = try SyncCommand.configured(context.store)
-            let client = PortalClient(settings: settings, password: credentials.password, transport: URLSessionTransport())
+            let client = PortalClient(settings: settings, password: credentials.password, transport: CurlTransport())
             let outbox = try Outbox(store: context.store, settings: settings, client: client, now: try SyncCommand.clock())
             let clock = try SyncCommand.clock()
             var feed = FeedRound(settings)
