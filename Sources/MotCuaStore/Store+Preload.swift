@@ -30,38 +30,80 @@ extension Store {
         guard !index.deferredYears.isEmpty else { return }
         guard historyLoader == nil else { return loadHistory() }     // a year half appended by a budgeted step
         do {
+            var plans: [YearPlan] = []
             for year in (years ?? Array(index.deferredYears)).sorted(by: >) where index.deferredYears.contains(year) {
                 let waiting = index.waitingDossiers(year: year)
                 if test == nil && waiting.isEmpty { continue }
                 guard let name = baseHead?.years[String(year)] else {
-                    replayPending(year: year)                        // a year without a rows file: loaded
+                    plans.append(YearPlan(year: year, file: nil, waiting: waiting, taken: [], rowTest: nil))
                     continue
                 }
                 let file = try mappedRows(name)
-                let taken = index.preloadedRows[year] ?? []
-                let rowTest = test?(file)
-                var list: [Int] = []
+                var plan = YearPlan(year: year, file: file, waiting: waiting, taken: index.preloadedRows[year] ?? [], rowTest: test?(file))
                 if let named = lookup?(file) {
                     var rows = Set(named)
                     if !waiting.isEmpty { rows.formUnion((0..<file.rows).filter { waiting.contains(file.id(at: $0)) }) }
-                    list = rows.subtracting(taken).sorted()
-                } else {
-                    for row in 0..<file.rows where taken.isEmpty || !taken.contains(row) {
-                        if rowTest?(row) == true || (!waiting.isEmpty && waiting.contains(file.id(at: row))) { list.append(row) }
-                    }
+                    plan.rows = rows.subtracting(plan.taken).sorted()
+                    plan.scanned = true
                 }
-                if !list.isEmpty {
-                    var loader = RowsLoader(file: file, columns: try file.gather(list), year: year)
+                plans.append(plan)
+            }
+            scanRows(&plans)
+            for plan in plans {
+                if let file = plan.file, !plan.rows.isEmpty {
+                    var loader = RowsLoader(file: file, columns: try file.gather(plan.rows), year: plan.year)
                     _ = loader.load(into: &index, budget: nil)
-                    index.preloadedRows[year, default: []].formUnion(list)
+                    index.preloadedRows[plan.year, default: []].formUnion(plan.rows)
                 }
-                file.releasePages()
-                replayPending(year: year)
-                index.deferredYears.insert(year)                     // the rows not taken are still to load
+                plan.file?.releasePages()
+                replayPending(year: plan.year)                        // a year without a rows file: loaded
+                if plan.file != nil { index.deferredYears.insert(plan.year) }   // the rows not taken are still to load
             }
         } catch {
             notices.append("Chỉ mục năm cũ hỏng, dựng lại từ nhật ký: \(error)")
             try? reloadFromScratch()
+        }
+    }
+
+    /// One deferred year of a preload: its file, and the rows to take from it.
+    struct YearPlan {
+        let year: Int
+        let file: MappedRows?
+        let waiting: Set<UUID>
+        let taken: Set<Int>
+        let rowTest: ((Int) -> Bool)?
+        var rows: [Int] = []
+        var scanned = false
+    }
+
+    /// Finds each plan's rows by reading its file, the years on both cores: a search reads every
+    /// key of five years, and the files and the index are only read meanwhile. Each file gives its
+    /// pages back once scanned, so at most two files' pages are held at once.
+    private func scanRows(_ plans: inout [YearPlan]) {
+        let open = plans.indices.filter { plans[$0].file != nil && !plans[$0].scanned }
+        guard !open.isEmpty else { return }
+        plans.withUnsafeMutableBufferPointer { buffer in
+            let job = RowScanJob(plans: buffer.baseAddress!, open: open)
+            if open.count == 1 { job.run(0) } else { DispatchQueue.concurrentPerform(iterations: open.count, execute: job.run) }
+        }
+    }
+
+    /// Unchecked: each iteration writes only its own plan, and reads its file and its own sets.
+    private struct RowScanJob: @unchecked Sendable {
+        let plans: UnsafeMutablePointer<YearPlan>
+        let open: [Int]
+
+        func run(_ k: Int) {
+            let plan = plans + open[k]
+            guard let file = plan.pointee.file else { return }
+            let (taken, waiting, rowTest) = (plan.pointee.taken, plan.pointee.waiting, plan.pointee.rowTest)
+            var list: [Int] = []
+            for row in 0..<file.rows where taken.isEmpty || !taken.contains(row) {
+                if rowTest?(row) == true || (!waiting.isEmpty && waiting.contains(file.id(at: row))) { list.append(row) }
+            }
+            file.releasePages()
+            plan.pointee.rows = list
+            plan.pointee.scanned = true
         }
     }
 
