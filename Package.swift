@@ -11,6 +11,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // The provincial database's driver (issue 15); only MotCuaProvince and the CLI link it.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        // SHA-256 at the CPU's speed for the journal's chain (issue 12): already built for
+        // postgres-nio, so no build time is added (Docs/DECISIONS.md).
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.9.0" ..< "5.0.0"),
     ],
     targets: [
         // The domain: calendar, deadlines, dossiers, statistics. No file, clock or terminal I/O.
@@ -30,7 +33,7 @@ let package = Package(
             ]
         ),
         // The multi-clerk store: journal, locking, durable appends, index snapshots.
-        .target(name: "MotCuaStore", dependencies: ["MotCuaCore"]),
+        .target(name: "MotCuaStore", dependencies: ["MotCuaCore", .product(name: "Crypto", package: "swift-crypto")]),
         // The desk's use cases shared by the CLI and the terminal app: queue, commands that return
         // what they wrote, supervisors' reports, forms, names. Above the store, below both faces.
         .target(name: "MotCuaDesk", dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaSync"]),

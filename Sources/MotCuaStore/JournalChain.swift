@@ -83,7 +83,7 @@ final class ChainPassJob: @unchecked Sendable {
             cursor.offset = 0
             cursor.line = 0
             let whole = segment != cut.segment
-            var sha = SHA256()
+            var sha = MachineSHA256()
             var bytes: Int64 = 0
             let passed = try journal.forEachCompleteLine(
                 of: segment, from: 0, to: whole ? nil : cut.offset, chunkBytes: 1 << 20, shrank: { _ in },
@@ -100,7 +100,7 @@ final class ChainPassJob: @unchecked Sendable {
                     return true
                 }
             guard passed else { return false }
-            if whole { digests[segment.fileName] = SealedDigest(bytes: bytes, sha256: SHA256.hex(sha.finalize())) }
+            if whole { digests[segment.fileName] = SealedDigest(bytes: bytes, sha256: sha.hex()) }
         }
         return cursor.lastSeq == cut.lastSeq
     }

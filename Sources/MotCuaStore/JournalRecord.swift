@@ -137,10 +137,10 @@ enum JournalCodec {
     }
 
     static func chainHash(previous: String, content: ArraySlice<UInt8>) -> String {
-        var sha = SHA256()
+        var sha = MachineSHA256()
         sha.update(previous)
         content.withUnsafeBytes { sha.update($0) }
-        return String(SHA256.hex(sha.finalize()).prefix(32))
+        return sha.hex(characters: 32)
     }
 
     static func chainHash(previous: String, content: [UInt8]) -> String { chainHash(previous: previous, content: content[...]) }

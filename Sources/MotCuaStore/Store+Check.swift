@@ -96,32 +96,18 @@ extension Store {
         return try finishCheck(replayed, cut: cut, digests: job.digests)
     }
 
-    /// Decodes and applies every line up to the cut without computing hashes (the chain pass
-    /// does). Nil at anything the line-by-line read would report: an empty or unreadable line, a
-    /// seq out of order, a month's first line whose `prev` is not the last `h` before it, or a
-    /// decoded `h` that is not the bytes the chain pass hashed.
+    /// Replays every line up to the cut as another thread decodes them without computing hashes
+    /// (the chain pass does; CheckDecodeJob). Nil at anything the line-by-line read would report.
     private func replayTrustingChain(_ segments: [SegmentName], upTo cut: JournalCursor) throws -> CheckReplay? {
+        let decoder = CheckDecodeJob(fs: fs, directory: journal.directory, segments: segments, cut: cut)
+        decoder.start()
         var replay = CheckReplay()
-        var lastHash = ""
-        for segment in segments {
-            let path = journal.path(segment)
-            var offset: Int64 = 0, lineNumber = 0
-            let passed = try journal.forEachCompleteLine(of: segment, from: 0, to: segment == cut.segment ? cut.offset : nil,
-                                                         chunkBytes: 1 << 20, shrank: { _ in }) { line in
-                lineNumber += 1
-                defer { offset += Int64(line.count + 1) }
-                guard !line.isEmpty, let stored = Journal.storedHash(in: line),
-                      let decoded = try? JournalCodec.decode(line, previousHash: nil, checkingChain: false),
-                      decoded.hash == stored, decoded.record.seq == replay.lastSeq + 1,
-                      lineNumber > 1 || decoded.carriedPrevious == lastHash else { return false }
-                replay.lastSeq = decoded.record.seq
-                lastHash = decoded.hash
-                replay.apply(ReadLine(record: decoded.record, position: JournalPosition(segment: segment.id, offset: offset, length: Int32(line.count)),
-                                      fileName: path, lineNumber: lineNumber))
-                return true
-            }
-            guard passed else { return nil }
+        while let batch = decoder.next() {
+            for line in batch { replay.apply(line) }
         }
+        let (passed, lastSeq) = decoder.result
+        guard passed else { return nil }
+        replay.lastSeq = lastSeq
         return replay
     }
 
@@ -210,7 +196,7 @@ extension Store {
                 problems.append("\(path): tệp đã đóng bị mất")
                 continue
             }
-            if Int64(content.count) != entry.bytes || SHA256.hex(SHA256.hash(content)) != entry.sha256 {
+            if Int64(content.count) != entry.bytes || MachineSHA256.hex(of: content) != entry.sha256 {
                 problems.append("\(path): nội dung khác với bản ghi trong SEALED (tệp đã đóng bị sửa)")
             }
         }
