@@ -36,21 +36,13 @@ extension Store {
             try refresh()
         }
         let cut = cursor
-        var report = try verifyOnTwoCores(upTo: cut) ?? { loadWholeIndex(); return try verifyLineByLine(upTo: cut) }()
+        var report = try verifyOnTwoCores(upTo: cut) ?? { settlePending(); return try verifyLineByLine(upTo: cut) }()
         report.cutUnderLock = cutUnderLock
         if cutUnderLock, tornBytes > 0 {
             report.notes.append("\(journal.path(cut.segment)): dòng cuối chưa ghi xong (\(tornBytes) byte từ byte \(cut.offset), "
                                 + "một lần ghi bị ngắt); không được tính, lần ghi tới sẽ cắt bỏ")
         }
         return report
-    }
-
-    /// Every year's rows in the table, to compare with the replay (lines read since the cut wait,
-    /// as in any deferred load). Their mapped files' pages would count twice next to the replay's.
-    private func loadWholeIndex() {
-        loadHistory()
-        rowsMaps.removeAll()
-        Self.returnFreedMemory()
     }
 
     /// The replay of a check: a fresh index folded from the journal, and what the fold found.
@@ -94,7 +86,7 @@ extension Store {
         do { segments = try journal.segments().filter { $0 <= cut.segment } } catch { return nil }
         let job = ChainPassJob(fs: fs, directory: journal.directory, segments: segments, cut: cut)
         DispatchQueue.global().async { job.run() }
-        let replayed = try? replayTrustingChain(segments, upTo: cut, meanwhile: loadWholeIndex)
+        let replayed = try? replayTrustingChain(segments, upTo: cut, meanwhile: settlePending)
         job.done.wait()
         guard job.passed, let replayed else { return nil }
         return try finishCheck(replayed, cut: cut, digests: job.digests)
@@ -102,7 +94,7 @@ extension Store {
 
     /// Replays every line up to the cut as another thread decodes them without computing hashes
     /// (the chain pass does; CheckDecodeJob). Nil at anything the line-by-line read would report.
-    /// `meanwhile` runs once the decoder has started (the index's own load, ~1 s at 500k).
+    /// `meanwhile` runs once the decoder has started (the index takes the rows with lines waiting).
     private func replayTrustingChain(_ segments: [SegmentName], upTo cut: JournalCursor, meanwhile: () -> Void) throws -> CheckReplay? {
         let decoder = CheckDecodeJob(fs: fs, directory: journal.directory, segments: segments, cut: cut)
         decoder.start()
@@ -122,12 +114,7 @@ extension Store {
     private func finishCheck(_ replay: CheckReplay, cut: JournalCursor, digests: [String: SealedDigest]) throws -> CheckReport {
         var problems = replay.problems
         let fresh = replay.fresh
-        // Row by row, one pair of values at a time: at 500,000 dossiers dictionaries of both
-        // indexes' values cost more than a gigabyte.
-        if index.count != fresh.count {
-            problems.append("chỉ mục có \(index.count) hồ sơ, phát lại nhật ký có \(fresh.count)")
-        }
-        problems += RowComparison(index: index, fresh: fresh).differences()
+        problems += try rowDifferences(fresh)
         problems += codeGaps(in: (0..<fresh.count).lazy.map(fresh.table.code(at:)))
         // Each day's queue folds without a call of a ticket never issued or a number issued twice.
         for (day, entries) in replay.queueLines.sorted(by: { $0.key < $1.key }) {
@@ -139,6 +126,64 @@ extension Store {
             problems.append("phát lại nhật ký dừng ở seq \(replay.lastSeq), chỉ mục ở seq \(cut.lastSeq)")
         }
         return CheckReport(lines: replay.lines, dossiers: fresh.count, lastSeq: cut.lastSeq, problems: problems)
+    }
+
+    /// The index against the replay, row by row, one pair of values at a time (dictionaries of both
+    /// indexes' values would cost more than a gigabyte at 500,000): first the rows the index holds,
+    /// then each deferred year's rows as its file has them, one year at a time in a temporary
+    /// index, so that five years are never held beside the replay. Exact because every line read
+    /// since the snapshot for a deferred year was applied to its row (`settlePending`), so a row
+    /// not loaded is as its file says. Problems in the replay's row order.
+    func rowDifferences(_ fresh: DossierIndex) throws -> [String] {
+        do {
+            return try rowDifferencesYearByYear(fresh)
+        } catch {
+            // A damaged rows file: as any load does, the index is rebuilt from the journal (whole).
+            notices.append("Chỉ mục năm cũ hỏng, dựng lại từ nhật ký: \(error)")
+            try reloadFromScratch()
+            return try rowDifferencesYearByYear(fresh)
+        }
+    }
+
+    private func rowDifferencesYearByYear(_ fresh: DossierIndex) throws -> [String] {
+        settlePending()
+        var byYear: [Int: [Int]] = [:], loaded: [Int] = [], missing: [Int] = []
+        for row in 0..<fresh.count {
+            if index.row(id: fresh.table.ids[row]) != nil {
+                loaded.append(row)
+            } else if let year = DossierCode.year(of: fresh.table.code(at: row)), index.deferredYears.contains(year) {
+                byYear[year, default: []].append(row)
+            } else {
+                missing.append(row)
+            }
+        }
+        var differing = RowComparison(index: index, fresh: fresh, rows: loaded).differences() + missing
+        var total = index.count
+        var compared = [Bool](repeating: false, count: fresh.count)
+        for year in index.deferredYears.sorted() {
+            guard let name = baseHead?.years[String(year)] else { continue }
+            let file = try mappedRows(name)
+            let taken = index.preloadedRows[year] ?? []
+            let fileRows = (0..<file.rows).filter { !taken.contains($0) }
+            // A part of the year at a time (~15 MB each at 500,000, where a whole year is ~70).
+            for start in stride(from: 0, to: fileRows.count, by: checkRowsAtOnce) {
+                var rest = DossierIndex()
+                rest.isCheckReplay = true                // compared, then thrown away: no positions
+                let part = Array(fileRows[start..<min(start + checkRowsAtOnce, fileRows.count)])
+                var loader = RowsLoader(file: file, columns: try file.gather(part), year: year)
+                _ = loader.load(into: &rest, budget: nil)
+                total += rest.count
+                let rows = (0..<rest.count).compactMap { fresh.row(id: rest.table.ids[$0]) }
+                for row in rows { compared[row] = true }
+                differing += RowComparison(index: rest, fresh: fresh, rows: rows).differences()
+            }
+            file.releasePages()
+            rowsMaps[name] = nil
+            Self.returnFreedMemory()
+        }
+        differing += byYear.values.joined().filter { !compared[$0] }     // in no file: the index lacks them
+        let counts = total == fresh.count ? [] : ["chỉ mục có \(total) hồ sơ, phát lại nhật ký có \(fresh.count)"]
+        return counts + differing.sorted().map { "hồ sơ \(fresh.table.code(at: $0)): chỉ mục khác với kết quả phát lại nhật ký" }
     }
 
     /// Numbers issued per agency and day must run 1…n with no gap and no repeat.
@@ -205,16 +250,17 @@ extension Store {
     }
 }
 
-/// The loaded index against the replay, row by row, one pair of values at a time (dictionaries of
-/// both indexes' values would cost more than a gigabyte at 500,000), the halves on both cores.
-/// Unchecked: both indexes are only read, and each half writes only its own list.
+/// `rows` of the replay against their rows in `index`, the halves on both cores; returns the rows
+/// that differ or that `index` lacks. Unchecked: both indexes are only read, and each half writes
+/// only its own list.
 private struct RowComparison: @unchecked Sendable {
     let index: DossierIndex
     let fresh: DossierIndex
+    let rows: [Int]
 
-    func differences() -> [String] {
-        let halves = fresh.count >= 2 ? 2 : 1           // split from two rows: the tests take this path too
-        var found = [[String]](repeating: [], count: halves)
+    func differences() -> [Int] {
+        let halves = rows.count >= 2 ? 2 : 1           // split from two rows: the tests take this path too
+        var found = [[Int]](repeating: [], count: halves)
         found.withUnsafeMutableBufferPointer { out in
             let job = Halves(comparison: self, lists: out.baseAddress!, halves: halves)
             DispatchQueue.concurrentPerform(iterations: halves, execute: job.run)
@@ -224,24 +270,19 @@ private struct RowComparison: @unchecked Sendable {
 
     private struct Halves: @unchecked Sendable {
         let comparison: RowComparison
-        let lists: UnsafeMutablePointer<[String]>
+        let lists: UnsafeMutablePointer<[Int]>
         let halves: Int
 
         func run(_ half: Int) {
-            let n = comparison.fresh.count
-            lists[half] = comparison.differences(in: (n * half / halves)..<(n * (half + 1) / halves))
+            let n = comparison.rows.count
+            lists[half] = comparison.differences(in: comparison.rows[(n * half / halves)..<(n * (half + 1) / halves)])
         }
     }
 
-    private func differences(in rows: Range<Int>) -> [String] {
-        var problems: [String] = []
-        for row in rows {
+    private func differences(in part: ArraySlice<Int>) -> [Int] {
+        part.filter { row in
             let summary = fresh.table.summary(at: row)
-            if index.row(id: summary.id).map(index.table.summary(at:)) != summary {
-                problems.append("hồ sơ \(summary.code): chỉ mục khác với kết quả phát lại nhật ký")
-            }
+            return index.row(id: summary.id).map(index.table.summary(at:)) != summary
         }
-        return problems
     }
 }
-

@@ -46,6 +46,8 @@ public final class Store {
     public internal(set) var notices: [String] = []
     /// Set at open when the index snapshot had seen more of the journal than is there now.
     public internal(set) var journalBehindIndex: String?
+    /// Rows of an older year's file a full check loads at once to compare (tests lower it).
+    var checkRowsAtOnce = 25_000
     let groupID: UInt32?
     /// Store files another process changed (the journal said so): reloaded once the file is no
     /// longer the one last read (the journal line comes first, the file after).
