@@ -37,7 +37,7 @@ let package = Package(
         // The desk's use cases shared by the CLI and the terminal app: queue, commands that return
         // what they wrote, supervisors' reports, forms, names. Above the store, below both faces.
         .target(name: "MotCuaDesk", dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaSync"]),
-        // The national portal's outbox: settings, HTTP through URLSession, the journal projected
+        // The national portal's outbox: settings, HTTP through libcurl (CCurl), the journal projected
         // onto DongBoHoSoMC/CapNhatTienDoHoSoMC with a durable cursor (Docs/INTEROP.md).
         .target(name: "MotCuaSync", dependencies: ["MotCuaCore", "MotCuaStore", "CCurl"]),
         // libcurl through dlopen, for the portal's HTTP: loaded by the commands that send, not by

@@ -164,7 +164,7 @@ struct DossierTable: Sendable {
     // MARK: - Rows
 
     static func isDigits(_ s: String?) -> Bool { isDigits(s?.utf8 ?? "".utf8) }
-    static func isDigits<S: Sequence>(_ bytes: S) -> Bool where S.Element == UInt8 { bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+    static func isDigits<S: Sequence>(_ bytes: S) -> Bool where S.Element == UInt8 { bytes.allSatisfy(SearchTerm.isDigit) }
 
     static func time(_ i: Instant?) -> Int64 { i?.seconds ?? none }
     static func instant(_ v: Int64) -> Instant? { v == none ? nil : Instant(seconds: v) }
@@ -323,7 +323,7 @@ struct DossierTable: Sendable {
             // the full key hold the hidden digits, and no "*"); a term without either cannot match
             // inside an ID or a phone of ASCII digits (the rows with anything else take the masked
             // path for all).
-            if masked && term.bytes.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2A }) {
+            if masked && term.bytes.contains(where: { SearchTerm.isDigit($0) || $0 == 0x2A }) {
                 hiddenTerms.append((start, term.bytes.count))
             } else if !term.decidedByMasks {
                 longTerms.append((start, term.bytes.count))

@@ -1,4 +1,5 @@
 import Crypto
+import MotCuaCore
 
 /// SHA-256 at the machine's speed: swift-crypto's BoringSSL, which uses the CPU's SHA
 /// instructions where it has them (~1.5 GB/s here against ~175 MB/s for the pure-Swift
@@ -22,18 +23,6 @@ struct MachineSHA256 {
 
     /// The first `characters` of the digest in lowercase hex (all 64 by default).
     func hex(characters: Int = 64) -> String {
-        let digest = hasher.finalize()
-        return digest.withUnsafeBytes { bytes in
-            let count = min(characters, bytes.count * 2)
-            return String(unsafeUninitializedCapacity: count) { out in
-                let digits: StaticString = "0123456789abcdef"
-                let table = digits.utf8Start
-                for i in 0..<count {
-                    let byte = bytes[i / 2]
-                    out[i] = table[Int(i % 2 == 0 ? byte >> 4 : byte & 0x0F)]
-                }
-                return count
-            }
-        }
+        hasher.finalize().withUnsafeBytes { MotCuaCore.SHA256.hex($0, characters: characters) }
     }
 }

@@ -14,7 +14,7 @@ struct SearchTerm: Sendable {
     /// the term exactly when it has the bit, so its key need not be read.
     var decidedByMasks: Bool {
         switch bytes.count {
-        case 1: return Self.isLetter(bytes[0]) || (48...57).contains(bytes[0])
+        case 1: return Self.isLetter(bytes[0]) || Self.isDigit(bytes[0])
         case 2: return Self.isLetter(bytes[0]) && Self.isLetter(bytes[1]) && Self.pairBits[Self.pairNumber(bytes[0], bytes[1])] < Self.exactPairs.count
         default: return false
         }
@@ -56,6 +56,7 @@ struct SearchTerm: Sendable {
     }()
 
     static func isLetter(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
+    static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
     static func pairNumber(_ a: UInt8, _ b: UInt8) -> Int { Int(a - 97) * 26 + Int(b - 97) }
 
     /// Adjacent letter pairs ("ng", "uy") as bits: a name has a dozen, so a row lacking a pair of

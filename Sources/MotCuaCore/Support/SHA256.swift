@@ -61,12 +61,20 @@ public struct SHA256: Sendable {
         return h.finalize()
     }
 
-    public static func hex(_ digest: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(digest.count * 2)
-        for byte in digest { out.append(digits[Int(byte >> 4)]); out.append(digits[Int(byte & 15)]) }
-        return String(decoding: out, as: UTF8.self)
+    /// The first `characters` of `bytes` in lowercase hex (all of them by default).
+    public static func hex<Bytes: Collection>(_ bytes: Bytes, characters: Int = .max) -> String where Bytes.Element == UInt8 {
+        let count = min(characters, bytes.count * 2)
+        return String(unsafeUninitializedCapacity: count) { out in
+            let digits: StaticString = "0123456789abcdef"
+            let table = digits.utf8Start
+            var i = 0
+            for byte in bytes where i < count {
+                out[i] = table[Int(byte >> 4)]
+                if i + 1 < count { out[i + 1] = table[Int(byte & 15)] }
+                i += 2
+            }
+            return count
+        }
     }
 
     private mutating func compress(_ block: UnsafeRawBufferPointer) { compress(blocks: block.baseAddress!, count: 1) }
