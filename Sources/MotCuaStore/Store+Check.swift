@@ -36,7 +36,7 @@ extension Store {
             try refresh()
         }
         let cut = cursor
-        var report = try verifyOnTwoCores(upTo: cut) ?? { settlePending(); return try verifyLineByLine(upTo: cut) }()
+        var report = try verifyOnTwoCores(upTo: cut) ?? verifyLineByLine(upTo: cut)
         report.cutUnderLock = cutUnderLock
         if cutUnderLock, tornBytes > 0 {
             report.notes.append("\(journal.path(cut.segment)): dòng cuối chưa ghi xong (\(tornBytes) byte từ byte \(cut.offset), "
@@ -86,7 +86,7 @@ extension Store {
         do { segments = try journal.segments().filter { $0 <= cut.segment } } catch { return nil }
         let job = ChainPassJob(fs: fs, directory: journal.directory, segments: segments, cut: cut)
         DispatchQueue.global().async { job.run() }
-        let replayed = try? replayTrustingChain(segments, upTo: cut, meanwhile: settlePending)
+        let replayed = try? replayTrustingChain(segments, upTo: cut)
         job.done.wait()
         guard job.passed, let replayed else { return nil }
         return try finishCheck(replayed, cut: cut, digests: job.digests)
@@ -94,11 +94,9 @@ extension Store {
 
     /// Replays every line up to the cut as another thread decodes them without computing hashes
     /// (the chain pass does; CheckDecodeJob). Nil at anything the line-by-line read would report.
-    /// `meanwhile` runs once the decoder has started (the index takes the rows with lines waiting).
-    private func replayTrustingChain(_ segments: [SegmentName], upTo cut: JournalCursor, meanwhile: () -> Void) throws -> CheckReplay? {
+    private func replayTrustingChain(_ segments: [SegmentName], upTo cut: JournalCursor) throws -> CheckReplay? {
         let decoder = CheckDecodeJob(fs: fs, directory: journal.directory, segments: segments, cut: cut)
         decoder.start()
-        meanwhile()
         var replay = CheckReplay()
         while let batch = decoder.next() {
             for line in batch { replay.apply(line) }
@@ -147,17 +145,10 @@ extension Store {
 
     private func rowDifferencesYearByYear(_ fresh: DossierIndex) throws -> [String] {
         settlePending()
-        var byYear: [Int: [Int]] = [:], loaded: [Int] = [], missing: [Int] = []
-        for row in 0..<fresh.count {
-            if index.row(id: fresh.table.ids[row]) != nil {
-                loaded.append(row)
-            } else if let year = DossierCode.year(of: fresh.table.code(at: row)), index.deferredYears.contains(year) {
-                byYear[year, default: []].append(row)
-            } else {
-                missing.append(row)
-            }
+        let (loaded, notLoaded) = (0..<fresh.count).reduce(into: ([Int](), [Int]())) { lists, row in
+            if index.row(id: fresh.table.ids[row]) != nil { lists.0.append(row) } else { lists.1.append(row) }
         }
-        var differing = RowComparison(index: index, fresh: fresh, rows: loaded).differences() + missing
+        var differing = RowComparison(index: index, fresh: fresh, rows: loaded).differences()
         var total = index.count
         var compared = [Bool](repeating: false, count: fresh.count)
         for year in index.deferredYears.sorted() {
@@ -181,7 +172,7 @@ extension Store {
             rowsMaps[name] = nil
             Self.returnFreedMemory()
         }
-        differing += byYear.values.joined().filter { !compared[$0] }     // in no file: the index lacks them
+        differing += notLoaded.filter { !compared[$0] }      // neither loaded nor in a file: the index lacks them
         let counts = total == fresh.count ? [] : ["chỉ mục có \(total) hồ sơ, phát lại nhật ký có \(fresh.count)"]
         return counts + differing.sorted().map { "hồ sơ \(fresh.table.code(at: $0)): chỉ mục khác với kết quả phát lại nhật ký" }
     }
@@ -250,33 +241,18 @@ extension Store {
     }
 }
 
-/// `rows` of the replay against their rows in `index`, the halves on both cores; returns the rows
-/// that differ or that `index` lacks. Unchecked: both indexes are only read, and each half writes
-/// only its own list.
-private struct RowComparison: @unchecked Sendable {
+/// `rows` of the replay against their rows in `index`, the halves on both cores (both indexes are
+/// only read); returns the rows that differ or that `index` lacks.
+private struct RowComparison {
     let index: DossierIndex
     let fresh: DossierIndex
     let rows: [Int]
 
     func differences() -> [Int] {
         let halves = rows.count >= 2 ? 2 : 1           // split from two rows: the tests take this path too
-        var found = [[Int]](repeating: [], count: halves)
-        found.withUnsafeMutableBufferPointer { out in
-            let job = Halves(comparison: self, lists: out.baseAddress!, halves: halves)
-            DispatchQueue.concurrentPerform(iterations: halves, execute: job.run)
-        }
-        return found.flatMap { $0 }
-    }
-
-    private struct Halves: @unchecked Sendable {
-        let comparison: RowComparison
-        let lists: UnsafeMutablePointer<[Int]>
-        let halves: Int
-
-        func run(_ half: Int) {
-            let n = comparison.rows.count
-            lists[half] = comparison.differences(in: comparison.rows[(n * half / halves)..<(n * (half + 1) / halves)])
-        }
+        return concurrentMap(halves) { half in
+            differences(in: rows[(rows.count * half / halves)..<(rows.count * (half + 1) / halves)])
+        }.flatMap { $0 }
     }
 
     private func differences(in part: ArraySlice<Int>) -> [Int] {

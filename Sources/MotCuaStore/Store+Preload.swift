@@ -81,30 +81,22 @@ extension Store {
     /// pages back once scanned, so at most two files' pages are held at once.
     private func scanRows(_ plans: inout [YearPlan]) {
         let open = plans.indices.filter { plans[$0].file != nil && !plans[$0].scanned }
-        guard !open.isEmpty else { return }
-        plans.withUnsafeMutableBufferPointer { buffer in
-            let job = RowScanJob(plans: buffer.baseAddress!, open: open)
-            if open.count == 1 { job.run(0) } else { DispatchQueue.concurrentPerform(iterations: open.count, execute: job.run) }
+        let found = concurrentMap(open.count) { [plans] k in Self.scan(plans[open[k]]) }
+        for (k, rows) in zip(open, found) {
+            plans[k].rows = rows
+            plans[k].scanned = true
         }
     }
 
-    /// Unchecked: each iteration writes only its own plan, and reads its file and its own sets.
-    private struct RowScanJob: @unchecked Sendable {
-        let plans: UnsafeMutablePointer<YearPlan>
-        let open: [Int]
-
-        func run(_ k: Int) {
-            let plan = plans + open[k]
-            guard let file = plan.pointee.file else { return }
-            let (taken, waiting, rowTest) = (plan.pointee.taken, plan.pointee.waiting, plan.pointee.rowTest)
-            var list: [Int] = []
-            for row in 0..<file.rows where taken.isEmpty || !taken.contains(row) {
-                if rowTest?(row) == true || (!waiting.isEmpty && waiting.contains(file.id(at: row))) { list.append(row) }
-            }
-            file.releasePages()
-            plan.pointee.rows = list
-            plan.pointee.scanned = true
+    /// The rows of the plan's file not taken yet that pass its test or have lines waiting.
+    private static func scan(_ plan: YearPlan) -> [Int] {
+        guard let file = plan.file else { return [] }
+        var list: [Int] = []
+        for row in 0..<file.rows where plan.taken.isEmpty || !plan.taken.contains(row) {
+            if plan.rowTest?(row) == true || (!plan.waiting.isEmpty && plan.waiting.contains(file.id(at: row))) { list.append(row) }
         }
+        file.releasePages()
+        return list
     }
 
     /// Applies the lines waiting for deferred years (a store opened `.onDemand` holds every open

@@ -46,12 +46,7 @@ struct CheckYearByYearTests {
         let original = try t.store.mappedRows(name)
         let whole = try Store.open(at: t.path, history: .all)
         let row = try #require(whole.index.row(code: closed))
-        let summary = whole.index.table.summary(at: row)
-        var note = DossierEvent(kind: .note)
-        note.text = "không có trong nhật ký"
-        let record = JournalRecord(seq: whole.cursor.lastSeq + 1, at: at("2025-06-10T09:00"), by: "admin", actingAdmin: nil, terminal: nil,
-                                   op: nil, body: .dossier(id: summary.id, code: summary.code, base: summary.version, event: note))
-        #expect(whole.index.apply(record, at: JournalPosition(segment: 0, offset: 0, length: 0)) == nil)
+        #expect(whole.applyNoteOutsideTheJournal(row: row, at: "2025-06-10T09:00").applied)
         let rows = try (0..<original.rows).map { try #require(whole.index.row(id: original.id(at: $0))) }
         let bytes = try RowsFile.encode(whole.index, rows: rows, seq: head.seq)
         try PosixFileSystem().atomicReplace("\(t.path)/index/\(name)", with: bytes, mode: 0o640, group: nil)

@@ -91,13 +91,9 @@ struct FullCheckFastPathTests {
         let rows = [0, store.index.count - 1]
         #expect(rows[1] > 1)
         let codes = rows.map { row in
-            let summary = store.index.table.summary(at: row)
-            var note = DossierEvent(kind: .note)
-            note.text = "không có trong nhật ký"
-            let record = JournalRecord(seq: store.cursor.lastSeq + 1, at: at("2026-11-30T09:00"), by: "admin", actingAdmin: nil, terminal: nil,
-                                       op: nil, body: .dossier(id: summary.id, code: summary.code, base: summary.version, event: note))
-            #expect(store.index.apply(record, at: JournalPosition(segment: 0, offset: 0, length: 0)) == nil)
-            return summary.code
+            let note = store.applyNoteOutsideTheJournal(row: row, at: "2026-11-30T09:00")
+            #expect(note.applied)
+            return note.code
         }
         let fast = try #require(try store.verifyOnTwoCores(upTo: store.cursor))
         #expect(fast.problems == codes.map { "hồ sơ \($0): chỉ mục khác với kết quả phát lại nhật ký" }, "\(fast.problems)")

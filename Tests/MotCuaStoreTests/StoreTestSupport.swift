@@ -60,3 +60,17 @@ struct TestStore {
 }
 
 /// The real file system with failures injected on demand, like SQLite's test VFS.
+
+extension Store {
+    /// Applies to the loaded index, not the journal, a note on the dossier at `row`: the index then
+    /// differs from its replay. Whether the index took it; the dossier's code.
+    func applyNoteOutsideTheJournal(row: Int, at time: String) -> (applied: Bool, code: String) {
+        let summary = index.table.summary(at: row)
+        var note = DossierEvent(kind: .note)
+        note.text = "không có trong nhật ký"
+        let record = JournalRecord(seq: cursor.lastSeq + 1, at: at(time), by: "admin", actingAdmin: nil, terminal: nil,
+                                   op: nil, body: .dossier(id: summary.id, code: summary.code, base: summary.version, event: note))
+        return (index.apply(record, at: JournalPosition(segment: 0, offset: 0, length: 0)) == nil, summary.code)
+    }
+}
+
