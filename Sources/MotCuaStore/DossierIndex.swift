@@ -119,8 +119,9 @@ struct DossierIndex {
         if rec.event.kind == .feePaid, let receipt = rec.event.receipt {
             receipts.note(receipt, agency: DossierCode.agency(of: rec.code), year: rec.at.date.year, code: rec.code)
         }
-        let year = DossierCode.year(of: rec.code) ?? 0
-        if deferredYears.contains(year), rowOfID[rec.dossier] == nil {
+        // The receipt year matters for deferred years and the snapshot's dirty years: not to a check's replay.
+        let year = isCheckReplay && deferredYears.isEmpty ? 0 : DossierCode.year(of: rec.code) ?? 0
+        if !deferredYears.isEmpty, deferredYears.contains(year), rowOfID[rec.dossier] == nil {
             pending[year, default: []].append((record, position))
             return nil
         }
@@ -131,7 +132,7 @@ struct DossierIndex {
             }
             do {
                 insert(try DossierSummary(received: rec), positions: [position])
-                dirtyYears.insert(year)
+                if !isCheckReplay { dirtyYears.insert(year) }
                 return nil
             } catch {
                 damaged.insert(rec.dossier)
@@ -143,7 +144,7 @@ struct DossierIndex {
             return "sự kiện cho hồ sơ \(rec.code) chưa từng được tiếp nhận"
         }
         guard !damaged.contains(rec.dossier) else { return nil }
-        var summary = table.summary(at: row)
+        var summary = table.summaryToUpdate(at: row)
         guard rec.version == summary.version + 1 else {
             damaged.insert(rec.dossier)
             return "hồ sơ \(rec.code): phiên bản \(rec.version) không liền sau \(summary.version)"
@@ -152,7 +153,7 @@ struct DossierIndex {
         table.set(summary, at: row)
         if !isCheckReplay { touched.append(Int32(row)) }
         appendPosition(position, to: row)
-        dirtyYears.insert(year)
+        if !isCheckReplay { dirtyYears.insert(year) }
         return nil
     }
 

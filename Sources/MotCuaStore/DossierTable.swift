@@ -100,7 +100,9 @@ struct DossierTable: Sendable {
     /// UTF-8 bytes of every row's strings.
     var arena: [UInt8] = []
     var procedures: [ProcedureSnapshot] = []
-    var procedureIDs: [ProcedureSnapshot: UInt16] = [:]
+    /// The numbers of the snapshots of each procedure code: hashing a whole snapshot (its Vietnamese
+    /// names normalised) for every received line cost more than comparing the few of its code.
+    var procedureIDs: [String: [UInt16]] = [:]
     var names = Interner()
 
     var count: Int { ids.count }
@@ -155,9 +157,9 @@ struct DossierTable: Sendable {
     func searchKeyRef(at row: Int) -> StringRef { searchKey[row] }
 
     mutating func procedureID(_ p: ProcedureSnapshot) -> UInt16 {
-        if let id = procedureIDs[p] { return id }
+        if let id = procedureIDs[p.code]?.first(where: { procedures[Int($0)] == p }) { return id }
         procedures.append(p)
-        procedureIDs[p] = UInt16(procedures.count - 1)
+        procedureIDs[p.code, default: []].append(UInt16(procedures.count - 1))
         return UInt16(procedures.count - 1)
     }
 
@@ -215,19 +217,22 @@ struct DossierTable: Sendable {
         arena.reserveCapacity(arena.count + more * 150)
     }
 
-    /// Writes everything that can change after receipt (the applicant and code never do).
+    /// Writes everything that can change after receipt (the applicant and code never do). A name
+    /// that did not change keeps its number without being hashed again: the replay writes every
+    /// row back once per journal line.
     mutating func set(_ d: DossierSummary, at row: Int) {
         state[row] = d.state
         channel[row] = d.channel
+        if procedures[Int(procedure[row])] != d.procedure { procedure[row] = procedureID(d.procedure) }    // acceptance
         lastKind[row] = d.lastKind
         flagBits[row] = Self.bits(d.flags, extended: d.extended)
         supplementCount[row] = UInt8(clamping: d.supplementCount)
-        holderDepartment[row] = names.id(d.holder.department)
-        holderOfficial[row] = names.id(d.holder.official)
-        lastBy[row] = names.id(d.lastBy)
-        resolvedBy[row] = names.id(d.resolvedBy)
-        lateDepartment[row] = names.id(d.lateStep?.department)
-        lateOfficial[row] = names.id(d.lateStep?.official)
+        Self.intern(d.holder.department, into: &holderDepartment[row], names: &names)
+        Self.intern(d.holder.official, into: &holderOfficial[row], names: &names)
+        Self.intern(d.lastBy, into: &lastBy[row], names: &names)
+        Self.intern(d.resolvedBy, into: &resolvedBy[row], names: &names)
+        Self.intern(d.lateStep?.department, into: &lateDepartment[row], names: &names)
+        Self.intern(d.lateStep?.official, into: &lateOfficial[row], names: &names)
         receivedAt[row] = d.receivedAt.seconds
         clockStart[row] = d.clockStart.seconds
         due[row] = d.due.seconds
@@ -241,29 +246,47 @@ struct DossierTable: Sendable {
         lastEventAt[row] = d.lastEventAt.seconds
         version[row] = Int32(clamping: d.version)
         if d.pauses.isEmpty && d.pauseHistory.isEmpty {
-            pauseData[Int32(row)] = nil
+            if !pauseData.isEmpty { pauseData[Int32(row)] = nil }
         } else {
             pauseData[Int32(row)] = (d.pauses, d.pauseHistory)
         }
     }
 
+    private static func intern(_ name: String?, into slot: inout UInt32, names: inout Interner) {
+        if names.string(slot) != name { slot = names.id(name) }
+    }
+
     /// The summary of a row, as a value.
-    func summary(at row: Int) -> DossierSummary {
-        let flags = Set(DossierFlag.allCases.enumerated().filter { flagBits[row] & (1 << UInt8($0.offset)) != 0 }.map(\.element))
+    func summary(at row: Int) -> DossierSummary { summary(at: row, strings: true) }
+
+    /// A row's summary for `DossierSummary.apply` and then `set`, which read and write none of the
+    /// code and applicant strings: the replay's round trip per journal line without copying them.
+    func summaryToUpdate(at row: Int) -> DossierSummary { summary(at: row, strings: false) }
+
+    private func summary(at row: Int, strings: Bool) -> DossierSummary {
         let late = names.string(lateDepartment[row]).map { Holder(department: $0, official: names.string(lateOfficial[row])) }
-        let pauses = pauseData[Int32(row)]
+        let pauses = pauseData.isEmpty ? nil : pauseData[Int32(row)]
         return DossierSummary(
-            id: ids[row], code: string(code[row]), applicantName: string(name[row]), idNumber: optionalString(idNumber[row]),
-            phone: optionalString(phone[row]), channel: channel[row], procedure: procedures[Int(procedure[row])], state: state[row],
+            id: ids[row], code: strings ? string(code[row]) : "", applicantName: strings ? string(name[row]) : "",
+            idNumber: strings ? optionalString(idNumber[row]) : nil, phone: strings ? optionalString(phone[row]) : nil,
+            channel: channel[row], procedure: procedures[Int(procedure[row])], state: state[row],
             holder: Holder(department: names.string(holderDepartment[row]) ?? "", official: names.string(holderOfficial[row])),
             receivedAt: Instant(seconds: receivedAt[row]), clockStart: Instant(seconds: clockStart[row]),
             due: Instant(seconds: due[row]), statsDue: Instant(seconds: statsDue[row]), originalDue: Instant(seconds: originalDue[row]),
             stepDue: Self.instant(stepDue[row]), stepStartedAt: Instant(seconds: stepStartedAt[row]), pausedAt: Self.instant(pausedAt[row]),
-            pauses: pauses?.0 ?? [], supplementCount: Int(supplementCount[row]), extended: flagBits[row] & 0x80 != 0, flags: flags,
-            lateStep: late, pauseHistory: pauses?.1 ?? [], resolvedAt: Self.instant(resolvedAt[row]),
+            pauses: pauses?.0 ?? [], supplementCount: Int(supplementCount[row]), extended: flagBits[row] & 0x80 != 0,
+            flags: Self.flags(flagBits[row]), lateStep: late, pauseHistory: pauses?.1 ?? [], resolvedAt: Self.instant(resolvedAt[row]),
             resolvedBy: names.string(resolvedBy[row]), closedAt: Self.instant(closedAt[row]), version: Int(version[row]),
             lastEventAt: Instant(seconds: lastEventAt[row]), lastBy: names.string(lastBy[row]) ?? "", lastKind: lastKind[row],
-            searchKey: string(searchKey[row]), office: names.string(office[row]))
+            searchKey: strings ? string(searchKey[row]) : "", office: names.string(office[row]))
+    }
+
+    /// The flags of a row's bits (most rows have none: no set is built for them).
+    static func flags(_ bits: UInt8) -> Set<DossierFlag> {
+        guard bits & 0x7F != 0 else { return [] }
+        var flags = Set<DossierFlag>()
+        for (i, flag) in DossierFlag.allCases.enumerated() where bits & (1 << UInt8(i)) != 0 { flags.insert(flag) }
+        return flags
     }
 
     func version(at row: Int) -> Int { Int(version[row]) }

@@ -49,6 +49,22 @@ struct InboxTests {
         #expect(try Store.open(at: dir.path + "/s").config.onlineAcceptanceHours == 4, "kept in config.json")
     }
 
+    /// Acceptance takes the procedure as the catalogue has it then: the dossier's row (lists,
+    /// reports, the detail pane's appointment) must hold that one, not the submission's.
+    @Test func theRowHoldsTheProcedureAsAcceptedUnderANewerCatalogue() throws {
+        let t = try TestStore(label: "inbox-accept-catalogue")
+        defer { t.directory.cleanup() }
+        let code = try t.store.importSubmissions(try Self.feed(), actor: t.clerk, now: at("2026-12-01T09:00")).imported[0]
+        try t.store.installCatalogue(try RoleMatrixTests.nextCatalogue(), actor: t.admin, now: at("2026-12-01T09:10"))
+        _ = try t.store.accept(code: code, actor: t.clerk, now: at("2026-12-01T09:30"))
+        let accepted = try t.store.dossier(code: code).reception.procedure
+        #expect(accepted.catalogueVersion == Catalogue.sample.version + 1)
+        #expect(t.store.summary(code: code)?.procedure == accepted, "the live row")
+        try t.store.checkpoint()
+        #expect(try Store.open(at: t.path).summary(code: code)?.procedure == accepted, "the snapshot's row")
+        #expect(try t.store.verify().ok)
+    }
+
     @Test func anOfficerMayNotImportOrAccept() throws {
         let t = try TestStore(label: "inbox-role")
         defer { t.directory.cleanup() }
