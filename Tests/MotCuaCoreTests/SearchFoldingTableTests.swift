@@ -24,4 +24,21 @@ struct SearchFoldingTableTests {
         #expect(differences.isEmpty, "\(differences.prefix(20))")
         #expect(SearchFolding.fold("Nguyễn Thị Hoà ĐỖ Ơn Ư") == "nguyen thi hoa do on u")
     }
+
+    /// Folding a scalar at a time, as it was done before folding went byte by byte.
+    func foldedByScalars(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !(0x300...0x36F).contains(scalar.value) {
+            out.append(contentsOf: (scalar.value < 0x80 ? String(scalar).lowercased() : SearchFolding.fold(String(scalar))).unicodeScalars)
+        }
+        return String(out)
+    }
+
+    @Test func textFoldsAsItsScalarsDo() {
+        let texts = ["Nguyễn Thị Hoà", "ĐẶNG VĂN ĐÀO | UBND-XA-261130-0001 | 001234567890 | 0912345678",
+                     "Nguye\u{0302}\u{0303}n", "İstanbul ǅ ﬃ ẞ", "Trần 😀 Ω Жжж 漢字 x\u{0301}", "", "ABC xyz 019", "\u{1EFF}\u{1F00}"]
+        for text in texts {
+            #expect(SearchFolding.fold(text) == foldedByScalars(text), "\(text)")
+        }
+    }
 }
