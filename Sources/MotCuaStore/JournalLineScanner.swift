@@ -135,18 +135,28 @@ struct JournalLineScanner {
 
     /// Walks `{"key":value,…}`: `field` reads the value of a key it knows and returns the key's
     /// number; an unknown key, a value it cannot read or a key met twice gives false.
-    private mutating func object(_ field: (inout JournalLineScanner, String) -> Int?) -> Bool {
+    private mutating func object(_ field: (inout JournalLineScanner, Key) -> Int?) -> Bool {
         var seen: UInt32 = 0
         guard take(123) else { return false }                      // {
         var more = !take(125)                                      // }
         while more {
-            guard let key = rawString(), take(58),                 // :
-                  let bit = field(&self, key), seen & (1 << bit) == 0 else { return false }
+            guard let (key, _) = stringBytes(), take(58),          // :
+                  let bit = field(&self, Key(bytes: key)), seen & (1 << bit) == 0 else { return false }
             seen |= 1 << bit
             more = take(44)                                        // ,
             if !more { guard take(125) else { return false } }
         }
         return true
+    }
+
+    /// A key's bytes, matched against the literals of a `switch` without making a `String` of it
+    /// (a check meets ~30 million keys).
+    struct Key {
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        static func ~= (literal: StaticString, key: Key) -> Bool {
+            literal.utf8CodeUnitCount == key.bytes.count && memcmp(literal.utf8Start, key.bytes.baseAddress!, key.bytes.count) == 0
+        }
     }
 
     /// A field's value into its slot, answering the field's number, or nil when it did not read.
@@ -304,20 +314,34 @@ struct JournalLineScanner {
 /// met again is the one decoded before. Bounded: emptied when full.
 final class RepeatedValues: @unchecked Sendable {
     static let shared = RepeatedValues()
-    private struct Key: Hashable {
+    private struct Entry {
         let type: ObjectIdentifier
         let bytes: [UInt8]
+        let value: any Sendable
+
+        func holds(_ other: UnsafeBufferPointer<UInt8>) -> Bool {
+            bytes.count == other.count && bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, other.baseAddress!, other.count) == 0 }
+        }
     }
     private let lock = NSLock()
-    private var values: [Key: any Sendable] = [:]
+    /// By a hash of the bytes and the type: a value met again is found without copying its bytes.
+    private var values: [Int: [Entry]] = [:]
+    private var count = 0
 
     func value<T: Sendable>(_ type: T.Type, _ bytes: UnsafeBufferPointer<UInt8>, decode: () -> T?) -> T? {
-        let key = Key(type: ObjectIdentifier(type), bytes: Array(bytes))
-        if let known = lock.withLock({ values[key] }) as? T { return known }
+        var hasher = Hasher()
+        hasher.combine(ObjectIdentifier(type))
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        let key = hasher.finalize()
+        let known = lock.withLock {
+            values[key]?.first { $0.type == ObjectIdentifier(type) && $0.holds(bytes) }?.value
+        }
+        if let known = known as? T { return known }
         guard let value = decode() else { return nil }
         lock.withLock {
-            if values.count >= 4_096 { values.removeAll() }
-            values[key] = value
+            if count >= 4_096 { values.removeAll(); count = 0 }
+            values[key, default: []].append(Entry(type: ObjectIdentifier(type), bytes: Array(bytes), value: value))
+            count += 1
         }
         return value
     }
