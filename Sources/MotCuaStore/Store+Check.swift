@@ -57,7 +57,8 @@ extension Store {
         var queueLines: [CivilDate: [QueueEntry]] = [:]
         var problems: [String] = []
 
-        mutating func apply(_ line: ReadLine) {
+        /// `inout` only so that a batch's line is read in place, not copied out (it is not changed).
+        mutating func apply(_ line: inout ReadLine) {
             lines += 1
             if let entry = line.record.queueEntry { queueLines[entry.at.date, default: []].append(entry) }
             if let problem = fresh.apply(line.record, at: line.position) {
@@ -71,8 +72,10 @@ extension Store {
     func verifyLineByLine(upTo cut: JournalCursor) throws -> CheckReport {
         var replay = CheckReplay()
         var replayCursor = Store.journalStart
-        try journal.read(from: &replayCursor, upTo: cut, apply: { replay.apply($0) },
-                         damaged: { damage, _ in replay.problems.append(damage.description) })
+        try journal.read(from: &replayCursor, upTo: cut, apply: { line in
+            var line = line
+            replay.apply(&line)
+        }, damaged: { damage, _ in replay.problems.append(damage.description) })
         replay.lastSeq = replayCursor.lastSeq
         return try finishCheck(replay, cut: cut, digests: [:])
     }
@@ -98,8 +101,12 @@ extension Store {
         let decoder = CheckDecodeJob(fs: fs, directory: journal.directory, segments: segments, cut: cut)
         decoder.start()
         var replay = CheckReplay()
-        while let batch = decoder.next() {
-            for line in batch { replay.apply(line) }
+        while var batch = decoder.next() {
+            // Each line read where it lies in the batch: a copy would retain every string in it,
+            // and moving one moves the whole record.
+            batch.withUnsafeMutableBufferPointer { lines in
+                for i in lines.indices { replay.apply(&lines[i]) }
+            }
         }
         let (passed, lastSeq) = decoder.result
         guard passed else { return nil }
@@ -256,9 +263,12 @@ private struct RowComparison {
     }
 
     private func differences(in part: ArraySlice<Int>) -> [Int] {
-        part.filter { row in
-            let summary = fresh.table.summary(at: row)
-            return index.row(id: summary.id).map(index.table.summary(at:)) != summary
+        // The tables taken once, and no method reference to one (each row would copy it: ~40
+        // retains, contended by both cores).
+        let freshTable = fresh.table, indexTable = index.table
+        return part.filter { row in
+            let summary = freshTable.summary(at: row)
+            return index.row(id: summary.id).map { indexTable.summary(at: $0) } != summary
         }
     }
 }
