@@ -3,6 +3,7 @@ import MotCuaCore
 
 extension Journal {
     private static let prevMarker = Array(#","prev":""#.utf8)
+    private static let seqPrefix = Array(#"{"seq":"#.utf8)
 
     /// The chain alone over one month's raw bytes, from `cursor` to its last complete line: each
     /// line's seq follows the one before and its `h` is SHA-256 of the previous `h` and its bytes;
@@ -27,7 +28,7 @@ extension Journal {
 
     /// The line's seq and `h` when it continues the chain at `cursor`.
     static func chainStep(_ line: ArraySlice<UInt8>, after cursor: JournalCursor) -> (Int64, String)? {
-        let seqPrefix = Array(#"{"seq":"#.utf8)
+        let seqPrefix = Self.seqPrefix
         guard line.starts(with: seqPrefix) else { return nil }
         var seq: Int64 = 0
         var i = line.startIndex + seqPrefix.count

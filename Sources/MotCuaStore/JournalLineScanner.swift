@@ -328,11 +328,25 @@ final class RepeatedValues: @unchecked Sendable {
     private var values: [Int: [Entry]] = [:]
     private var count = 0
 
-    func value<T: Sendable>(_ type: T.Type, _ bytes: UnsafeBufferPointer<UInt8>, decode: () -> T?) -> T? {
+    /// The type, the length and three 16-byte windows (start, middle, end): enough to tell apart
+    /// the few hundred distinct values met, without hashing every byte of each (a hit then
+    /// compares all of them anyway).
+    private static func sampleHash(_ type: ObjectIdentifier, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var hasher = Hasher()
-        hasher.combine(ObjectIdentifier(type))
-        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-        let key = hasher.finalize()
+        hasher.combine(type)
+        hasher.combine(bytes.count)
+        let window = min(16, bytes.count)
+        func combine(from start: Int) {
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<(start + window)])))
+        }
+        combine(from: 0)
+        combine(from: (bytes.count - window) / 2)
+        combine(from: bytes.count - window)
+        return hasher.finalize()
+    }
+
+    func value<T: Sendable>(_ type: T.Type, _ bytes: UnsafeBufferPointer<UInt8>, decode: () -> T?) -> T? {
+        let key = Self.sampleHash(ObjectIdentifier(type), bytes)
         let known = lock.withLock {
             values[key]?.first { $0.type == ObjectIdentifier(type) && $0.holds(bytes) }?.value
         }

@@ -119,11 +119,18 @@ extension Journal {
             eachChunk(chunk)
             var buffer = carry
             buffer.append(contentsOf: chunk)
-            var lineStart = 0
-            while let newline = buffer[lineStart...].firstIndex(of: 10) {
-                if try !body(buffer[lineStart..<newline]) { return false }
-                lineStart = newline + 1
+            // Newlines found by memchr: a byte-at-a-time search was most of a full check's walk
+            // over 1.2 GB (twice: the chain pass and the decoding each read every line).
+            let (stopped, lineStart) = try buffer.withUnsafeBufferPointer { bytes -> (Bool, Int) in
+                var lineStart = 0
+                while lineStart < bytes.count, let found = memchr(bytes.baseAddress! + lineStart, 10, bytes.count - lineStart) {
+                    let newline = lineStart + (UnsafeRawPointer(bytes.baseAddress! + lineStart).distance(to: UnsafeRawPointer(found)))
+                    if try !body(buffer[lineStart..<newline]) { return (true, lineStart) }
+                    lineStart = newline + 1
+                }
+                return (false, lineStart)
             }
+            if stopped { return false }
             carry = Array(buffer[lineStart...])
         }
         return true
