@@ -124,7 +124,7 @@ extension Journal {
             let (stopped, lineStart) = try buffer.withUnsafeBufferPointer { bytes -> (Bool, Int) in
                 var lineStart = 0
                 while lineStart < bytes.count, let found = memchr(bytes.baseAddress! + lineStart, 10, bytes.count - lineStart) {
-                    let newline = lineStart + (UnsafeRawPointer(bytes.baseAddress! + lineStart).distance(to: UnsafeRawPointer(found)))
+                    let newline = UnsafeRawPointer(bytes.baseAddress!).distance(to: found)
                     if try !body(buffer[lineStart..<newline]) { return (true, lineStart) }
                     lineStart = newline + 1
                 }

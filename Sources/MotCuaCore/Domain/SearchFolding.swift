@@ -7,54 +7,31 @@ import Foundation
 /// "đ" unchanged.
 public enum SearchFolding {
     /// Lower case, no diacritics, đ→d; combining marks of decomposed (NFD) input are dropped too.
-    /// Byte by byte: ASCII and the letters that fold to one ASCII letter (all of Vietnamese) by
-    /// table, without building the text a scalar at a time (a check folds 500,000 keys).
+    /// Into UTF-8 bytes: ASCII and the letters that fold to one ASCII letter (all of Vietnamese)
+    /// by table, without building the text a scalar at a time (a check folds 500,000 keys).
     public static func fold(_ text: String) -> String {
-        var text = text
         let asciiFold = Self.asciiFold
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var i = 0
-            while i < bytes.count {
-                let c = bytes[i]
-                if c < 0x80 {
-                    out.append(c &+ (c >= 65 && c <= 90 ? 32 : 0))
-                    i += 1
-                    continue
-                }
-                let (scalar, length) = decodeScalar(bytes, at: i)
-                i += length
-                let v = Int(scalar.value)
-                if v >= 0x300 && v <= 0x36F { continue }                     // combining mark from NFD input
-                if v < asciiFold.count, asciiFold[v] != 0 {
-                    out.append(asciiFold[v])
-                } else {
-                    out.append(contentsOf: foldedText(scalar).utf8)
-                }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let v = Int(scalar.value)
+            if v < 0x80 {
+                out.append(UInt8(v) &+ (v >= 65 && v <= 90 ? 32 : 0))
+            } else if v >= 0x300 && v <= 0x36F {
+                continue                                                     // combining mark from NFD input
+            } else if v < asciiFold.count, asciiFold[v] != 0 {
+                out.append(asciiFold[v])
+            } else {
+                out.append(contentsOf: foldedText(scalar).utf8)
             }
-            return String(decoding: out, as: UTF8.self)
         }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A scalar that does not fold to one ASCII letter (rare: other scripts, ligatures).
     private static func foldedText(_ scalar: Unicode.Scalar) -> String {
         if Int(scalar.value) < table.count, let mapped = table[Int(scalar.value)] { return mapped }
         return String(scalar).lowercased()
-    }
-
-    /// The scalar starting at `i` of valid UTF-8 (a `String`'s), and its length in bytes.
-    private static func decodeScalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
-        let c = UInt32(b[i])
-        let (value, length): (UInt32, Int)
-        if c < 0xE0 {
-            (value, length) = ((c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2)
-        } else if c < 0xF0 {
-            (value, length) = ((c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3)
-        } else {
-            (value, length) = ((c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// The folded ASCII byte of each scalar of the table that folds to one ASCII byte; 0 for the
