@@ -53,6 +53,7 @@ public final class PortalTestServer: @unchecked Sendable {
     private var faultRule: @Sendable (Int) -> Fault? = { _ in nil }
     private var requestHook: @Sendable (Int) -> Void = { _ in }
     private var listener: Int32 = -1
+    private var stopped = false
     public private(set) var port: Int = 0
     private var sessions: Set<String> = []
     private var state = Recorded()
@@ -111,7 +112,11 @@ public final class PortalTestServer: @unchecked Sendable {
         }
         port = Int(UInt16(bigEndian: address.sin_port))
         let fd = listener
+        // Only this thread closes the listener, once accept fails. Were `stop` to close it, the
+        // number could be reused by another test's listener before this loop's next accept, and
+        // this loop would take (and, its server gone, reset) that test's connections.
         Thread.detachNewThread { [weak self] in
+            defer { close(fd) }
             while true {
                 let client = accept(fd, nil, nil)
                 if client < 0 { if errno == EINTR { continue } else { return } }
@@ -121,9 +126,10 @@ public final class PortalTestServer: @unchecked Sendable {
         }
     }
 
+    /// Stops listening: the shutdown wakes the accept loop, which closes the socket.
     public func stop() {
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
+        let first = lock.withLock { () -> Bool in defer { stopped = true }; return !stopped }
+        if first { shutdown(listener, Int32(SHUT_RDWR)) }
     }
 
     // MARK: - HTTP
