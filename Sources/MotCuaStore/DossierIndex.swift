@@ -22,21 +22,25 @@ public struct OpOutcome: Hashable, Sendable {
 /// The in-memory state of every loaded dossier: the summary table, each dossier's journal
 /// positions, the per-day code counters and the recent idempotency keys. Folded from the journal.
 struct DossierIndex {
-    private(set) var table = DossierTable()
+    var table = DossierTable()
     /// Journal positions: each row's in one block of `events` (rows from a snapshot arrive with
     /// all theirs), no array object per dossier. Lines read later for a row whose block is no
     /// longer at the end go to `laterEvents`.
-    private var events: [PackedPosition] = []
-    private var firstEvent: [Int32] = []
-    private var eventCount: [UInt16] = []
+    /// (Internal, not private, for the history image: DossierIndex+Image.swift.)
+    var events: Column<PackedPosition> = []
+    var firstEvent: Column<Int32> = []
+    var eventCount: Column<UInt16> = []
     private var laterEvents: [Int32: [PackedPosition]] = [:]
-    private var rowOfID: [UUID: Int32] = [:]
+    var rowOfID: [UUID: Int32] = [:]
     /// Codes packed as agency#, YYMMDD and number in one Int64: a String key per dossier would cost ~50 MB at 500,000.
-    private var rowOfCode: [Int64: Int32] = [:]
-    private var oddCodes: [String: Int32] = [:]
-    private var agencies = Interner()
+    var rowOfCode: [Int64: Int32] = [:]
+    /// The rows mapped from the history image, found by binary search instead of the maps above.
+    var imageRowOfID = SortedRows<IdentityKey>()
+    var imageRowOfCode = SortedRows<Int64>()
+    var oddCodes: [String: Int32] = [:]
+    var agencies = Interner()
     /// Agency# and YYMMDD packed (as in `rowOfCode`, without the number) → the last number issued that day.
-    private var dayCounters: [Int64: Int] = [:]
+    var dayCounters: [Int64: Int] = [:]
     private(set) var ops: [String: OpOutcome] = [:]
     /// The receipt books (biên lai), per agency and year: kept for every line, loaded or deferred.
     var receipts = ReceiptBooks()
@@ -56,7 +60,7 @@ struct DossierIndex {
     /// Rows added or changed since the last `takeTouched()`, for views that keep their own order.
     private(set) var touched: [Int32] = []
     /// The newest receipt year loaded.
-    private(set) var maxYear = 0
+    var maxYear = 0
     /// A check's replay, compared row by row and thrown away: it keeps no idempotency keys, no
     /// touched rows and no journal positions (one of each per journal line, ~40 MB of positions
     /// at 500,000 dossiers; keys where lines carry them).
@@ -69,10 +73,18 @@ struct DossierIndex {
 
     var count: Int { table.count }
 
-    func row(id: UUID) -> Int? { rowOfID[id].map(Int.init) }
+    func row(id: UUID) -> Int? { rowNumber(id: id).map(Int.init) }
     func row(code: String) -> Int? {
-        let row = codeKey(code).flatMap { rowOfCode[$0] } ?? oddCodes[code]
+        let row = codeKey(code).flatMap(rowNumber(codeKey:)) ?? oddCodes[code]
         return row.map(Int.init)
+    }
+
+    private func rowNumber(id: UUID) -> Int32? {
+        rowOfID[id] ?? (imageRowOfID.keys.isEmpty ? nil : imageRowOfID.row(IdentityKey(id)))
+    }
+
+    private func rowNumber(codeKey key: Int64) -> Int32? {
+        rowOfCode[key] ?? (imageRowOfCode.keys.isEmpty ? nil : imageRowOfCode.row(key))
     }
 
     /// The packed key of a code, or nil when it does not have the standard shape.
@@ -82,7 +94,7 @@ struct DossierIndex {
         return Self.pack(agency: id, day: day, number: number)
     }
 
-    private static func pack(agency: UInt32, day: Int, number: Int) -> Int64 {
+    static func pack(agency: UInt32, day: Int, number: Int) -> Int64 {
         Int64(agency) << 44 | Int64(day) << 20 | Int64(number)
     }
 
@@ -93,10 +105,13 @@ struct DossierIndex {
     func codes(endingWith short: String) -> [String] {
         guard let (day, number, _) = DossierCode.parse("-" + short), number < (1 << 20) else { return [] }
         return agencies.strings.indices.dropFirst().compactMap { id -> String? in
-            guard let row = rowOfCode[Self.pack(agency: UInt32(id), day: day, number: number)] else { return nil }
+            guard let row = rowNumber(codeKey: Self.pack(agency: UInt32(id), day: day, number: number)) else { return nil }
             return table.code(at: Int(row))
         }
     }
+
+    /// Whether a line was read for a row whose block of positions was no longer at the end.
+    var hasLaterEvents: Bool { !laterEvents.isEmpty }
 
     func positions(of row: Int) -> [JournalPosition] {
         let first = Int(firstEvent[row])
@@ -121,12 +136,12 @@ struct DossierIndex {
         }
         // The receipt year matters for deferred years and the snapshot's dirty years: not to a check's replay.
         let year = isCheckReplay && deferredYears.isEmpty ? 0 : DossierCode.year(of: rec.code) ?? 0
-        if !deferredYears.isEmpty, deferredYears.contains(year), rowOfID[rec.dossier] == nil {
+        if !deferredYears.isEmpty, deferredYears.contains(year), rowNumber(id: rec.dossier) == nil {
             pending[year, default: []].append((record, position))
             return nil
         }
         if rec.event.kind.opensDossier {
-            guard rowOfID[rec.dossier] == nil, row(code: rec.code) == nil else {
+            guard rowNumber(id: rec.dossier) == nil, row(code: rec.code) == nil else {
                 damaged.insert(rec.dossier)
                 return "hồ sơ \(rec.code) được tiếp nhận hai lần"
             }

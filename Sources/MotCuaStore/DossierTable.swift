@@ -33,6 +33,14 @@ struct Interner: Sendable {
     private(set) var strings: [String] = [""]
     private var ids: [String: UInt32] = [:]
 
+    init() {}
+
+    /// The interner that handed out `strings` in this order (the history image's).
+    init(strings: [String]) {
+        self.strings = strings.isEmpty ? [""] : strings
+        for (i, s) in self.strings.enumerated().dropFirst() { ids[s] = UInt32(i) }
+    }
+
     /// 0 stands for nil.
     mutating func id(_ s: String?) -> UInt32 {
         guard let s else { return 0 }
@@ -54,34 +62,34 @@ struct DossierTable: Sendable {
     /// A time column's value for "none".
     static let none = Int64.min
 
-    var ids: [UUID] = []
-    var code: [StringRef] = []
-    var name: [StringRef] = []
-    var idNumber: [StringRef] = []
-    var phone: [StringRef] = []
-    var searchKey: [StringRef] = []
+    var ids: Column<UUID> = []
+    var code: Column<StringRef> = []
+    var name: Column<StringRef> = []
+    var idNumber: Column<StringRef> = []
+    var phone: Column<StringRef> = []
+    var searchKey: Column<StringRef> = []
     /// Which byte classes each search key contains (`SearchTerm.mask`): most rows fail a filter on
     /// this word alone, without reading their key.
-    var searchMask: [UInt64] = []
+    var searchMask: Column<UInt64> = []
     /// Which letter pairs each key contains, hashed to 64 bits (`SearchTerm.pairs`).
-    var searchPairs: [UInt64] = []
+    var searchPairs: Column<UInt64> = []
     /// Whether the row's ID number and phone are ASCII digits only (as the desk validates them):
     /// then a masked view's letter terms are decided by the masks, without reading the arena.
     /// Both are fixed at receipt, so this is set once, when the row is appended.
-    var digitsOnly: [Bool] = []
-    var procedure: [UInt16] = []
-    var state: [DossierState] = []
-    var channel: [Channel] = []
-    var flagBits: [UInt8] = []
-    var lastKind: [DossierEvent.Kind] = []
-    var supplementCount: [UInt8] = []
-    var holderDepartment: [UInt32] = []
-    var holderOfficial: [UInt32] = []
-    var lastBy: [UInt32] = []
-    var resolvedBy: [UInt32] = []
-    var lateDepartment: [UInt32] = []
-    var lateOfficial: [UInt32] = []
-    var office: [UInt32] = []
+    var digitsOnly: Column<Bool> = []
+    var procedure: Column<UInt16> = []
+    var state: Column<DossierState> = []
+    var channel: Column<Channel> = []
+    var flagBits: Column<UInt8> = []
+    var lastKind: Column<DossierEvent.Kind> = []
+    var supplementCount: Column<UInt8> = []
+    var holderDepartment: Column<UInt32> = []
+    var holderOfficial: Column<UInt32> = []
+    var lastBy: Column<UInt32> = []
+    var resolvedBy: Column<UInt32> = []
+    var lateDepartment: Column<UInt32> = []
+    var lateOfficial: Column<UInt32> = []
+    var office: Column<UInt32> = []
     var receivedAt = TimeColumn()
     var clockStart = TimeColumn()
     var due = TimeColumn()
@@ -93,12 +101,12 @@ struct DossierTable: Sendable {
     var resolvedAt = TimeColumn()
     var closedAt = TimeColumn()
     var lastEventAt = TimeColumn()
-    var version: [Int32] = []
+    var version: Column<Int32> = []
     /// Pauses are rare: kept aside, by row.
     var pauseData: [Int32: ([InstantRange], [PausePeriod])] = [:]
 
     /// UTF-8 bytes of every row's strings.
-    var arena: [UInt8] = []
+    var arena: Column<UInt8> = []
     var procedures: [ProcedureSnapshot] = []
     /// The numbers of the snapshots of each procedure code: hashing a whole snapshot (its Vietnamese
     /// names normalised) for every received line cost more than comparing the few of its code.
@@ -108,8 +116,8 @@ struct DossierTable: Sendable {
     var count: Int { ids.count }
 
     /// The columns of each kind in one order, shared by `append`, `reserve` and rows files.
-    static var stringColumns: [WritableKeyPath<DossierTable, [StringRef]>] { [\.code, \.name, \.idNumber, \.phone, \.searchKey] }
-    static var nameColumns: [WritableKeyPath<DossierTable, [UInt32]>] {
+    static var stringColumns: [WritableKeyPath<DossierTable, Column<StringRef>>] { [\.code, \.name, \.idNumber, \.phone, \.searchKey] }
+    static var nameColumns: [WritableKeyPath<DossierTable, Column<UInt32>>] {
         [\.holderDepartment, \.holderOfficial, \.lastBy, \.resolvedBy, \.lateDepartment, \.lateOfficial, \.office]
     }
     /// Positions in those lists, for reading a mapped rows file in place (MappedRows).

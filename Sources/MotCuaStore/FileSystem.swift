@@ -246,6 +246,11 @@ extension FileSystem {
     /// tmp (O_EXCL, same directory) → write all → fsync → rename → fsync(dir): readers see the old
     /// file or the new one, never half of either, and the result survives a power cut.
     public func atomicReplace(_ path: String, with bytes: [UInt8], mode: UInt32, group: UInt32?) throws(SystemError) {
+        try atomicReplace(path, mode: mode, group: group) { (fd, tmp) throws(SystemError) in try writeAll(fd, bytes, at: 0, path: tmp) }
+    }
+
+    /// As above, `write` filling the temporary file (given its descriptor and path) in place of a buffer.
+    func atomicReplace(_ path: String, mode: UInt32, group: UInt32?, write: (Int32, String) throws(SystemError) -> Void) throws(SystemError) {
         let dir = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let tmp = "\(dir)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -257,7 +262,7 @@ extension FileSystem {
         }
         try fchmod(fd, mode: mode, path: tmp)
         if let group { try? fchown(fd, group: group, path: tmp) }
-        try writeAll(fd, bytes, at: 0, path: tmp)
+        try write(fd, tmp)
         try fsync(fd, path: tmp)
         try rename(tmp, path)
         published = true

@@ -103,18 +103,8 @@ enum RowsFile {
         for e in events { out.put(e.segment) }
         for e in events { out.put(e.length) }
         for e in events { out.put(e.offset) }
-        let pauseStart = out.bytes.count
-        for (k, row) in rows.enumerated() {
-            guard let (pauses, history) = table.pauseData[Int32(row)] else { continue }
-            for word in [Int64(k), Int64(pauses.count), Int64(history.count)] { out.put(word) }
-            for p in pauses { out.put(p.start.seconds); out.put(p.end.seconds) }
-            for p in history {
-                out.put(p.start.seconds)
-                out.put(DossierTable.time(p.end))
-                out.put(Int64(DossierState.allCases.firstIndex(of: p.kind) ?? 0))
-            }
-        }
-        let pauseWords = (out.bytes.count - pauseStart) / 8
+        let pauses = Self.pauseWords(table, rows: rows)
+        for word in pauses { out.put(word) }
         let arenaStart = out.bytes.count
         table.arena.withUnsafeBufferPointer { arena in
             for row in rows {
@@ -130,7 +120,7 @@ enum RowsFile {
             schema: schema, seq: seq, rows: rows.count, procedures: procedures, names: table.names.strings,
             states: DossierState.allCases.map(\.rawValue), channels: Channel.allCases.map(\.rawValue),
             kinds: DossierEvent.Kind.allCases.map(\.rawValue), flags: DossierFlag.allCases.map(\.rawValue),
-            events: events.count, pauseWords: pauseWords, arenaBytes: arenaBytes)
+            events: events.count, pauseWords: pauses.count, arenaBytes: arenaBytes)
         var bytes = Array(try JSONEncoder().encode(header)) + [10] + out.bytes + [10]
         let trailer = RowsTrailer(rows: rows.count, crc: CRC32.hex(CRC32.checksum(bytes)))
         bytes += Array(try JSONEncoder().encode(trailer)) + [10]
@@ -265,6 +255,19 @@ enum RowsFile {
             for (i, t) in target.enumerated() where b & (1 << UInt8(i)) != 0 { out |= 1 << UInt8(t) }
             return out
         }
+    }
+
+    /// The pauses of `rows` as words (`decodePauses` reads them): per row with any, its position
+    /// in `rows`, the counts, each pause's ends, each period's ends and kind.
+    static func pauseWords(_ table: DossierTable, rows: [Int]) -> [Int64] {
+        var words: [Int64] = []
+        for (k, row) in rows.enumerated() {
+            guard let (pauses, history) = table.pauseData[Int32(row)] else { continue }
+            words += [Int64(k), Int64(pauses.count), Int64(history.count)]
+            for p in pauses { words += [p.start.seconds, p.end.seconds] }
+            for p in history { words += [p.start.seconds, DossierTable.time(p.end), Int64(DossierState.allCases.firstIndex(of: p.kind) ?? 0)] }
+        }
+        return words
     }
 
     static func decodePauses(_ words: [Int64], rows: Int, states: [String]) throws -> [RowsColumns.PauseRow] {

@@ -8,7 +8,7 @@ struct TimeColumn: RandomAccessCollection, Sendable {
     static let none = Int32.min
     static let aside = Int32.max
 
-    var stored: [Int32] = []
+    var stored: Column<Int32> = []
     var outside: [Int: Int64] = [:]
 
     init() {}
