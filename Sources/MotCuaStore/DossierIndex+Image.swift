@@ -207,3 +207,15 @@ extension HistoryImage {
         mutating func visit<T>(_ column: inout Column<T>) throws { counts.append(column.count) }
     }
 }
+
+extension HistoryImage {
+    /// The CRC an image's trailer carries (hex), for the stamp of an image checked here.
+    static func storedCRC(_ path: String, fs: any FileSystem) throws -> String {
+        let fd = try fs.open(path, flags: O_RDONLY, mode: 0)
+        defer { fs.close(fd) }
+        let size = try fs.fstat(fd, path: path).size
+        let trailer = try fs.pread(fd, count: trailerSize, at: size - Int64(trailerSize), path: path)
+        guard trailer.count == trailerSize else { throw SnapshotInvalid() }
+        return CRC32.hex(trailer[8..<12].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+    }
+}

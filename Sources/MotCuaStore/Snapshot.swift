@@ -28,6 +28,15 @@ struct SnapshotHead: Codable, Equatable {
     /// (or checked) it: a reader finding the same trusts the CRC the writer computed instead of
     /// reading the whole file again. Absent (older heads, a copied store): the CRC is computed.
     var stamps: [String: FileStamp]? = nil
+    /// The older years' rows as one image the terminal apps map (HistoryImage.swift); absent in
+    /// heads written before it, or with no older year.
+    var image: HistoryImage.Reference? = nil
+
+    /// The rows files the image must be built from: every year before the newest.
+    var olderYears: [String: String] {
+        guard let recentYear else { return [:] }
+        return years.filter { key, _ in Int(key).map { $0 < recentYear } ?? false }
+    }
 }
 
 /// How much of the history to load when opening.
@@ -37,6 +46,10 @@ public enum HistoryLoading: Sendable {
     /// The newest year and every open dossier now; older closed dossiers later
     /// (`loadHistoryStep`), so the first screen depends on this year's volume, not on history.
     case deferred
+    /// As `.deferred`, but every older year at once from the history image when HEAD names a
+    /// usable one (HistoryImage.swift): its pages mapped, shared by every process that maps them.
+    /// The terminal app and the other long-running screens.
+    case mapped
     /// Every open dossier now (the open file and the newest year's open rows); every other row
     /// when a query asks for it, read in place from the mapped rows files (Store+Preload.swift):
     /// the command line's `show`, `list`, `overdue` and `report`.
@@ -63,7 +76,7 @@ extension Store {
     /// Opens from the newest valid snapshot and replays the journal after it; rebuilds otherwise.
     func loadSnapshotAndReplay(history: HistoryLoading) throws {
         let head = bestHead()
-        historyMode = history
+        historyMode = history == .mapped ? .deferred : history       // without an image, it is `.deferred`
         defer {
             // The index had read lines the journal no longer holds: cut, emptied or replaced.
             if let head, head.seq > cursor.lastSeq {
@@ -110,8 +123,14 @@ extension Store {
     private func load(_ head: SnapshotHead, history: HistoryLoading) throws {
         var fresh = DossierIndex()
         let recent = head.recentYear ?? Int.max
-        for (key, file) in head.years.sorted(by: { $0.key < $1.key }) {
-            if history != .all, let year = Int(key), year < recent || (history != .deferred && year == recent) {
+        // The terminal app maps the older years from the image: shared, and all of history at once.
+        var imaged: [String: String] = [:]
+        if history == .mapped, let image = loadHistoryImage(head) {
+            fresh = image
+            imaged = head.olderYears
+        }
+        for (key, file) in head.years.sorted(by: { $0.key < $1.key }) where imaged[key] == nil {
+            if history != .all, let year = Int(key), year < recent || (history != .deferred && history != .mapped && year == recent) {
                 fresh.deferredYears.insert(year)
                 continue
             }
@@ -297,6 +316,7 @@ extension Store {
             }
             closedThrough[key] = Self.latestClosing(groups[key] ?? [], table)
         }
+        let image = currentHistoryImage(files: files, recent: recent, gen: gen, stamps: &stamps)
         let ops = index.ops.filter { $0.value.writtenAt >= opsSnapshotCutoff }.map { OpEntry(op: $0.key, outcome: $0.value) }.sorted { $0.op < $1.op }
         let opsName = "ops.\(gen).json"
         try writeFile("\(self.files.index)/\(opsName)", Array(try JSONEncoder().encode(ops)), mode: config.fileModeBits)
@@ -304,7 +324,7 @@ extension Store {
         try writeFile("\(self.files.index)/\(receiptsName)", Array(try JSONEncoder().encode(index.receipts)), mode: config.fileModeBits)
         let head = SnapshotHead(gen: gen, seq: cursor.lastSeq, hash: cursor.lastHash, segment: cursor.segment.fileName,
                                 offset: cursor.offset, line: cursor.line, years: files, ops: opsName, recentYear: recent,
-                                receipts: receiptsName, closedThrough: closedThrough, stamps: stamps)
+                                receipts: receiptsName, closedThrough: closedThrough, stamps: stamps, image: image)
         let json = Array(try JSONEncoder().encode(head))
         try writeFile(headPaths[gen % 2], json + [10] + Array(CRC32.hex(CRC32.checksum(json)).utf8) + [10], mode: config.fileModeBits)
         baseHead = head
@@ -341,9 +361,10 @@ extension Store {
     }
 
     private func removeUnreferencedSnapshotFiles(keeping heads: [SnapshotHead]) {
-        let referenced = Set(heads.flatMap { Array($0.years.values) + [$0.ops] + ($0.receipts.map { [$0] } ?? []) })
+        let referenced = Set(heads.flatMap { Array($0.years.values) + [$0.ops] + [$0.receipts, $0.image?.name].compactMap { $0 } })
         guard let names = try? fs.listDirectory(files.index) else { return }
-        for name in names where (name.hasSuffix(".rows") || name.hasPrefix("ops.") || name.hasPrefix("receipts.")) && !referenced.contains(name) {
+        for name in names where (name.hasSuffix(".rows") || name.hasPrefix("ops.") || name.hasPrefix("receipts.") || name.hasPrefix("image."))
+            && !referenced.contains(name) {
             try? fs.unlink("\(files.index)/\(name)")
         }
     }

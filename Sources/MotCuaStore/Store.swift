@@ -39,6 +39,8 @@ public final class Store {
     /// The rows files mapped so far, by name, and the stamps of those whose CRC this process computed.
     var rowsMaps: [String: MappedRows] = [:]
     var verifiedStamps: [String: FileStamp] = [:]
+    /// Set when HEAD's history image could not be used: the next snapshot writes it again.
+    var historyImageRefused = false
     /// The rows-file schema snapshots write (tests write the older one to check it is still read).
     var rowsSchema = RowsFile.schema
     var reloadCount = 0

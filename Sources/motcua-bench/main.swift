@@ -72,7 +72,7 @@ func actor(_ store: Store) throws -> Actor { try store.actor(login: login, termi
 if arguments.first == "--child" {
     let path = value("--data")!
     let start = DispatchTime.now()
-    let store = try Store.open(at: path, history: .deferred)
+    let store = try Store.open(at: path, history: .mapped)
     let openMs = milliseconds(since: start)
     let backend = InMemoryBackend(size: Size(width: 80, height: 24))
     let desk = Desk(store: store, actor: try actor(store))
@@ -147,7 +147,7 @@ if arguments.first == "--child" {
 // MARK: - Clerk: one headless app kept open (for `--clerks`), history loaded as the app does after its first frame
 
 if arguments.first == "--clerk" {
-    let store = try Store.open(at: value("--data")!, history: .deferred)
+    let store = try Store.open(at: value("--data")!, history: .mapped)
     let backend = InMemoryBackend(size: Size(width: 80, height: 24))
     let app = App(desk: Desk(store: store, actor: try actor(store)), backend: backend, clock: { benchNow })
     app.renderFrame()

@@ -14,6 +14,6 @@ struct TUICommand: ParsableCommand {
     }
 
     func run() throws {
-        try TerminalSession.run(try StoreContext.open(store, history: .deferred), counter: counter)
+        try TerminalSession.run(try StoreContext.open(store, history: .mapped), counter: counter)
     }
 }

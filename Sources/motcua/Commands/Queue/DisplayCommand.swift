@@ -14,7 +14,7 @@ struct DisplayCommand: ParsableCommand {
     @OptionGroup var store: StoreSelection
 
     func run() throws {
-        let context = try StoreContext.open(store, history: .deferred)
+        let context = try StoreContext.open(store, history: .mapped)
         let desk = context.desk
         let started = Date()
         let clock = { context.now.adding(seconds: Int64(Date().timeIntervalSince(started))) }
