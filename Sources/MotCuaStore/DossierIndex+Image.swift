@@ -15,6 +15,7 @@ extension DossierIndex {
         try visitor.visit(&imageRowOfID.rows)
         try visitor.visit(&imageRowOfCode.keys)
         try visitor.visit(&imageRowOfCode.rows)
+        try visitor.visit(&imageOrder)
     }
 }
 
@@ -27,20 +28,25 @@ extension HistoryImage {
         var image = index
         image.imageRowOfID = SortedRows(image.rowOfID.map { (IdentityKey($0.key), $0.value) } + image.imageRowOfID.pairs)
         image.imageRowOfCode = SortedRows(image.rowOfCode.map { ($0.key, $0.value) } + image.imageRowOfCode.pairs)
+        image.imageOrder = Column(QueueOrder(table: image.table).rows)
         let table = image.table
+        // Larger than a header should be to decode at every open: binary sections after the columns.
+        var pauseWords = Column(RowsFile.pauseWords(table, rows: Array(0..<table.count)))
+        var dayCounters = Column(image.dayCounters.sorted { $0.key < $1.key }.flatMap { [$0.key, Int64($0.value)] })
         var crc: UInt32 = 0
         try fs.atomicReplace(path, mode: mode, group: group) { (fd, tmp) throws(SystemError) in
             var writer = SectionWriter(fs: fs, fd: fd, path: tmp)
-            do { try image.visitColumns(&writer) } catch let error as SystemError { throw error } catch { throw SystemError("write", tmp, EIO) }
+            do {
+                try image.visitColumns(&writer)
+                try writer.visit(&pauseWords)
+                try writer.visit(&dayCounters)
+            } catch let error as SystemError { throw error } catch { throw SystemError("write", tmp, EIO) }
             let header = Header(
                 format: format, sources: sources, rows: table.count, sections: writer.sections,
                 states: DossierState.allCases.map(\.rawValue), channels: Channel.allCases.map(\.rawValue),
                 kinds: DossierEvent.Kind.allCases.map(\.rawValue), names: table.names.strings, agencies: image.agencies.strings,
-                procedures: table.procedures, oddCodes: image.oddCodes,
-                dayCounters: image.dayCounters.sorted { $0.key < $1.key }.flatMap { [$0.key, Int64($0.value)] },
-                maxYear: image.maxYear,
-                outside: DossierTable.timeColumns.map { table[keyPath: $0].outside.sorted { $0.key < $1.key }.flatMap { [Int64($0.key), $0.value] } },
-                pauseWords: RowsFile.pauseWords(table, rows: Array(0..<table.count)))
+                procedures: table.procedures, oddCodes: image.oddCodes, maxYear: image.maxYear,
+                outside: DossierTable.timeColumns.map { table[keyPath: $0].outside.sorted { $0.key < $1.key }.flatMap { [Int64($0.key), $0.value] } })
             let headerOffset = writer.offset
             try writer.put(Array((try? JSONEncoder().encode(header)) ?? Data()))
             var trailer = ByteWriter()
@@ -115,9 +121,12 @@ extension HistoryImage {
         if !trusted { guard try checksum(fd, bytes: size - trailerSize + 8) == crc else { throw SnapshotInvalid() } }
         var index = DossierIndex()
         var mapper = SectionMapper(fd: fd, sections: header.sections, end: headerOffset)
+        var pauseWords: Column<Int64> = [], dayCounters: Column<Int64> = []
         try index.visitColumns(&mapper)
+        try mapper.visit(&pauseWords)
+        try mapper.visit(&dayCounters)
         guard mapper.next == header.sections.count else { throw SnapshotInvalid() }
-        try restore(&index, header)
+        try restore(&index, header, pauseWords: Array(pauseWords), dayCounters: Array(dayCounters))
         if !trusted { try check(index, header) }
         return index
     }
@@ -153,20 +162,20 @@ extension HistoryImage {
     }
 
     /// The index's small parts, kept in the header.
-    private static func restore(_ index: inout DossierIndex, _ header: Header) throws {
-        guard header.dayCounters.count % 2 == 0, header.outside.allSatisfy({ $0.count % 2 == 0 }) else { throw SnapshotInvalid() }
+    private static func restore(_ index: inout DossierIndex, _ header: Header, pauseWords: [Int64], dayCounters: [Int64]) throws {
+        guard dayCounters.count % 2 == 0, header.outside.allSatisfy({ $0.count % 2 == 0 }) else { throw SnapshotInvalid() }
         index.table.names = Interner(strings: header.names)
         index.table.procedures = header.procedures
         index.table.procedureIDs = Dictionary(grouping: header.procedures.indices.map(UInt16.init)) { header.procedures[Int($0)].code }
         for (column, pairs) in zip(DossierTable.timeColumns, header.outside) {
             for k in Swift.stride(from: 0, to: pairs.count, by: 2) { index.table[keyPath: column].outside[Int(pairs[k])] = pairs[k + 1] }
         }
-        for pause in try RowsFile.decodePauses(header.pauseWords, rows: header.rows, states: header.states) {
+        for pause in try RowsFile.decodePauses(pauseWords, rows: header.rows, states: header.states) {
             index.table.pauseData[Int32(pause.row)] = (pause.pauses, pause.history)
         }
         index.agencies = Interner(strings: header.agencies)
         index.oddCodes = header.oddCodes
-        for k in Swift.stride(from: 0, to: header.dayCounters.count, by: 2) { index.dayCounters[header.dayCounters[k]] = Int(header.dayCounters[k + 1]) }
+        for k in Swift.stride(from: 0, to: dayCounters.count, by: 2) { index.dayCounters[dayCounters[k]] = Int(dayCounters[k + 1]) }
         index.maxYear = header.maxYear
     }
 }
@@ -188,6 +197,7 @@ extension HistoryImage {
               zip(index.firstEvent, index.eventCount).allSatisfy({ $0 >= 0 && Int($0) + Int($1) <= index.events.count }) else {
             throw SnapshotInvalid()
         }
+        guard index.imageOrder.count == n, index.imageOrder.allSatisfy({ $0 >= 0 && Int($0) < n }) else { throw SnapshotInvalid() }
         try checkKeys(index.imageRowOfID, rows: n)
         try checkKeys(index.imageRowOfCode, rows: n)
     }

@@ -37,6 +37,8 @@ struct DossierIndex {
     /// The rows mapped from the history image, found by binary search instead of the maps above.
     var imageRowOfID = SortedRows<IdentityKey>()
     var imageRowOfCode = SortedRows<Int64>()
+    /// The image's rows in display order as the image was written (`QueueOrder(table:presorted:)`).
+    var imageOrder: Column<Int32> = []
     var oddCodes: [String: Int32] = [:]
     var agencies = Interner()
     /// Agency# and YYMMDD packed (as in `rowOfCode`, without the number) → the last number issued that day.

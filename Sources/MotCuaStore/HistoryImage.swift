@@ -16,7 +16,7 @@ import MotCuaCore
 /// trailer: the header's offset (8 bytes, little-endian), the CRC of everything before the
 /// trailer (4 bytes) and `magic` (8 bytes).
 enum HistoryImage {
-    static let format = 1
+    static let format = 2
     static let magic = Array("MCIMAGE1".utf8)
     static let alignment = 65_536
     static let trailerSize = 20
@@ -34,13 +34,11 @@ enum HistoryImage {
         let agencies: [String]
         let procedures: [ProcedureSnapshot]
         let oddCodes: [String: Int32]
-        /// Pairs: key, last number.
-        let dayCounters: [Int64]
         let maxYear: Int
         /// Per time column, pairs: row, value (the instants outside the 32-bit range).
         let outside: [[Int64]]
-        /// The rows file encoding of pauses (`RowsFile.decodePauses`).
-        let pauseWords: [Int64]
+        // After the index's columns, two sections of words: the pauses in the rows file encoding
+        // (`RowsFile.decodePauses`), and the day counters as pairs (key, last number).
     }
 
     struct Section: Codable, Equatable {

@@ -69,6 +69,22 @@ struct HistoryImageTests {
         #expect(app.index.summary(code: new)?.applicantName == "Lê Văn Mới")
     }
 
+    @Test func theQueueOrderFromTheImageIsTheSortedOrderEvenAfterAnOlderRowMoves() throws {
+        let t = try store()
+        defer { t.directory.cleanup() }
+        let app = try Store.open(at: t.path, history: .mapped)
+        #expect(app.index.imageOrder.count == 4 && app.index.imageOrder.isMapped)
+        #expect(QueueOrder(table: app.table, presorted: app.index.imageOrder).rows == QueueOrder(table: app.table).rows)
+        // The oldest withdrawn dossier closed again today: the most recently closed, its place moved.
+        let oldest = Int(app.index.imageOrder[3])
+        var moved = app.index.table.summary(at: oldest)
+        moved.closedAt = at("2026-11-30T12:00")
+        app.index.table.set(moved, at: oldest)
+        let sorted = QueueOrder(table: app.table).rows
+        #expect(QueueOrder(table: app.table, presorted: app.index.imageOrder).rows == sorted)
+        #expect(sorted.firstIndex(of: Int32(oldest))! < sorted.firstIndex(of: app.index.imageOrder[0])!)
+    }
+
     @Test func aDamagedImageIsNotUsedAndTheNextSnapshotWritesItAgain() throws {
         let t = try store()
         defer { t.directory.cleanup() }

@@ -48,7 +48,7 @@ public final class QueueIndex {
             return order!
         }
         _ = store.takeTouchedRows()
-        let fresh = QueueOrder(table: store.table)
+        let fresh = QueueOrder(table: store.table, presorted: store.index.imageOrder)
         order = fresh
         orderGeneration = store.generation
         return fresh

@@ -12,6 +12,38 @@ struct QueueOrder: Sendable {
         rows = (0..<Int32(table.count)).sorted { (keys[Int($0)], $0) < (keys[Int($1)], $1) }
     }
 
+    /// The same order, from `presorted`: the first rows' order as the history image was written.
+    /// Only the rows after them are sorted, then merged in; if a row of the image changed since
+    /// (its place is no longer right), everything is sorted as above.
+    init(table: DossierTable, presorted: Column<Int32>) {
+        let n = presorted.count
+        guard n > 0, n <= table.count else { self.init(table: table); return }
+        let keys = (0..<table.count).map { Self.key(table, $0) }
+        let inOrder = presorted.withUnsafeBufferPointer { first in
+            first.indices.allSatisfy { k in
+                Int(first[k]) < n && (k == 0 || (keys[Int(first[k - 1])], first[k - 1]) < (keys[Int(first[k])], first[k]))
+            }
+        }
+        guard inOrder else { self.init(table: table); return }
+        let later = (Int32(n)..<Int32(table.count)).sorted { (keys[Int($0)], $0) < (keys[Int($1)], $1) }
+        var merged: [Int32] = []
+        merged.reserveCapacity(table.count)
+        var a = 0, b = 0
+        while a < n || b < later.count {
+            if b == later.count || (a < n && (keys[Int(presorted[a])], presorted[a]) < (keys[Int(later[b])], later[b])) {
+                merged.append(presorted[a]); a += 1
+            } else {
+                merged.append(later[b]); b += 1
+            }
+        }
+        self.init(rows: merged, keys: keys)
+    }
+
+    private init(rows: [Int32], keys: [Int64]) {
+        self.rows = rows
+        self.keys = keys
+    }
+
     static func key(_ table: DossierTable, _ row: Int) -> Int64 {
         guard table.state[row].isClosed else { return table.due[row] }
         let closed = table.closedAt[row] == DossierTable.none ? table.due[row] : table.closedAt[row]
