@@ -103,19 +103,8 @@ extension HistoryImage {
     static func load(_ path: String, reference: Reference, stamp: FileStamp?, fs: any FileSystem) throws -> DossierIndex {
         let fd = try fs.open(path, flags: O_RDONLY, mode: 0)
         defer { fs.close(fd) }
-        let status = try fs.fstat(fd, path: path)
+        let (status, header, headerOffset, crc) = try readHeader(fd, path: path, reference: reference, fs: fs)
         let size = Int(status.size)
-        guard size >= trailerSize else { throw SnapshotInvalid() }
-        let trailer = try fs.pread(fd, count: trailerSize, at: Int64(size - trailerSize), path: path)
-        guard trailer.count == trailerSize, Array(trailer[12...]) == magic else { throw SnapshotInvalid() }
-        let headerOffset = Int(trailer[0..<8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
-        let crc = trailer[8..<12].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-        guard headerOffset >= 0, headerOffset <= size - trailerSize,
-              let header = try? JSONDecoder().decode(Header.self, from: Data(try fs.pread(fd, count: size - trailerSize - headerOffset, at: Int64(headerOffset), path: path))),
-              header.format == format, header.sources == reference.sources,
-              header.states == DossierState.allCases.map(\.rawValue), header.channels == Channel.allCases.map(\.rawValue),
-              header.kinds == DossierEvent.Kind.allCases.map(\.rawValue),
-              header.outside.count == DossierTable.timeColumns.count else { throw SnapshotInvalid() }
         if let stamp, stamp.crc != CRC32.hex(crc) { throw SnapshotInvalid() }
         let trusted = stamp?.matches(status) == true
         if !trusted { guard try checksum(fd, bytes: size - trailerSize + 8) == crc else { throw SnapshotInvalid() } }
@@ -129,6 +118,33 @@ extension HistoryImage {
         try restore(&index, header, pauseWords: Array(pauseWords), dayCounters: Array(dayCounters))
         if !trusted { try check(index, header) }
         return index
+    }
+
+    /// Whether `path` is an image of `reference`'s sources this build can read (its header only:
+    /// a snapshot keeps such an image instead of writing it again).
+    static func isReadable(_ path: String, reference: Reference, fs: any FileSystem) -> Bool {
+        guard let fd = try? fs.open(path, flags: O_RDONLY, mode: 0) else { return false }
+        defer { fs.close(fd) }
+        return (try? readHeader(fd, path: path, reference: reference, fs: fs)) != nil
+    }
+
+    /// The trailer and header, checked against this build's layout and `reference`'s sources.
+    private static func readHeader(_ fd: Int32, path: String, reference: Reference, fs: any FileSystem) throws
+        -> (status: FileStatus, header: Header, headerOffset: Int, crc: UInt32) {
+        let status = try fs.fstat(fd, path: path)
+        let size = Int(status.size)
+        guard size >= trailerSize else { throw SnapshotInvalid() }
+        let trailer = try fs.pread(fd, count: trailerSize, at: Int64(size - trailerSize), path: path)
+        guard trailer.count == trailerSize, Array(trailer[12...]) == magic else { throw SnapshotInvalid() }
+        let headerOffset = Int(trailer[0..<8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+        let crc = trailer[8..<12].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        guard headerOffset >= 0, headerOffset <= size - trailerSize,
+              let header = try? JSONDecoder().decode(Header.self, from: Data(try fs.pread(fd, count: size - trailerSize - headerOffset, at: Int64(headerOffset), path: path))),
+              header.format == format, header.sources == reference.sources,
+              header.states == DossierState.allCases.map(\.rawValue), header.channels == Channel.allCases.map(\.rawValue),
+              header.kinds == DossierEvent.Kind.allCases.map(\.rawValue),
+              header.outside.count == DossierTable.timeColumns.count else { throw SnapshotInvalid() }
+        return (status, header, headerOffset, crc)
     }
 
     /// The CRC of the file's first `bytes`, read through a temporary read-only mapping.

@@ -29,7 +29,7 @@ extension Store {
         let older = files.filter { key, _ in Int(key).map { $0 < recent } ?? false }
         guard !older.isEmpty else { return nil }
         if let reused = baseHead?.image, reused.sources == older, !historyImageRefused,
-           (try? fs.stat("\(self.files.index)/\(reused.name)")) != nil {
+           HistoryImage.isReadable("\(self.files.index)/\(reused.name)", reference: reused, fs: fs) {
             if let stamp = verifiedStamps[reused.name] ?? baseHead?.stamps?[reused.name] { stamps[reused.name] = stamp }
             return reused
         }

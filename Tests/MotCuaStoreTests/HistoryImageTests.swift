@@ -116,6 +116,18 @@ struct HistoryImageTests {
         stale.image = HistoryImage.Reference(name: head.image!.name, sources: ["2024": head.years["2024"]!])
         #expect(t.store.loadHistoryImage(stale) == nil)
         #expect(t.store.loadHistoryImage(head) != nil)
+        // An image of another build's format (an upgrade): the next snapshot writes one anew.
+        let path = "\(t.path)/index/\(head.image!.name)"
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let format = Data(#""format":\#(HistoryImage.format)"#.utf8)
+        let at = try #require(bytes.range(of: format, options: .backwards))
+        var older = bytes
+        older.replaceSubrange(at, with: Data(#""format":0"#.utf8))
+        try older.write(to: URL(fileURLWithPath: path))
+        _ = try t.receive("Lê Văn Mới", at: "2026-11-30T11:00")
+        try t.store.checkpoint()
+        let rewritten = try #require(t.store.bestHead()?.image)
+        #expect(rewritten.name != head.image!.name && rewritten.sources == head.image!.sources)
         // A store whose history is this year alone has none.
         let young = try TestStore(label: "image-young")
         defer { young.directory.cleanup() }
