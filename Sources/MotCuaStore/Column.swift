@@ -56,14 +56,15 @@ struct Column<Element>: RandomAccessCollection, MutableCollection {
     }
 
     mutating func append<S: Sequence>(contentsOf values: S) where S.Element == Element {
-        reserveCapacity(count + values.underestimatedCount)
+        let n = count + values.underestimatedCount
+        reserveCapacity(n > storage.capacity ? Swift.max(n, storage.capacity * 2) : n)
         for value in values { append(value) }
     }
 
     mutating func append(contentsOf values: UnsafeBufferPointer<Element>) {
         guard let source = values.baseAddress, !values.isEmpty else { return }
         let n = storage.count
-        reserveCapacity(n + values.count)
+        reserveCapacity(n + values.count > storage.capacity ? Swift.max(n + values.count, storage.capacity * 2) : n + values.count)
         (storage.base.unsafelyUnwrapped + n).update(from: source, count: values.count)
         storage.count = n + values.count
     }
@@ -76,9 +77,10 @@ struct Column<Element>: RandomAccessCollection, MutableCollection {
         values.withUnsafeBufferPointer { append(contentsOf: $0) }
     }
 
+    /// Room for `n` values, exactly (as `Array`'s): a rows file's loader says how many come.
     mutating func reserveCapacity(_ n: Int) {
         if n > storage.capacity {
-            makeUnique(capacity: Swift.max(n, storage.capacity + storage.capacity / 2))
+            makeUnique(capacity: n)
         } else if !isKnownUniquelyReferenced(&storage) {
             makeUnique(capacity: storage.capacity)
         }

@@ -6,7 +6,7 @@ public struct CheckReport: Sendable {
     public let lines: Int64
     public let dossiers: Int
     public let lastSeq: Int64
-    public let problems: [String]
+    public internal(set) var problems: [String]
     /// Whether the cut (`lastSeq`) was taken under the writer lock: no write was half done there.
     public var cutUnderLock = true
     /// Worth knowing, not damage (a torn last line a crashed write left, cut by the next write).
@@ -37,6 +37,7 @@ extension Store {
         }
         let cut = cursor
         var report = try verifyOnTwoCores(upTo: cut) ?? verifyLineByLine(upTo: cut)
+        report.problems += historyImageProblems()       // after the replay's memory is given back
         report.cutUnderLock = cutUnderLock
         if cutUnderLock, tornBytes > 0 {
             report.notes.append("\(journal.path(cut.segment)): dòng cuối chưa ghi xong (\(tornBytes) byte từ byte \(cut.offset), "

@@ -108,6 +108,36 @@ struct HistoryImageTests {
         #expect(next.index.table.ids.isMapped && next.index.count == 9 && next.notices.isEmpty)
     }
 
+    @Test func theFullCheckComparesTheImageWithTheRowsFilesItWasBuiltFrom() throws {
+        let t = try store()
+        defer { t.directory.cleanup() }
+        #expect(try Store.open(at: t.path, history: .onDemand).verify().problems == [])
+        // An image with a valid CRC whose 2025 row is not the rows file's: written from the files
+        // with one row changed, as a faulty writer would.
+        let head = try #require(t.store.bestHead())
+        let reference = try #require(head.image)
+        var scratch = DossierIndex()
+        for (_, name) in reference.sources.sorted(by: { $0.key < $1.key }) {
+            var loader = try RowsLoader(file: t.store.mappedRows(name), except: [], year: nil)
+            _ = loader.load(into: &scratch, budget: nil)
+        }
+        let row = try #require((0..<scratch.count).first { scratch.table.code(at: $0).contains("-2506") })
+        var changed = scratch.table.summary(at: row)
+        changed.supplementCount += 1
+        scratch.table.set(changed, at: row)
+        let path = "\(t.path)/index/\(reference.name)"
+        _ = try HistoryImage.write(scratch, sources: reference.sources, to: path, fs: PosixFileSystem(), mode: 0o660, group: nil)
+        let problems = try Store.open(at: t.path, history: .onDemand).verify().problems
+        #expect(problems == ["hồ sơ \(changed.code): ảnh lịch sử khác với tệp \(head.years["2025"]!)"], "\(problems)")
+        // Damaged: named as such.
+        let file = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+        try file.seek(toOffset: 100)
+        try file.write(contentsOf: Data([0x55]))
+        try file.close()
+        let damaged = try Store.open(at: t.path, history: .onDemand).verify().problems
+        #expect(damaged.count == 1 && damaged[0].hasPrefix("\(path): ảnh lịch sử hỏng"), "\(damaged)")
+    }
+
     @Test func anImageOfOtherRowsFilesIsNotUsed() throws {
         let t = try store()
         defer { t.directory.cleanup() }
