@@ -101,6 +101,17 @@ struct Column<Element>: RandomAccessCollection, MutableCollection {
         try withUnsafeBufferPointer { try body(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Gives back the mapped pages that hold only values of `range` (a check reading an image
+    /// once: its pages would otherwise add up to the whole image). Unwritten pages of a private
+    /// file mapping are read again from the file if used again; written ones must not be given.
+    func releaseMappedPages(_ range: Range<Int>) {
+        guard let region = storage.region, let base = storage.base, !range.isEmpty else { return }
+        let stride = MemoryLayout<Element>.stride, page = MappedRegion.pageSize
+        let first = Int(bitPattern: base) + range.lowerBound * stride, last = Int(bitPattern: base) + range.upperBound * stride
+        let start = (first + page - 1) / page * page, end = Swift.min(last / page * page, Int(bitPattern: region.start) + region.bytes)
+        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, Int32(MADV_DONTNEED)) }
+    }
+
     /// Makes the storage this column's own with room for `capacity`: a shared buffer is copied (as
     /// `Array` does), a mapped one is only copied when it must grow past its reserved addresses.
     private mutating func makeUnique(capacity: Int) {
