@@ -65,30 +65,56 @@ private struct ImageComparison {
     }
 
     func differences() -> [Int] {
+        // Raw pointers taken once: reading the columns through the tables from both cores would
+        // retain and release the same storage for every value, contended between the cores.
+        let a = RawColumns(image.table), b = RawColumns(part.table)
         let all = Array(0..<part.count), halves = all.count >= 2 ? 2 : 1
         return concurrentMap(halves) { half in
-            all[(all.count * half / halves)..<(all.count * (half + 1) / halves)].filter { !same($0) }
+            all[(all.count * half / halves)..<(all.count * (half + 1) / halves)].filter { !same($0, a, b) }
         }.flatMap { $0 }
     }
 
-    private func same(_ row: Int) -> Bool {
-        let a = image.table, b = part.table, at = first + row
-        guard at < a.count, a.ids[at] == b.ids[row] else { return false }
-        for column in DossierTable.stringColumns {
-            let x = a[keyPath: column][at], y = b[keyPath: column][row]
-            guard x.length == y.length else { return false }
-            let equal = a.arena.withUnsafeBufferPointer { p in b.arena.withUnsafeBufferPointer { q in
-                memcmp(p.baseAddress! + Int(x.offset), q.baseAddress! + Int(y.offset), Int(x.length)) == 0
-            } }
-            guard x.length == 0 || equal else { return false }
+    /// The table's columns in `visitColumns` order: identity, the 5 strings, masks, pairs, digits,
+    /// procedure, 5 small columns, the 7 names, the 11 times, version, arena.
+    private struct RawColumns: @unchecked Sendable {
+        var columns: [(base: UnsafeRawPointer?, stride: Int)] = []
+        init(_ table: DossierTable) {
+            var collector = Collector()
+            var copy = table
+            try? copy.visitColumns(&collector)
+            columns = collector.columns
         }
-        guard a.searchMask[at] == b.searchMask[row], a.searchPairs[at] == b.searchPairs[row], a.digitsOnly[at] == b.digitsOnly[row],
-              procedures[Int(b.procedure[row])] == a.procedure[at], a.state[at] == b.state[row], a.channel[at] == b.channel[row],
-              a.flagBits[at] == b.flagBits[row], a.lastKind[at] == b.lastKind[row], a.supplementCount[at] == b.supplementCount[row],
-              a.version[at] == b.version[row],
-              DossierTable.nameColumns.allSatisfy({ names[Int(b[keyPath: $0][row])] == a[keyPath: $0][at] }),
-              DossierTable.timeColumns.allSatisfy({ a[keyPath: $0][at] == b[keyPath: $0][row] }) else { return false }
-        let pa = a.pauseData.isEmpty ? nil : a.pauseData[Int32(at)], pb = b.pauseData.isEmpty ? nil : b.pauseData[Int32(row)]
+        struct Collector: ColumnVisitor {
+            var columns: [(base: UnsafeRawPointer?, stride: Int)] = []
+            mutating func visit<T>(_ column: inout Column<T>) throws {
+                columns.append((column.withUnsafeBytes { $0.baseAddress }, MemoryLayout<T>.stride))
+            }
+        }
+        func load<T>(_ k: Int, _ row: Int, as: T.Type) -> T { columns[k].base!.load(fromByteOffset: row * columns[k].stride, as: T.self) }
+        func equal(_ k: Int, _ row: Int, _ other: RawColumns, _ otherRow: Int) -> Bool {
+            memcmp(columns[k].base! + row * columns[k].stride, other.columns[k].base! + otherRow * columns[k].stride, columns[k].stride) == 0
+        }
+    }
+
+    private func same(_ row: Int, _ a: RawColumns, _ b: RawColumns) -> Bool {
+        let at = first + row
+        guard at < image.count, a.columns.count == 35, b.columns.count == 35 else { return false }
+        for k in [0, 6, 7, 8, 10, 11, 12, 13, 14, 33] where !a.equal(k, at, b, row) { return false }
+        for k in 1...5 {
+            let x = a.load(k, at, as: StringRef.self), y = b.load(k, row, as: StringRef.self)
+            guard x.length == y.length, x.length == 0 || memcmp(a.columns[34].base! + Int(x.offset), b.columns[34].base! + Int(y.offset), Int(x.length)) == 0 else {
+                return false
+            }
+        }
+        guard procedures[Int(b.load(9, row, as: UInt16.self))] == a.load(9, at, as: UInt16.self) else { return false }
+        for k in 15...21 where names[Int(b.load(k, row, as: UInt32.self))] != a.load(k, at, as: UInt32.self) { return false }
+        for (k, column) in zip(22...32, DossierTable.timeColumns) {
+            let x = a.load(k, at, as: Int32.self)
+            guard x == b.load(k, row, as: Int32.self) else { return false }
+            if x == TimeColumn.aside, image.table[keyPath: column][at] != part.table[keyPath: column][row] { return false }
+        }
+        let pa = image.table.pauseData.isEmpty ? nil : image.table.pauseData[Int32(at)]
+        let pb = part.table.pauseData.isEmpty ? nil : part.table.pauseData[Int32(row)]
         guard pa?.0 == pb?.0, pa?.1 == pb?.1 else { return false }
         return image.positions(of: at) == part.positions(of: row)
     }
