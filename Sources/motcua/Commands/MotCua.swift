@@ -12,7 +12,7 @@ struct MotCua: ParsableCommand {
         Thêm --json để nhận một tài liệu JSON trên stdout. Mã thoát: 0 thành công, \
         2 dữ liệu nhập sai, 3 xung đột phiên bản, 4 vai trò không được phép, 1 lỗi khác.
         """,
-        version: "0.5.4",
+        version: "0.5.5",
         subcommands: [
             TUICommand.self, DemoCommand.self, InitCommand.self, ReceiveCommand.self, ShowCommand.self, ListCommand.self,
             InboxCommand.self, AcceptCommand.self,
