@@ -97,6 +97,9 @@ extension HistoryImage {
 }
 
 extension HistoryImage {
+    /// This process may not reserve the addresses (`ulimit -v`): the image is sound, only not for it.
+    struct NoAddressSpace: Error {}
+
     /// The index of the image `path`, its columns mapped. Its CRC is computed unless `stamp` (from
     /// HEAD) says this is the very file the writer checked; then its values are checked too, as a
     /// rows file's are. Throws when the image is not the one `reference` names or cannot be used.
@@ -171,7 +174,7 @@ extension HistoryImage {
             // Addresses are only reserved: twice the image's rows and 64 MB more cost no memory until written.
             let capacity = section.count * 2 + (64 << 20) / stride
             guard let region = MappedRegion(fd: fd, offset: section.offset, fileBytes: section.count * stride, reserve: capacity * stride) else {
-                throw SnapshotInvalid()
+                throw NoAddressSpace()
             }
             column = Column(region: region, count: section.count, capacity: capacity)
         }

@@ -15,6 +15,9 @@ extension Store {
                 verifiedStamps[reference.name] = FileStamp(status, crc: crc)
             }
             return index
+        } catch is HistoryImage.NoAddressSpace {
+            notices.append("Không đủ không gian địa chỉ để ánh xạ ảnh lịch sử \(reference.name) (ulimit -v?): đọc các tệp năm cũ")
+            return nil
         } catch {
             historyImageRefused = true
             notices.append("Ảnh lịch sử \(reference.name) không dùng được (\(error)): đọc các tệp năm cũ, bản chụp sau sẽ ghi lại")
