@@ -18,6 +18,11 @@ extension Store {
         } catch is HistoryImage.NoAddressSpace {
             notices.append("Không đủ không gian địa chỉ để ánh xạ ảnh lịch sử \(reference.name) (ulimit -v?): đọc các tệp năm cũ")
             return nil
+        } catch let error as SystemError {
+            // Not the image's fault (replaced and removed by two snapshots since HEAD was read, a
+            // read error): not written again on its account.
+            notices.append("Không mở được ảnh lịch sử \(reference.name) (\(error)): đọc các tệp năm cũ")
+            return nil
         } catch {
             historyImageRefused = true
             notices.append("Ảnh lịch sử \(reference.name) không dùng được (\(error)): đọc các tệp năm cũ, bản chụp sau sẽ ghi lại")
