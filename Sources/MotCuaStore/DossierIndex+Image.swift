@@ -48,7 +48,8 @@ extension HistoryImage {
                 procedures: table.procedures, oddCodes: image.oddCodes, maxYear: image.maxYear,
                 outside: DossierTable.timeColumns.map { table[keyPath: $0].outside.sorted { $0.key < $1.key }.flatMap { [Int64($0.key), $0.value] } })
             let headerOffset = writer.offset
-            try writer.put(Array((try? JSONEncoder().encode(header)) ?? Data()))
+            guard let json = try? JSONEncoder().encode(header) else { throw SystemError("write", tmp, EINVAL) }
+            try writer.put(Array(json))
             var trailer = ByteWriter()
             trailer.put(UInt64(headerOffset))
             try writer.put(trailer.bytes)
@@ -103,7 +104,9 @@ extension HistoryImage {
     /// The index of the image `path`, its columns mapped. Its CRC is computed unless `stamp` (from
     /// HEAD) says this is the very file the writer checked; then its values are checked too, as a
     /// rows file's are. Throws when the image is not the one `reference` names or cannot be used.
-    static func load(_ path: String, reference: Reference, stamp: FileStamp?, fs: any FileSystem) throws -> DossierIndex {
+    /// `checked`: the stamp of the file when this call computed its CRC (nil when trusted).
+    static func load(_ path: String, reference: Reference, stamp: FileStamp?, fs: any FileSystem) throws
+        -> (index: DossierIndex, checked: FileStamp?) {
         let fd = try fs.open(path, flags: O_RDONLY, mode: 0)
         defer { fs.close(fd) }
         let (status, header, headerOffset, crc) = try readHeader(fd, path: path, reference: reference, fs: fs)
@@ -120,7 +123,7 @@ extension HistoryImage {
         guard mapper.next == header.sections.count else { throw SnapshotInvalid() }
         try restore(&index, header, pauseWords: Array(pauseWords), dayCounters: Array(dayCounters))
         if !trusted { try check(index, header) }
-        return index
+        return (index, trusted ? nil : FileStamp(status, crc: CRC32.hex(crc)))
     }
 
     /// Whether `path` is an image of `reference`'s sources this build can read (its header only:
@@ -234,17 +237,5 @@ extension HistoryImage {
     private struct CountingVisitor: ColumnVisitor {
         var counts: [Int] = []
         mutating func visit<T>(_ column: inout Column<T>) throws { counts.append(column.count) }
-    }
-}
-
-extension HistoryImage {
-    /// The CRC an image's trailer carries (hex), for the stamp of an image checked here.
-    static func storedCRC(_ path: String, fs: any FileSystem) throws -> String {
-        let fd = try fs.open(path, flags: O_RDONLY, mode: 0)
-        defer { fs.close(fd) }
-        let size = try fs.fstat(fd, path: path).size
-        let trailer = try fs.pread(fd, count: trailerSize, at: size - Int64(trailerSize), path: path)
-        guard trailer.count == trailerSize else { throw SnapshotInvalid() }
-        return CRC32.hex(trailer[8..<12].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
     }
 }

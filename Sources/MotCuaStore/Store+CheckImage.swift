@@ -17,7 +17,7 @@ extension Store {
             return ["\(path): ảnh lịch sử không làm từ các tệp năm cũ của chỉ mục hiện tại"]
         }
         let image: DossierIndex
-        do { image = try HistoryImage.load(path, reference: reference, stamp: nil, fs: fs) } catch {
+        do { image = try HistoryImage.load(path, reference: reference, stamp: nil, fs: fs).index } catch {
             return ["\(path): ảnh lịch sử hỏng (\(error)); bản chụp chỉ mục sau sẽ ghi lại"]
         }
         var differing: [String] = [], base = 0

@@ -9,11 +9,9 @@ extension Store {
         guard let reference = head.image, !head.olderYears.isEmpty, reference.sources == head.olderYears else { return nil }
         let path = "\(files.index)/\(reference.name)"
         do {
-            let stamp = head.stamps?[reference.name]
-            let index = try HistoryImage.load(path, reference: reference, stamp: stamp, fs: fs)
-            if stamp == nil, let status = try? fs.stat(path), let crc = try? HistoryImage.storedCRC(path, fs: fs) {
-                verifiedStamps[reference.name] = FileStamp(status, crc: crc)
-            }
+            let (index, checked) = try HistoryImage.load(path, reference: reference, stamp: head.stamps?[reference.name], fs: fs)
+            // Checked here: the next snapshot may record its stamp, so later opens skip the CRC (as `mappedRows`).
+            if let checked { verifiedStamps[reference.name] = checked }
             return index
         } catch is HistoryImage.NoAddressSpace {
             notices.append("Không đủ không gian địa chỉ để ánh xạ ảnh lịch sử \(reference.name) (ulimit -v?): đọc các tệp năm cũ")

@@ -69,6 +69,23 @@ struct HistoryImageTests {
         #expect(app.index.summary(code: new)?.applicantName == "Lê Văn Mới")
     }
 
+    @Test func aTouchedImageIsChecksummedThenRestampedByTheNextSnapshot() throws {
+        let t = try store()
+        defer { t.directory.cleanup() }
+        let image = try #require(t.store.bestHead()?.image)
+        let path = "\(t.path)/index/\(image.name)"
+        var times = [timespec(tv_sec: 1_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000, tv_nsec: 0)]
+        _ = utimensat(AT_FDCWD, path, &times, 0)           // copied, restored: the stamp no longer matches
+        let app = try Store.open(at: t.path, history: .mapped)
+        #expect(app.index.table.ids.isMapped && app.notices.isEmpty, "\(app.notices)")
+        _ = try app.receive(t.intake("Lê Văn Mới"), actor: t.clerk, now: at("2026-11-30T11:00"))
+        try app.checkpoint()
+        let head = try #require(app.bestHead())
+        #expect(head.image == image)
+        let status = try #require(try PosixFileSystem().stat(path))
+        #expect(head.stamps?[image.name]?.matches(status) == true)
+    }
+
     @Test func theQueueOrderFromTheImageIsTheSortedOrderEvenAfterAnOlderRowMoves() throws {
         let t = try store()
         defer { t.directory.cleanup() }
