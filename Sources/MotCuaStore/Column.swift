@@ -56,17 +56,22 @@ struct Column<Element>: RandomAccessCollection, MutableCollection {
     }
 
     mutating func append<S: Sequence>(contentsOf values: S) where S.Element == Element {
-        let n = count + values.underestimatedCount
-        reserveCapacity(n > storage.capacity ? Swift.max(n, storage.capacity * 2) : n)
+        reserveForAppending(values.underestimatedCount)
         for value in values { append(value) }
     }
 
     mutating func append(contentsOf values: UnsafeBufferPointer<Element>) {
         guard let source = values.baseAddress, !values.isEmpty else { return }
         let n = storage.count
-        reserveCapacity(n + values.count > storage.capacity ? Swift.max(n + values.count, storage.capacity * 2) : n + values.count)
+        reserveForAppending(values.count)
         (storage.base.unsafelyUnwrapped + n).update(from: source, count: values.count)
         storage.count = n + values.count
+    }
+
+    /// Room for `more` values, growing geometrically (as `Array`'s appends do) when it must grow.
+    private mutating func reserveForAppending(_ more: Int) {
+        let n = storage.count + more
+        reserveCapacity(n > storage.capacity ? Swift.max(n, storage.capacity * 2) : n)
     }
 
     mutating func append(contentsOf values: [Element]) {
@@ -115,8 +120,9 @@ struct Column<Element>: RandomAccessCollection, MutableCollection {
     /// Makes the storage this column's own with room for `capacity`: a shared buffer is copied (as
     /// `Array` does), a mapped one is only copied when it must grow past its reserved addresses.
     private mutating func makeUnique(capacity: Int) {
-        if isKnownUniquelyReferenced(&storage) && capacity <= storage.capacity { return }
-        if isKnownUniquelyReferenced(&storage) && storage.region == nil {
+        let unique = isKnownUniquelyReferenced(&storage)
+        if unique && capacity <= storage.capacity { return }
+        if unique && storage.region == nil {
             storage.grow(to: capacity)
             return
         }

@@ -33,9 +33,11 @@ struct SnapshotHead: Codable, Equatable {
     var image: HistoryImage.Reference? = nil
 
     /// The rows files the image must be built from: every year before the newest.
-    var olderYears: [String: String] {
-        guard let recentYear else { return [:] }
-        return years.filter { key, _ in Int(key).map { $0 < recentYear } ?? false }
+    var olderYears: [String: String] { recentYear.map { Self.olderYears(of: years, before: $0) } ?? [:] }
+
+    /// The files of `years` for the years before `recent` (not the open dossiers' file).
+    static func olderYears(of years: [String: String], before recent: Int) -> [String: String] {
+        years.filter { key, _ in Int(key).map { $0 < recent } ?? false }
     }
 }
 

@@ -68,6 +68,7 @@ private struct ImageComparison {
         // Raw pointers taken once: reading the columns through the tables from both cores would
         // retain and release the same storage for every value, contended between the cores.
         let a = RawColumns(image.table), b = RawColumns(part.table)
+        precondition(a.columns.count == 35 && b.columns.count == 35, "same(_:_:_:) reads the columns by their place in visitColumns")
         let all = Array(0..<part.count), halves = all.count >= 2 ? 2 : 1
         return concurrentMap(halves) { half in
             all[(all.count * half / halves)..<(all.count * (half + 1) / halves)].filter { !same($0, a, b) }
@@ -98,7 +99,7 @@ private struct ImageComparison {
 
     private func same(_ row: Int, _ a: RawColumns, _ b: RawColumns) -> Bool {
         let at = first + row
-        guard at < image.count, a.columns.count == 35, b.columns.count == 35 else { return false }
+        guard at < image.count else { return false }
         for k in [0, 6, 7, 8, 10, 11, 12, 13, 14, 33] where !a.equal(k, at, b, row) { return false }
         for k in 1...5 {
             let x = a.load(k, at, as: StringRef.self), y = b.load(k, row, as: StringRef.self)
@@ -123,9 +124,13 @@ private struct ImageComparison {
     func releaseImagePages() {
         let rows = first..<min(first + part.count, image.count)
         guard !rows.isEmpty else { return }
+        // The table's row columns and the positions' starts and counts; the arena and the events
+        // by the range these rows' strings and lines take.
         var releaser = PageReleaser(rows: rows, count: image.count)
-        var copy = image
+        var copy = image.table
         try? copy.visitColumns(&releaser)
+        image.firstEvent.releaseMappedPages(rows)
+        image.eventCount.releaseMappedPages(rows)
         let t = image.table
         let arenaStart = Int(t.code[rows.lowerBound].offset)
         let arenaEnd = DossierTable.stringColumns.map { Int(t[keyPath: $0][rows.upperBound - 1].offset + t[keyPath: $0][rows.upperBound - 1].length) }.max() ?? arenaStart

@@ -32,7 +32,7 @@ extension Store {
     /// same older years' files and is usable, a new one otherwise (nil: no older year, or it could
     /// not be written; the apps then read the rows files, as before images).
     func currentHistoryImage(files: [String: String], recent: Int, gen: Int, stamps: inout [String: FileStamp]) -> HistoryImage.Reference? {
-        let older = files.filter { key, _ in Int(key).map { $0 < recent } ?? false }
+        let older = SnapshotHead.olderYears(of: files, before: recent)
         guard !older.isEmpty else { return nil }
         if let reused = baseHead?.image, reused.sources == older, !historyImageRefused,
            HistoryImage.isReadable("\(self.files.index)/\(reused.name)", reference: reused, fs: fs) {

@@ -6,31 +6,25 @@ struct QueueOrder: Sendable {
     private(set) var rows: [Int32] = []
     private var keys: [Int64] = []
 
-    init(table: DossierTable) {
-        keys = (0..<table.count).map { Self.key(table, $0) }
-        let keys = self.keys
-        rows = (0..<Int32(table.count)).sorted { (keys[Int($0)], $0) < (keys[Int($1)], $1) }
-    }
+    init(table: DossierTable) { self.init(table: table, presorted: []) }
 
     /// The same order, from `presorted`: the first rows' order as the history image was written.
     /// Only the rows after them are sorted, then merged in; if a row of the image changed since
-    /// (its place is no longer right), everything is sorted as above.
+    /// (its place is no longer right), every row is sorted.
     init(table: DossierTable, presorted: Column<Int32>) {
-        let n = presorted.count
-        guard n > 0, n <= table.count else { self.init(table: table); return }
         let keys = (0..<table.count).map { Self.key(table, $0) }
-        let inOrder = presorted.withUnsafeBufferPointer { first in
-            first.indices.allSatisfy { k in
-                Int(first[k]) < n && (k == 0 || (keys[Int(first[k - 1])], first[k - 1]) < (keys[Int(first[k])], first[k]))
-            }
+        func before(_ a: Int32, _ b: Int32) -> Bool { (keys[Int(a)], a) < (keys[Int(b)], b) }
+        let n = presorted.count
+        let usable = n > 0 && n <= table.count && presorted.withUnsafeBufferPointer { first in
+            first.indices.allSatisfy { k in first[k] >= 0 && Int(first[k]) < n && (k == 0 || before(first[k - 1], first[k])) }
         }
-        guard inOrder else { self.init(table: table); return }
-        let later = (Int32(n)..<Int32(table.count)).sorted { (keys[Int($0)], $0) < (keys[Int($1)], $1) }
+        let later = (Int32(usable ? n : 0)..<Int32(table.count)).sorted(by: before)
+        guard usable else { self.init(rows: later, keys: keys); return }
         var merged: [Int32] = []
         merged.reserveCapacity(table.count)
         var a = 0, b = 0
         while a < n || b < later.count {
-            if b == later.count || (a < n && (keys[Int(presorted[a])], presorted[a]) < (keys[Int(later[b])], later[b])) {
+            if b == later.count || (a < n && before(presorted[a], later[b])) {
                 merged.append(presorted[a]); a += 1
             } else {
                 merged.append(later[b]); b += 1
